@@ -1,0 +1,166 @@
+//! Command-line definitions. The doc comments here are the `--help` text: treat them as API.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// kg: build a knowledge graph from news articles and question it.
+///
+/// Ingest articles (people, organizations, places, who holds which role where, dated events, each
+/// fact traced to its sentence) into an on-disk store, query it with SPARQL, draw it.
+#[derive(Debug, Parser)]
+#[command(name = "kg", version, max_term_width = 100)]
+pub struct Cli {
+    /// The store directory (created when missing).
+    #[arg(long, global = true, env = "KG_STORE", default_value = "./kg-store")]
+    pub store: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles into the store: files, directories (recursively: .txt, .md, .html) or - for stdin.
+    ///
+    /// Re-ingesting an unchanged article changes nothing; a changed file replaces its facts.
+    /// Prints how many documents were added, replaced, unchanged or failed, and what the store holds.
+    Ingest {
+        /// Files, directories or - (standard input).
+        #[arg(required_unless_present = "manifest")]
+        paths: Vec<PathBuf>,
+        /// Publication date of what is ingested (YYYY-MM-DD): the anchor for "on Tuesday", "next week".
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+        /// A CSV file with per-document metadata: columns path,date,url,title (any optional).
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Run a SPARQL query (the data model's prefixes are predeclared; the default graph is the union of all graphs).
+    Query {
+        /// The query text (or use -f FILE).
+        #[arg(required_unless_present = "file", conflicts_with = "file")]
+        sparql: Option<String>,
+        /// Read the query from a file (.rq).
+        #[arg(long, short)]
+        file: Option<PathBuf>,
+        /// Output format. SELECT/ASK: table (default on a terminal), csv (default otherwise), tsv,
+        /// json, xml. CONSTRUCT/DESCRIBE: turtle (default), ntriples, nquads, trig, jsonld.
+        #[arg(long, value_enum)]
+        format: Option<QueryFormat>,
+    },
+    /// Run the extractor on one article without touching the store and print JSON: the document,
+    /// its sentences, every mention with its code point offsets, and the facts.
+    Extract {
+        /// The article (a file, or - for stdin).
+        path: PathBuf,
+        /// Publication date (YYYY-MM-DD), overriding what the text states.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+    },
+    /// Count what the store holds, by class, and its size on disk.
+    Stats {
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the whole store (every graph) to standard output or a file.
+    Dump {
+        /// Quad format.
+        #[arg(long, value_enum, default_value = "trig")]
+        format: DumpFormat,
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Add RDF you wrote (your own ontology, corrections) to a named graph of its own.
+    ///
+    /// Loading the same file again replaces what it loaded before.
+    Load {
+        /// The RDF file (.ttl, .nt, .nq, .trig, .rdf, .jsonld).
+        file: PathBuf,
+        /// The graph IRI to load into (default: one derived from the file name).
+        #[arg(long)]
+        graph: Option<String>,
+    },
+    /// Draw the graph, or part of it, as Graphviz DOT, SVG, PNG or PDF.
+    Export {
+        /// Output file; the format follows its extension. Use - for standard output.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Image format (default: from the output file's extension; DOT for -).
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Draw the neighbourhood of this entity: a label, an alias, or an IRI.
+        #[arg(long, conflicts_with_all = ["query", "doc"])]
+        focus: Option<String>,
+        /// How many steps from the focus to draw.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Draw the result of a CONSTRUCT query in this file.
+        #[arg(long, conflicts_with = "doc")]
+        query: Option<PathBuf>,
+        /// Draw what one article says (its document id, or IRI).
+        #[arg(long)]
+        doc: Option<String>,
+        /// Refuse to draw more nodes than this (a bigger picture cannot be read).
+        #[arg(long, default_value_t = 300)]
+        max_nodes: usize,
+    },
+}
+
+/// Result formats of `kg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// An aligned text table (SELECT, ASK).
+    Table,
+    /// SPARQL 1.1 CSV results.
+    Csv,
+    /// SPARQL 1.1 TSV results.
+    Tsv,
+    /// SPARQL 1.1 JSON results.
+    Json,
+    /// SPARQL XML results.
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples.
+    Ntriples,
+    /// N-Quads.
+    Nquads,
+    /// TriG.
+    Trig,
+    /// JSON-LD.
+    Jsonld,
+}
+
+/// Formats of `kg dump`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// TriG: Turtle with named graphs.
+    Trig,
+    /// N-Quads: one quad per line.
+    Nquads,
+}
+
+/// Formats of `kg export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT text.
+    Dot,
+    /// SVG image.
+    Svg,
+    /// PNG image.
+    Png,
+    /// PDF document.
+    Pdf,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not a date: write it as YYYY-MM-DD, e.g. 2025-11-26"))
+}

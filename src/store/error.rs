@@ -1,0 +1,56 @@
+//! Errors of the store, each saying what to do about it.
+
+use oxigraph::store::StorageError;
+use std::path::{Path, PathBuf};
+
+/// What went wrong with the store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// Another process has the store open for writing.
+    #[error("the store {path} is in use by another kg process; wait for it to finish (or stop it), or use another store with --store DIR")]
+    Locked {
+        /// The store directory.
+        path: PathBuf,
+    },
+    /// The store could not be opened for another reason.
+    #[error("cannot open the store {path}: {message}; check the path and permissions, or remove the directory to start afresh")]
+    Open {
+        /// The store directory.
+        path: PathBuf,
+        /// What the storage engine said.
+        message: String,
+    },
+    /// The storage engine failed.
+    #[error("storage error: {0}")]
+    Storage(#[from] StorageError),
+    /// Reading or writing failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    /// RDF given to `kg load` did not parse.
+    #[error("invalid RDF: {0}")]
+    Parse(String),
+    /// The built-in ontology did not load (a bug: please report it).
+    #[error("the built-in ontology is invalid: {0}")]
+    Ontology(String),
+    /// An internal query failed (a bug: please report it).
+    #[error("internal query failed: {0}")]
+    Query(String),
+}
+
+impl StoreError {
+    /// Classifies an error from opening the store at `path`.
+    pub(crate) fn from_open(path: &Path, error: StorageError) -> Self {
+        let message = error.to_string();
+        if message.contains("lock") || message.contains("LOCK") {
+            Self::Locked {
+                path: path.to_owned(),
+            }
+        } else {
+            Self::Open {
+                path: path.to_owned(),
+                message,
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Stage 6 of the pipeline: the on-disk Oxigraph store that holds the graph.
+//!
+//! [`KgStore`] wraps an Oxigraph [`Store`] with what `kg` needs on top: ingesting one
+//! [`Extraction`] per transaction (re-ingesting an unchanged document is a no-op, a changed
+//! document replaces its graph), deriving each entity's one `rdfs:label` from every document that
+//! names it, SPARQL with the data model's prefixes and the union of all graphs as default graph,
+//! counts, dump and load.
+
+mod error;
+mod ingest;
+mod names;
+mod query;
+mod results;
+
+pub use error::StoreError;
+pub use ingest::IngestOutcome;
+pub use query::QueryError;
+pub use results::{compact, write_results, ResultsError, ResultsFormat};
+
+use crate::rdf::{iri, vocab};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode};
+use oxigraph::store::Store;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The ontology, held by the store in a graph of its own.
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/kg.ttl");
+
+/// The knowledge graph store.
+pub struct KgStore {
+    store: Store,
+    path: Option<PathBuf>,
+}
+
+/// How many of each kind of thing the store holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// `schema:NewsArticle`s.
+    pub documents: u64,
+    /// `schema:Person`s.
+    pub people: u64,
+    /// `schema:Organization`s.
+    pub organizations: u64,
+    /// `schema:Place`s.
+    pub places: u64,
+    /// `org:Membership`s.
+    pub memberships: u64,
+    /// `schema:Event`s.
+    pub events: u64,
+    /// `schema:Event`s with a `schema:startDate`.
+    pub dated_events: u64,
+    /// Quads in the store, all graphs together.
+    pub quads: u64,
+}
+
+impl KgStore {
+    /// Opens (creating if needed) the store in directory `path`.
+    ///
+    /// Fails with [`StoreError::Locked`] when another process has it open for writing.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|e| StoreError::from_open(path, e))?;
+        let kg = Self {
+            store,
+            path: Some(path.to_owned()),
+        };
+        kg.ensure_ontology()?;
+        Ok(kg)
+    }
+
+    /// A store in memory, for tests and for `kg extract`-like uses that need SPARQL.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        let kg = Self {
+            store: Store::new()?,
+            path: None,
+        };
+        kg.ensure_ontology()?;
+        Ok(kg)
+    }
+
+    /// The underlying Oxigraph store (read it; write through [`KgStore`] methods).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Where the store lives on disk (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Loads `ontology/kg.ttl` into its graph when the graph is missing or out of date.
+    fn ensure_ontology(&self) -> Result<(), StoreError> {
+        let graph = iri::ontology_graph();
+        let marker = oxigraph::model::Quad::new(
+            graph.clone(),
+            NamedNode::new_unchecked(format!("{}ontologyVersion", vocab::KG_NS)),
+            oxigraph::model::Literal::new_simple_literal(iri::short_hash(&[ONTOLOGY_TTL])),
+            graph.clone(),
+        );
+        if self.store.contains(&marker)? {
+            return Ok(());
+        }
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+        tx.load_from_slice(
+            RdfParser::from_format(RdfFormat::Turtle)
+                .with_default_graph(GraphName::NamedNode(graph.clone())),
+            ONTOLOGY_TTL,
+        )
+        .map_err(|e| StoreError::Ontology(e.to_string()))?;
+        tx.insert(&marker);
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Counts what the store holds.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |pattern: &str| -> Result<u64, StoreError> {
+            let q = format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}");
+            query::select_count(&self.store, &q)
+        };
+        Ok(Counts {
+            documents: count("?x a schema:NewsArticle")?,
+            people: count("?x a schema:Person")?,
+            organizations: count("?x a schema:Organization")?,
+            places: count("?x a schema:Place")?,
+            memberships: count("?x a org:Membership")?,
+            events: count("?x a schema:Event")?,
+            dated_events: count("?x a schema:Event ; schema:startDate ?d")?,
+            quads: self.store.len()? as u64,
+        })
+    }
+
+    /// Bytes the store takes on disk (`None` in memory).
+    pub fn size_on_disk(&self) -> Option<u64> {
+        fn walk(path: &Path) -> u64 {
+            let Ok(entries) = std::fs::read_dir(path) else {
+                return 0;
+            };
+            entries
+                .filter_map(Result::ok)
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => walk(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        }
+        self.path.as_deref().map(walk)
+    }
+
+    /// Writes every graph of the store in a quad format (TriG, N-Quads).
+    pub fn dump(&self, writer: impl Write, format: RdfFormat) -> Result<(), StoreError> {
+        let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
+        for (prefix, ns) in vocab::PREFIXES {
+            serializer = serializer
+                .with_prefix(*prefix, *ns)
+                .map_err(|e| StoreError::Ontology(e.to_string()))?;
+        }
+        self.store
+            .dump_to_writer(serializer, writer)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        Ok(())
+    }
+
+    /// Loads RDF the user wrote into the named graph `graph` (replacing what an earlier load of
+    /// the same graph put there), in one transaction. Returns the number of quads loaded.
+    pub fn load(
+        &self,
+        reader: impl Read,
+        format: RdfFormat,
+        graph: &NamedNode,
+    ) -> Result<usize, StoreError> {
+        let parser = RdfParser::from_format(format)
+            .with_default_graph(GraphName::NamedNode(graph.clone()))
+            .rename_blank_nodes();
+        let mut quads = Vec::new();
+        for quad in parser.for_reader(reader) {
+            quads.push(quad.map_err(|e| StoreError::Parse(e.to_string()))?);
+        }
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+        tx.extend(&quads);
+        tx.commit()?;
+        Ok(quads.len())
+    }
+}

@@ -1,0 +1,156 @@
+//! The [`Document`]: one article's text and metadata.
+
+use jiff::civil::Date;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// A document's identifier: the first 16 hex digits of the SHA-256 of its text.
+///
+/// Derived from the text alone, so the same article read from two file names (or twice) is one
+/// document, and the same input gives the same identifier (and IRIs) on every machine.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct DocumentId(String);
+
+impl DocumentId {
+    /// The identifier of a document with this text.
+    pub fn of_text(text: &str) -> Self {
+        let digest = Sha256::digest(text.as_bytes());
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        Self(hex)
+    }
+
+    /// The identifier as a string of 16 lowercase hex digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DocumentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a document's publication date came from.
+///
+/// Shown by `kg extract` and stored as `kg:datePublishedSource`, so that a reader can judge a
+/// relative date by the anchor it was resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DateOrigin {
+    /// Given on the command line with `--date`.
+    CommandLine,
+    /// Given by a `--manifest` row.
+    Manifest,
+    /// A byline near the top: "- by Editor. - Nov 26, 2025".
+    Byline,
+    /// A dateline opening the body: "MOSCOW, Nov 26 (Reuters) -".
+    Dateline,
+    /// A closing line: "Newshub Editorial in Europe – 27 November 2025".
+    ClosingLine,
+    /// A date inside a source URL stated in the text: ".../2025-11-26/".
+    Url,
+    /// A date the text itself says it confirms "on" in its first sentences.
+    Lead,
+}
+
+impl DateOrigin {
+    /// The name used in the store and in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CommandLine => "command-line",
+            Self::Manifest => "manifest",
+            Self::Byline => "byline",
+            Self::Dateline => "dateline",
+            Self::ClosingLine => "closing-line",
+            Self::Url => "url",
+            Self::Lead => "lead",
+        }
+    }
+}
+
+/// A publication date and how it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PublicationDate {
+    /// The calendar date the article was published.
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Date,
+    /// Where the date came from.
+    pub origin: DateOrigin,
+}
+
+fn serialize_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date)
+}
+
+/// One article: its text as read, and what is known about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Identifier derived from the text.
+    pub id: DocumentId,
+    /// Where it was read from: a path as given, or `-` for stdin.
+    pub source: String,
+    /// The headline: a manifest title, or the first non-empty line of the text.
+    pub title: Option<String>,
+    /// The publication date, when given or stated in the text.
+    pub published: Option<PublicationDate>,
+    /// The article's URL, when given or stated in the text ("Source: https://...").
+    pub url: Option<String>,
+    /// The text as read. All spans point into it.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Document {
+    /// A document with this text and source; the title is the first non-empty line.
+    ///
+    /// The publication date and URL are left empty: the pipeline infers them from the text
+    /// (see [`crate::time::infer_publication_date`]) unless the caller sets them.
+    pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let title = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .map(|l| l.chars().take(300).collect());
+        Self {
+            id: DocumentId::of_text(&text),
+            source: source.into(),
+            title,
+            published: None,
+            url: None,
+            text,
+        }
+    }
+
+    /// Sets the publication date (builder style).
+    #[must_use]
+    pub fn with_date(mut self, date: Date, origin: DateOrigin) -> Self {
+        self.published = Some(PublicationDate { date, origin });
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_depends_on_text_only() {
+        let a = Document::new("a.txt", "Same text.");
+        let b = Document::new("b.txt", "Same text.");
+        let c = Document::new("a.txt", "Other text.");
+        assert_eq!(a.id, b.id);
+        assert_ne!(a.id, c.id);
+        assert_eq!(a.id.as_str().len(), 16);
+    }
+
+    #[test]
+    fn title_is_first_non_empty_line() {
+        let d = Document::new("x", "\n\n  Headline here  \nBody.");
+        assert_eq!(d.title.as_deref(), Some("Headline here"));
+    }
+}

@@ -1,0 +1,299 @@
+//! End-to-end tests of the `kg` binary on the seed corpus: ingest, re-ingest, replace, query
+//! formats, bad inputs, locking, crash safety and order independence.
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const KG: &str = env!("CARGO_BIN_EXE_kg");
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn seed_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `kg --store STORE args...` and returns its output.
+fn kg(store: &Path, args: &[&str]) -> Output {
+    Command::new(KG)
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("the kg binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs and asserts success.
+fn kg_ok(store: &Path, args: &[&str]) -> String {
+    let output = kg(store, args);
+    assert!(
+        output.status.success(),
+        "kg {args:?} failed ({:?}):\n{}",
+        output.status.code(),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+fn stats(store: &Path) -> serde_json::Value {
+    serde_json::from_str(&kg_ok(store, &["stats", "--json"])).expect("stats --json is JSON")
+}
+
+/// The store's content as a set of N-Quads lines.
+fn dump(store: &Path) -> BTreeSet<String> {
+    kg_ok(store, &["dump", "--format", "nquads"])
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn seeds_arg() -> String {
+    seeds_dir().display().to_string()
+}
+
+#[test]
+fn ingest_seeds_reports_people_orgs_memberships_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let out = kg_ok(&store, &["ingest", &seeds_arg()]);
+    assert!(out.contains("5 added"), "{out}");
+    let s = stats(&store);
+    for key in ["documents", "people", "organizations", "places", "memberships", "events"] {
+        assert!(s[key].as_u64().unwrap() > 0, "no {key}: {s}");
+    }
+    assert_eq!(s["documents"], 5);
+}
+
+#[test]
+fn reingest_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    kg_ok(&store, &["ingest", &seeds_arg()]);
+    let before = dump(&store);
+    let out = kg_ok(&store, &["ingest", &seeds_arg()]);
+    assert!(out.contains("0 added, 0 replaced, 5 unchanged, 0 failed"), "{out}");
+    assert_eq!(dump(&store), before);
+}
+
+#[test]
+fn changed_file_replaces_its_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, "Talks\nGerman Chancellor Hans Vogel visited Paris on Monday.\n").unwrap();
+    kg_ok(&store, &["ingest", "--date", "2024-03-06", file.to_str().unwrap()]);
+    std::fs::write(&file, "Talks\nSpanish Prime Minister Ana Ruiz visited Rome on Monday.\n").unwrap();
+    let out = kg_ok(&store, &["ingest", "--date", "2024-03-06", file.to_str().unwrap()]);
+    assert!(out.contains("1 replaced"), "{out}");
+    assert_eq!(stats(&store)["documents"], 1);
+    let text = kg_ok(&store, &["query", "--format", "csv", "SELECT ?t WHERE { ?d nif:isString ?t }"]);
+    assert!(text.contains("Ana Ruiz") && !text.contains("Hans Vogel"), "{text}");
+    let old = kg_ok(
+        &store,
+        &["query", "--format", "csv", "SELECT ?n WHERE { ?e schema:name ?n FILTER(CONTAINS(?n, \"Vogel\")) }"],
+    );
+    assert_eq!(old.lines().count(), 1, "old facts remain: {old}");
+}
+
+#[test]
+fn same_text_under_two_names_is_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    let text = "Summit\nThe ministers met in Vienna on Friday.\n";
+    std::fs::write(&a, text).unwrap();
+    std::fs::write(&b, text).unwrap();
+    let out = kg_ok(&store, &["ingest", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.contains("1 added, 0 replaced, 1 unchanged"), "{out}");
+    assert_eq!(stats(&store)["documents"], 1);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("empty.txt"), "  \n").unwrap();
+    std::fs::write(corpus.join("binary.txt"), [0x7f, b'E', b'L', b'F', 0, 0, 1]).unwrap();
+    std::fs::write(corpus.join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
+    std::fs::write(corpus.join("good.txt"), "News\nThe council met in Oslo on Monday.\n").unwrap();
+    std::fs::write(corpus.join("ignored.csv"), "a,b\n").unwrap();
+    let output = kg(&store, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 3, "one line per bad file:\n{err}");
+    assert!(err.contains("empty") && err.contains("binary") && err.contains("UTF-8"), "{err}");
+    assert!(stdout(&output).contains("1 added"), "{}", stdout(&output));
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let _held = kg::KgStore::open(&store).unwrap();
+    let output = kg(&store, &["ingest", &seeds_arg()]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("in use by another kg process"), "{err}");
+    assert!(err.contains(store.to_str().unwrap()), "{err}");
+}
+
+#[test]
+fn query_syntax_error_exits_2_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let output = kg(&store, &["query", "SELECT ?x WHERE { ?x a }"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("1:") && err.contains('^'), "{err}");
+}
+
+#[test]
+fn every_query_format_parses_with_a_standard_parser() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    kg_ok(&store, &["ingest", &seeds_arg()]);
+    let select = "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name";
+    let expected = kg_ok(&store, &["query", "--format", "tsv", select]).lines().count() - 1;
+    assert!(expected > 5);
+    for (format, parser) in [
+        ("json", QueryResultsFormat::Json),
+        ("xml", QueryResultsFormat::Xml),
+        ("csv", QueryResultsFormat::Csv),
+        ("tsv", QueryResultsFormat::Tsv),
+    ] {
+        let out = kg_ok(&store, &["query", "--format", format, select]);
+        let parsed = QueryResultsParser::from_format(parser)
+            .for_reader(out.as_bytes())
+            .unwrap_or_else(|e| panic!("{format}: {e}\n{out}"));
+        let ReaderQueryResultsParserOutput::Solutions(solutions) = parsed else {
+            panic!("{format}: not solutions");
+        };
+        assert_eq!(solutions.count(), expected, "{format}");
+    }
+    let ask = kg_ok(&store, &["query", "--format", "json", "ASK { ?p a schema:Person }"]);
+    let value: serde_json::Value = serde_json::from_str(&ask).unwrap();
+    assert_eq!(value["boolean"], true);
+
+    let construct = "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a schema:Person ; rdfs:label ?n }";
+    for (format, rdf) in [
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("nquads", RdfFormat::NQuads),
+        ("trig", RdfFormat::TriG),
+        ("jsonld", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ] {
+        let out = kg_ok(&store, &["query", "--format", format, construct]);
+        let quads: Vec<_> = RdfParser::from_format(rdf)
+            .for_reader(out.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{format}: {e}\n{out}"));
+        assert_eq!(quads.len(), expected, "{format}");
+    }
+    let table = kg_ok(&store, &["query", "--format", "table", select]);
+    assert!(table.starts_with("?p"), "{table}");
+    let mismatch = kg(&store, &["query", "--format", "turtle", select]);
+    assert_eq!(mismatch.status.code(), Some(2));
+}
+
+#[test]
+fn seeds_in_any_order_give_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = seed_files().iter().map(|p| p.display().to_string()).collect();
+    let all_at_once = dir.path().join("a");
+    let mut args = vec!["ingest"];
+    args.extend(files.iter().map(String::as_str));
+    kg_ok(&all_at_once, &args);
+    let reversed = dir.path().join("b");
+    for file in files.iter().rev() {
+        kg_ok(&reversed, &["ingest", file]);
+    }
+    let shuffled = dir.path().join("c");
+    for i in [2, 4, 0, 3, 1] {
+        kg_ok(&shuffled, &["ingest", &files[i]]);
+    }
+    let reference = dump(&all_at_once);
+    assert_eq!(dump(&reversed), reference, "reverse order differs");
+    assert_eq!(dump(&shuffled), reference, "shuffled order differs");
+}
+
+#[test]
+fn a_killed_ingest_leaves_a_store_that_a_later_ingest_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    // Many distinct documents, so the kill lands in the middle of the run.
+    for (i, seed) in seed_files().iter().cycle().take(150).enumerate() {
+        let text = std::fs::read_to_string(seed).unwrap();
+        std::fs::write(corpus.join(format!("doc{i:03}.txt")), format!("{text}\nEdition {i}.\n")).unwrap();
+    }
+    let store = dir.path().join("store");
+    let mut child = Command::new(KG)
+        .arg("--store")
+        .arg(&store)
+        .args(["ingest", "--quiet", corpus.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let partial = stats(&store)["documents"].as_u64().unwrap();
+    assert!(partial <= 150);
+    kg_ok(&store, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(stats(&store)["documents"], 150);
+    let clean = dir.path().join("clean");
+    kg_ok(&clean, &["ingest", "--quiet", corpus.to_str().unwrap()]);
+    assert_eq!(dump(&store), dump(&clean), "the completed store differs from a clean ingest");
+}
+
+#[test]
+fn extract_prints_code_point_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let text = "Café talks\n“Peace” was discussed in Zürich on 3 March 2024.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = Command::new(KG).args(["extract", file.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for item in json["sentences"].as_array().unwrap().iter().chain(json["mentions"].as_array().unwrap()) {
+        let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+        let span: String = chars[start..end].iter().collect();
+        assert_eq!(span, item["text"].as_str().unwrap(), "{item}");
+    }
+    assert_eq!(json["document"]["title"], "Café talks");
+}
+
+#[test]
+fn load_adds_user_rdf_to_its_own_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = dir.path().join("mine.ttl");
+    std::fs::write(&file, "<http://example.com/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n").unwrap();
+    kg_ok(&store, &["load", file.to_str().unwrap()]);
+    kg_ok(&store, &["load", file.to_str().unwrap()]);
+    let out = kg_ok(&store, &["query", "--format", "csv", "SELECT ?g WHERE { GRAPH ?g { <http://example.com/a> ?p ?o } }"]);
+    assert_eq!(out.lines().count(), 2, "loaded once into one graph: {out}");
+}
