@@ -88,29 +88,45 @@ pub enum Command {
         graph: Option<String>,
     },
     /// Draw the graph, or part of it, as Graphviz DOT, SVG, PNG or PDF.
+    ///
+    /// Without --focus, --query or --doc the whole graph is drawn (refused above --max-nodes).
     Export {
-        /// Output file; the format follows its extension. Use - for standard output.
+        /// Output file; the format follows its extension. Use - for standard output (DOT by default).
         #[arg(long, short)]
         output: PathBuf,
-        /// Image format (default: from the output file's extension; DOT for -).
+        /// Image format (default: from the output file's extension).
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
         /// Draw the neighbourhood of this entity: a label, an alias, or an IRI.
         #[arg(long, conflicts_with_all = ["query", "doc"])]
         focus: Option<String>,
         /// How many steps from the focus to draw.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, requires = "focus")]
         depth: usize,
         /// Draw the result of a CONSTRUCT query in this file.
         #[arg(long, conflicts_with = "doc")]
         query: Option<PathBuf>,
-        /// Draw what one article says (its document id, or IRI).
+        /// Draw what one article says (its document id, a prefix of it, its IRI or file name).
         #[arg(long)]
         doc: Option<String>,
         /// Refuse to draw more nodes than this (a bigger picture cannot be read).
         #[arg(long, default_value_t = 300)]
         max_nodes: usize,
+        /// Layout engine: Graphviz when installed (auto), or the built-in one (SVG only).
+        #[arg(long, value_enum, default_value = "auto")]
+        layout: LayoutChoice,
     },
+}
+
+/// Layout engines of `kg export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutChoice {
+    /// Graphviz when installed, else the built-in layout.
+    Auto,
+    /// Graphviz `dot` (an error when it is missing).
+    Graphviz,
+    /// The built-in layout (SVG only).
+    Builtin,
 }
 
 /// Result formats of `kg query`.

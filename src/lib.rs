@@ -30,7 +30,7 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
-// pub mod export; (wired when the export stage lands)
+pub mod export;
 pub mod extract;
 pub mod rdf;
 pub mod store;

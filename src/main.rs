@@ -7,7 +7,8 @@ mod cli;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, DumpFormat, QueryFormat};
+use cli::{Cli, Command, DumpFormat, ExportFormat, LayoutChoice, QueryFormat};
+use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::store::{write_results, Counts, ResultsError, ResultsFormat};
 use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
@@ -47,15 +48,31 @@ fn main() -> ExitCode {
                 message.push_str(&format!("\n  caused by: {cause}"));
             }
             eprintln!("{message}");
-            if error.downcast_ref::<UsageError>().is_some()
-                || error.downcast_ref::<kg::store::QueryError>().is_some()
-            {
+            if is_usage_error(&error) {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
             }
         }
     }
+}
+
+/// Errors the user fixes by changing the command (exit code 2), as opposed to failures.
+fn is_usage_error(error: &anyhow::Error) -> bool {
+    use kg::export::ExportError;
+    error.downcast_ref::<UsageError>().is_some()
+        || error.downcast_ref::<kg::store::QueryError>().is_some()
+        || error.downcast_ref::<ExportError>().is_some_and(|e| {
+            matches!(
+                e,
+                ExportError::TooManyNodes { .. }
+                    | ExportError::NothingToDraw { .. }
+                    | ExportError::EntityNotFound { .. }
+                    | ExportError::DocumentNotFound { .. }
+                    | ExportError::NotAGraphQuery(_)
+                    | ExportError::QuerySyntax(_)
+            )
+        })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -75,9 +92,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats { json } => stats(&cli.store, json),
         Command::Dump { format, output } => dump(&cli.store, format, output.as_deref()),
         Command::Load { file, graph } => load(&cli.store, &file, graph.as_deref()),
-        Command::Export { .. } => bail!(UsageError(
-            "kg export is not available in this build yet".to_owned()
-        )),
+        Command::Export {
+            output,
+            format,
+            focus,
+            depth,
+            query,
+            doc,
+            max_nodes,
+            layout,
+        } => {
+            let selection = match (focus, query, doc) {
+                (Some(name), _, _) => Selection::Focus { name, depth },
+                (_, Some(file), _) => Selection::Construct(
+                    std::fs::read_to_string(&file)
+                        .with_context(|| format!("cannot read the query file {}", file.display()))?,
+                ),
+                (_, _, Some(id)) => Selection::Document(id),
+                _ => Selection::All,
+            };
+            export(&cli.store, &output, format, selection, max_nodes, layout)
+        }
     }
 }
 
@@ -340,5 +375,50 @@ fn load(store_path: &Path, file: &Path, graph: Option<&str>) -> Result<ExitCode>
         .load(io::BufReader::new(reader), format, &graph)
         .with_context(|| format!("{}: not loaded", file.display()))?;
     println!("loaded {n} triples into graph <{}>", graph.as_str());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    store_path: &Path,
+    output: &Path,
+    format: Option<ExportFormat>,
+    selection: Selection,
+    max_nodes: usize,
+    layout: LayoutChoice,
+) -> Result<ExitCode> {
+    let to_stdout = output.as_os_str() == "-";
+    let format = match format {
+        Some(ExportFormat::Dot) => ImageFormat::Dot,
+        Some(ExportFormat::Svg) => ImageFormat::Svg,
+        Some(ExportFormat::Png) => ImageFormat::Png,
+        Some(ExportFormat::Pdf) => ImageFormat::Pdf,
+        None if to_stdout => ImageFormat::Dot,
+        None => ImageFormat::from_extension(output).ok_or_else(|| {
+            UsageError(format!(
+                "cannot tell the format of {}: name it .dot, .svg, .png or .pdf, or add --format dot|svg|png|pdf",
+                output.display()
+            ))
+        })?,
+    };
+    let mut options = ExportOptions::new(selection, format);
+    options.max_nodes = max_nodes;
+    options.layout = match layout {
+        LayoutChoice::Auto => LayoutEngine::Auto,
+        LayoutChoice::Graphviz => LayoutEngine::Graphviz,
+        LayoutChoice::Builtin => LayoutEngine::BuiltIn,
+    };
+    let store = open_store(store_path)?;
+    let rendered = kg::export::export(store.store(), &options)?;
+    for note in &rendered.notes {
+        eprintln!("note: {note}");
+    }
+    if to_stdout {
+        let mut out = io::stdout().lock();
+        out.write_all(&rendered.bytes)?;
+        out.flush()?;
+    } else {
+        std::fs::write(output, &rendered.bytes)
+            .with_context(|| format!("cannot write {}", output.display()))?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,13 +9,30 @@
 //!
 //! Every stage reads the document text and the output of the stages before it, never after.
 
+mod entities;
+mod events;
 mod json;
+mod lexicon;
+mod mentions;
 mod model;
+mod names;
+mod organization_names;
+mod person_names;
+mod resolve;
+mod roles;
+mod tokens;
 
+pub use entities::{extract_entities, EntityExtraction};
+pub use events::find_events;
 pub use json::{extraction_json, EXTRACT_FORMAT_VERSION};
+pub use lexicon::Lexicons;
+pub use mentions::find_mentions;
+pub use names::{is_surname_only_key, surname_key};
+pub use resolve::resolve;
+pub use roles::find_memberships;
 pub use model::{Entity, EntityKind, Event, Membership, Mention, MentionKind, Qualifier};
 
-use crate::text::{split_sentences, Document, Sentence};
+use crate::text::{infer_url, split_sentences, Document, Sentence};
 use crate::time::{self, Timex};
 use serde::Serialize;
 
@@ -41,6 +58,9 @@ pub struct Extraction {
 /// Runs the whole extractor on one document.
 pub fn extract(mut document: Document) -> Extraction {
     let sentences = split_sentences(&document.text);
+    if document.url.is_none() {
+        document.url = infer_url(&document.text);
+    }
     if document.published.is_none() {
         if let Some((published, _span)) = time::infer_publication_date(&document.text) {
             document.published = Some(published);
@@ -48,13 +68,19 @@ pub fn extract(mut document: Document) -> Extraction {
     }
     let dct = document.published.map(|p| p.date);
     let timexes = time::recognize(&document.text, &sentences, dct);
+    let EntityExtraction {
+        mentions,
+        entities,
+        memberships,
+    } = extract_entities(&document.text, &sentences);
+    let events = find_events(&document.text, &sentences, &timexes, &mentions);
     Extraction {
         document,
         sentences,
         timexes,
-        mentions: Vec::new(),
-        entities: Vec::new(),
-        memberships: Vec::new(),
-        events: Vec::new(),
+        mentions,
+        entities,
+        memberships,
+        events,
     }
 }

@@ -154,3 +154,40 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("Headline here"));
     }
 }
+
+/// The article's own URL when the text states it on a line of its own ("Source: https://...",
+/// "Original article: [https://...](https://...)"); `None` otherwise.
+///
+/// Links in running text are not taken: they usually point elsewhere.
+pub fn infer_url(text: &str) -> Option<String> {
+    static SOURCE_LINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?im)^[ \t]*(?:source|original(?: article)?|originally published at|read (?:the full|more)(?: article)?(?: at)?|url)\s*:\s*[\[<(]?(https?://[^\s\]>)]+)",
+        )
+        .ok()
+    });
+    let re = SOURCE_LINE.as_ref()?;
+    re.captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim_end_matches(['.', ',']).to_owned())
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::infer_url;
+
+    #[test]
+    fn takes_a_stated_source_line() {
+        let text = "Headline\nBody text.\nSource: [https://news.example/a/b-2024-05-01/](https://news.example/a/b-2024-05-01/)\n";
+        assert_eq!(infer_url(text).as_deref(), Some("https://news.example/a/b-2024-05-01/"));
+        assert_eq!(
+            infer_url("Original article: https://x.example/p.html.\n").as_deref(),
+            Some("https://x.example/p.html")
+        );
+    }
+
+    #[test]
+    fn ignores_links_in_running_text() {
+        assert_eq!(infer_url("See https://x.example/p for the source: it is long."), None);
+    }
+}

@@ -11,7 +11,7 @@ mod read;
 mod sentences;
 mod span;
 
-pub use document::{DateOrigin, Document, DocumentId, PublicationDate};
+pub use document::{infer_url, DateOrigin, Document, DocumentId, PublicationDate};
 pub use manifest::{parse_manifest, read_manifest, ManifestEntry, ManifestError};
 pub use read::{collect_inputs, decode, html_to_text, Input, ReadError};
 pub use sentences::{split_sentences, Sentence};

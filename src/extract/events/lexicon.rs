@@ -1,0 +1,184 @@
+//! The trigger lexicon: which written words announce an event, with their base form, part of
+//! speech and class, read once from `ontology/lexicon/event_triggers.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The lexicon file, embedded at build time.
+const SOURCE: &str = include_str!("../../../ontology/lexicon/event_triggers.tsv");
+
+/// Part of speech of a trigger form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pos {
+    /// "visited", "confirms".
+    Verb,
+    /// "visit", "talks", "invasion".
+    Noun,
+}
+
+/// What a trigger needs around it before it counts as an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Requirement {
+    /// Nothing.
+    None,
+    /// One of these words follows in the clause ("reached an agreement").
+    Object(Vec<&'static str>),
+    /// A length of time follows ("spent five hours").
+    Duration,
+}
+
+/// One reading of a trigger form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TriggerSense {
+    /// Base form: "confirm", "talk".
+    pub lemma: &'static str,
+    /// Verb or noun.
+    pub pos: Pos,
+    /// Kind of happening: "meeting", "statement", "light"...
+    pub class: &'static str,
+    /// An event alone, but the noun event it governs is the event ("launched an invasion").
+    pub yields: bool,
+    /// What it needs around it.
+    pub requires: Requirement,
+    /// Words that, right after it, make it no event ("met with criticism").
+    pub unless: Vec<&'static str>,
+}
+
+impl TriggerSense {
+    /// Statements ("said", "confirmed") are frequent; they make a dated event only when the date
+    /// is stated right at the verb, to a day.
+    pub fn is_statement(&self) -> bool {
+        self.class == STATEMENT
+    }
+
+    /// Light verbs ("held", "attended") make no event alone; they carry the noun they govern.
+    pub fn is_light(&self) -> bool {
+        self.class == LIGHT
+    }
+
+    /// True when, governing a noun trigger, the noun is the event.
+    pub fn gives_way_to_noun(&self) -> bool {
+        self.pos == Pos::Verb && (self.is_light() || self.yields)
+    }
+}
+
+/// The class of statement triggers.
+pub(crate) const STATEMENT: &str = "statement";
+/// The class of light verbs.
+pub(crate) const LIGHT: &str = "light";
+
+/// Written form (lower case, straight apostrophes) → its senses.
+static LEXICON: LazyLock<HashMap<&'static str, Vec<TriggerSense>>> =
+    LazyLock::new(|| parse(SOURCE));
+
+/// The senses of a written form (`word` lower case), empty when it is no trigger.
+pub(crate) fn senses(word: &str) -> &'static [TriggerSense] {
+    LEXICON.get(word).map_or(&[], Vec::as_slice)
+}
+
+/// Parses the TSV: lemma, pos, class, forms, options. Malformed lines are skipped (a test checks
+/// there are none).
+fn parse(source: &'static str) -> HashMap<&'static str, Vec<TriggerSense>> {
+    let mut map: HashMap<&'static str, Vec<TriggerSense>> = HashMap::new();
+    for line in source.lines() {
+        let Some(sense_forms) = parse_line(line) else {
+            continue;
+        };
+        let (sense, forms) = sense_forms;
+        for form in forms.split_whitespace() {
+            map.entry(form).or_default().push(sense.clone());
+        }
+    }
+    map
+}
+
+/// One line as a sense and its forms; `None` for comments, blank and malformed lines.
+fn parse_line(line: &'static str) -> Option<(TriggerSense, &'static str)> {
+    if line.starts_with('#') || line.trim().is_empty() {
+        return None;
+    }
+    let mut cols = line.split('\t');
+    let lemma = cols.next()?.trim();
+    let pos = match cols.next()?.trim() {
+        "verb" => Pos::Verb,
+        "noun" => Pos::Noun,
+        _ => return None,
+    };
+    let class = cols.next()?.trim();
+    let forms = cols.next()?.trim();
+    let options = cols.next()?.trim();
+    let mut yields = false;
+    let mut requires = Requirement::None;
+    let mut unless = Vec::new();
+    for option in options.split(',').map(str::trim).filter(|o| *o != "-") {
+        if let Some(words) = option.strip_prefix("unless=") {
+            unless = words.split('|').collect();
+        } else if option == "yields" {
+            yields = true;
+        } else if option == "duration" {
+            requires = Requirement::Duration;
+        } else if let Some(words) = option.strip_prefix("object=") {
+            requires = Requirement::Object(words.split('|').collect());
+        } else {
+            return None;
+        }
+    }
+    if lemma.is_empty() || class.is_empty() || forms.is_empty() {
+        return None;
+    }
+    let sense = TriggerSense {
+        lemma,
+        pos,
+        class,
+        yields,
+        requires,
+        unless,
+    };
+    Some((sense, forms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_parses() {
+        for line in SOURCE.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            assert!(
+                parse_line(line).is_some(),
+                "malformed lexicon line: {line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn forms_map_to_their_lemma_and_class() {
+        let confirmed = senses("confirmed");
+        assert_eq!(confirmed.len(), 1);
+        assert_eq!(confirmed[0].lemma, "confirm");
+        assert!(confirmed[0].is_statement());
+        let talks = senses("talks");
+        assert_eq!((talks[0].lemma, talks[0].pos), ("talk", Pos::Noun));
+        assert!(senses("held")[0].is_light());
+        assert!(senses("launched")[0].gives_way_to_noun());
+        assert!(senses("table").is_empty());
+    }
+
+    #[test]
+    fn forms_used_as_noun_and_verb_have_both_senses() {
+        let visits: Vec<Pos> = senses("visits").iter().map(|s| s.pos).collect();
+        assert!(visits.contains(&Pos::Verb) && visits.contains(&Pos::Noun));
+    }
+
+    #[test]
+    fn requirements_are_read() {
+        assert!(
+            matches!(senses("reached")[0].requires, Requirement::Object(ref w) if w.contains(&"agreement"))
+        );
+        assert_eq!(senses("spent")[0].requires, Requirement::Duration);
+        assert!(senses("met")[0].unless.contains(&"criticism"));
+    }
+}

@@ -1,0 +1,406 @@
+//! Events: what the text says happened or is planned, with its date, participants and place.
+//!
+//! For every sentence (questions aside):
+//! 1. cut it into tokens and clauses (`clauses`);
+//! 2. find trigger words from the lexicon `event_triggers.tsv` and decide whether the text states
+//!    their event, or negates, hedges, quotes or only supposes it (`triggers`);
+//! 3. group triggers that tell one happening: "held talks", "launched an invasion" (`groups`);
+//! 4. attach to each trigger the calendar date of its clause that governs it (`dates`);
+//!    statements ("said", "confirmed") keep a date only when it is a day stated right at the
+//!    verb ("said on Tuesday"), because they are frequent and usually undated;
+//! 5. read the participants, the place (`arguments`) and a label (`label`).
+//!
+//! A table row "| date | description |" dates the first event of its description (`table`).
+//! An event without a date is kept only when a verb states it and a participant is named.
+//! Within a document, one happening told twice is one event: the same lemma and date, the same
+//! class, date and subject (the same speaker's statements on one day), or the same lemma and
+//! participants without a date.
+
+mod arguments;
+mod clauses;
+mod dates;
+mod grammar;
+mod groups;
+mod label;
+mod lexicon;
+mod sentence;
+mod table;
+mod tokens;
+mod triggers;
+
+use crate::extract::model::{Event, Mention, MentionKind};
+use crate::text::Sentence;
+use crate::time::Timex;
+use dates::{DateCandidate, Placement, Target};
+use grammar::{is, WordClass};
+use groups::Group;
+use label::LabelParts;
+use sentence::SentenceView;
+use triggers::Candidate;
+
+/// Most words between a statement verb and a date after it ("told reporters on Monday").
+const STATEMENT_DATE_GAP: usize = 2;
+/// The same, when a preposition follows the verb ("said in a statement posted … on Friday").
+const STATEMENT_DATE_GAP_AFTER_PREPOSITION: usize = 10;
+
+/// Events stated in the document: a trigger, a label that says what happened, the date that
+/// attaches to it (from `timexes`), participants (person/organization entity indices taken from
+/// `mentions` whose `entity` is Some) and place (a place mention in the clause).
+pub fn find_events(
+    text: &str,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    mentions: &[Mention],
+) -> Vec<Event> {
+    let mut found = Vec::new();
+    for sentence in sentences {
+        let view = SentenceView::new(text, sentence, timexes, mentions);
+        if view.is_question() {
+            continue;
+        }
+        match table::row(&view, timexes) {
+            Some(row) => found.extend(row_event(&view, &row, timexes, mentions)),
+            None => found.extend(sentence_events(&view, timexes, mentions)),
+        }
+    }
+    merge_document(found)
+}
+
+/// An event with what the merge rules need to know about it.
+#[derive(Debug, Clone)]
+struct Found {
+    event: Event,
+    class: &'static str,
+    /// The subject's entity, when the subject is a person or organization.
+    subject: Option<usize>,
+}
+
+/// The event of a dated table row: the first stated event of its description cells.
+fn row_event(
+    view: &SentenceView<'_>,
+    row: &table::Row,
+    timexes: &[Timex],
+    mentions: &[Mention],
+) -> Option<Found> {
+    for &cell in &row.cells {
+        let cell_view = table::cell_view(view, cell, timexes, mentions);
+        let candidates = triggers::find(&cell_view, timexes, mentions);
+        let groups = groups::group(&cell_view, &candidates);
+        let event = groups.iter().find_map(|g| {
+            let date = Some((row.date.0, row.date.1.clone()));
+            build(&cell_view, &candidates, g, date, mentions)
+        });
+        if let Some(mut found) = event {
+            found.event.span = cell;
+            // A cell is already a short description: "Summit of mayors held".
+            let words: Vec<&str> = cell_view
+                .tokens
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.text)
+                .collect();
+            if words.len() <= label::MAX_WORDS {
+                found.event.label = words.join(" ");
+            }
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The events of one sentence of prose.
+fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Mention]) -> Vec<Found> {
+    let candidates = triggers::find(view, timexes, mentions);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let dates = dates::candidates(view, timexes);
+    let targets: Vec<Target> = candidates
+        .iter()
+        .map(|c| Target {
+            token: c.token,
+            noun: c.is_noun(),
+        })
+        .collect();
+    let attached = dates::attach(view, &dates, &targets);
+    let groups = groups::group(view, &candidates);
+    let mut group_dates: Vec<Option<usize>> = groups
+        .iter()
+        .map(|g| nearest_date(g, &candidates, &attached, &dates))
+        .collect();
+    // Statements keep only a day stated at the verb, but pass their date to a "that" clause
+    // in the progressive ("said in fall 2022 that it was annexing").
+    for (k, g) in groups.iter().enumerate() {
+        let head = &candidates[g.head];
+        let Some(d) = group_dates[k] else { continue };
+        if !head.sense.is_statement() {
+            continue;
+        }
+        let date = &dates[d];
+        let at_verb = date_at_verb(view, g, &candidates, date);
+        if !(at_verb && date.is_day()) {
+            group_dates[k] = None;
+        }
+        if at_verb {
+            if let Some(target) = progressive_complement(view, head.token, &groups, &candidates) {
+                if group_dates[target].is_none() {
+                    group_dates[target] = Some(d);
+                }
+            }
+        }
+    }
+    // "In a statement on Tuesday, the ministry accused …": one dated statement per clause.
+    let statement_in = |k: usize| {
+        let head = &candidates[groups[k].head];
+        head.sense
+            .is_statement()
+            .then(|| view.clause_of[head.token])
+    };
+    for k in 0..groups.len() {
+        let Some(clause) = statement_in(k) else {
+            continue;
+        };
+        if group_dates[k].is_none() {
+            let dated = (0..groups.len())
+                .find(|&o| statement_in(o) == Some(clause) && group_dates[o].is_some());
+            group_dates[k] = dated.and_then(|o| group_dates[o]);
+        }
+    }
+    let mut out: Vec<Found> = Vec::new();
+    for (g, d) in groups.iter().zip(&group_dates) {
+        let date = d.map(|d| (dates[d].timex, dates[d].value.clone()));
+        let Some(found) = build(view, &candidates, g, date, mentions) else {
+            continue;
+        };
+        // One event per class and date in a sentence ("Speaking on Monday, the source stated").
+        let duplicate = out.iter_mut().find(|o| {
+            o.class == found.class && o.event.date.is_some() && o.event.date == found.event.date
+        });
+        match duplicate {
+            Some(kept) => absorb(kept, &found),
+            None => out.push(found),
+        }
+    }
+    out
+}
+
+/// The date attached to a member of the group nearest to it.
+fn nearest_date(
+    g: &Group,
+    candidates: &[Candidate],
+    attached: &[Option<usize>],
+    dates: &[DateCandidate],
+) -> Option<usize> {
+    g.members
+        .iter()
+        .filter_map(|&m| attached[m].map(|d| (distance(candidates[m].token, &dates[d]), d)))
+        .min()
+        .map(|(_, d)| d)
+}
+
+fn distance(token: usize, date: &DateCandidate) -> usize {
+    if token > date.last {
+        token - date.last
+    } else {
+        date.first.saturating_sub(token)
+    }
+}
+
+/// True when the date is stated right at a statement word of the group: opening the clause,
+/// just before the verb group ("the minister on Monday accused"), or a few words after it
+/// ("said on Monday", "told reporters on Monday", "said in a statement on Monday").
+fn date_at_verb(
+    view: &SentenceView<'_>,
+    g: &Group,
+    candidates: &[Candidate],
+    date: &DateCandidate,
+) -> bool {
+    if date.placement == Placement::Fronted {
+        return true;
+    }
+    let words_between = |a: usize, b: usize| {
+        view.clause_after(a)
+            .take_while(|&t| t < b)
+            .filter(|&t| view.tokens[t].is_word())
+            .count()
+    };
+    let statements = g
+        .members
+        .iter()
+        .filter(|&&m| candidates[m].sense.is_statement());
+    statements.into_iter().any(|&m| {
+        let token = candidates[m].token;
+        if date.last < token {
+            let start = arguments::verb_group_start(view, token);
+            date.last >= start || words_between(date.last, start) == 0
+        } else {
+            let mut gap = words_between(token, date.first);
+            let introduced = view
+                .clause_before(date.first)
+                .next()
+                .is_some_and(|t| t > token && is(&view.tokens[t].lower, WordClass::Preposition));
+            if introduced {
+                gap = gap.saturating_sub(1);
+            }
+            let after_preposition = view
+                .clause_after(token)
+                .next()
+                .is_some_and(|t| is(&view.tokens[t].lower, WordClass::Preposition));
+            gap <= STATEMENT_DATE_GAP
+                || (after_preposition && gap <= STATEMENT_DATE_GAP_AFTER_PREPOSITION)
+        }
+    })
+}
+
+/// The group of the progressive verb that opens the "that" clause after a statement verb.
+fn progressive_complement(
+    view: &SentenceView<'_>,
+    statement: usize,
+    groups: &[Group],
+    candidates: &[Candidate],
+) -> Option<usize> {
+    let clause = label::that_clause(view, statement)?;
+    groups.iter().position(|g| {
+        let head = &candidates[g.head];
+        let token = head.token;
+        let progressive = !head.is_noun()
+            && view.tokens[token].lower.ends_with("ing")
+            && view.clause_before(token).next().is_some_and(|p| {
+                matches!(
+                    view.tokens[p].lower.as_str(),
+                    "was" | "were" | "is" | "are" | "am"
+                )
+            });
+        view.clause_of[token] == clause && progressive
+    })
+}
+
+/// The event of a group, when the text states it and it is worth keeping.
+fn build(
+    view: &SentenceView<'_>,
+    candidates: &[Candidate],
+    g: &Group,
+    date: Option<(usize, String)>,
+    mentions: &[Mention],
+) -> Option<Found> {
+    let head = &candidates[g.head];
+    if !g.members.iter().all(|&m| candidates[m].asserted) || !head.complete || head.sense.is_light()
+    {
+        return None;
+    }
+    if date.is_none() && head.sense.is_statement() {
+        return None;
+    }
+    let first = candidates[g.members[0]].token;
+    let last = candidates[*g.members.last()?].token;
+    let verb = g
+        .members
+        .iter()
+        .map(|&m| &candidates[m])
+        .find(|c| !c.is_noun())
+        .map(|c| c.token);
+    let (subject, start) = match verb {
+        // "Fighting continued": the noun before the verb is its subject.
+        Some(v) if first < v => (None, first),
+        Some(v) => (
+            arguments::subject(view, v, mentions),
+            arguments::verb_group_start(view, v),
+        ),
+        None => (None, arguments::noun_phrase_start(view, first)),
+    };
+    let from = subject.map_or(start, |s| s.0.min(start));
+    let mut participants = arguments::participants(view, head.token, from, last, mentions);
+    let subject_entity = subject
+        .and_then(|(_, end)| view.mention_at[end])
+        .and_then(|m| mentions.get(m))
+        .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organization))
+        .and_then(|m| m.entity);
+    if let Some(entity) = subject_entity.filter(|e| !participants.contains(e)) {
+        participants.insert(0, entity);
+    }
+    if date.is_none() && (verb.is_none() || participants.is_empty()) {
+        return None;
+    }
+    let parts = LabelParts {
+        subject,
+        start,
+        last,
+        noun_only: verb.is_none(),
+        statement: head.sense.is_statement(),
+    };
+    let token = &view.tokens[head.token];
+    let event = Event {
+        label: label::label(view, parts),
+        trigger: token.text.to_string(),
+        lemma: head.sense.lemma.to_string(),
+        trigger_span: token.span,
+        date: date.as_ref().map(|(_, v)| v.clone()),
+        timex: date.map(|(n, _)| n),
+        participants,
+        place: arguments::place(view, head.sense.class, last, mentions),
+        sentence: view.index,
+        span: view.clause_span(view.clause_of[head.token]),
+    };
+    Some(Found {
+        event,
+        class: head.sense.class,
+        subject: subject_entity,
+    })
+}
+
+/// Adds what `other` knows to `kept`; the longer label wins ("Speaking" < "source stated").
+fn absorb(kept: &mut Found, other: &Found) {
+    if other.event.sentence == kept.event.sentence
+        && other.event.label.len() > kept.event.label.len()
+    {
+        let participants = std::mem::take(&mut kept.event.participants);
+        let place = kept.event.place;
+        kept.event = Event {
+            participants,
+            place,
+            ..other.event.clone()
+        };
+        kept.class = other.class;
+    }
+    for &p in &other.event.participants {
+        if !kept.event.participants.contains(&p) {
+            kept.event.participants.push(p);
+        }
+    }
+    if kept.event.place.is_none() {
+        kept.event.place = other.event.place;
+    }
+    if kept.subject.is_none() {
+        kept.subject = other.subject;
+    }
+}
+
+/// One happening told twice in a document is one event.
+fn merge_document(found: Vec<Found>) -> Vec<Event> {
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        let same = kept.iter_mut().find(|k| {
+            let same_date = k.event.date == f.event.date;
+            let same_speaker = k.class == f.class
+                && f.event.date.is_some()
+                && f.subject.is_some()
+                && k.subject == f.subject;
+            let mut a = k.event.participants.clone();
+            let mut b = f.event.participants.clone();
+            a.sort_unstable();
+            b.sort_unstable();
+            let same_lemma = k.event.lemma == f.event.lemma;
+            let same_parties = same_lemma && !a.is_empty() && a == b;
+            let dated_again = same_lemma && f.event.date.is_some();
+            same_date && (same_speaker || same_parties || dated_again)
+        });
+        match same {
+            Some(k) => absorb(k, &f),
+            None => kept.push(f),
+        }
+    }
+    kept.into_iter().map(|f| f.event).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,528 @@
+//! Sentence-level tests of the event rules: for every rule, a sentence that must give the event
+//! and one that must not. Dates and mentions are made by hand, so these tests depend on neither
+//! the temporal recognizer nor the mention finder.
+
+use super::find_events;
+use crate::extract::model::{Event, Mention, MentionKind};
+use crate::text::{split_sentences, Span};
+use crate::time::{Timex, TimexKind};
+
+/// A document with hand-made temporal expressions and mentions.
+struct Doc {
+    text: String,
+    timexes: Vec<Timex>,
+    mentions: Vec<Mention>,
+}
+
+fn doc(text: &str) -> Doc {
+    Doc {
+        text: text.to_string(),
+        timexes: Vec::new(),
+        mentions: Vec::new(),
+    }
+}
+
+impl Doc {
+    fn span(&self, sub: &str) -> Span {
+        let start = self
+            .text
+            .find(sub)
+            .unwrap_or_else(|| panic!("{sub:?} not in the text"));
+        Span::new(start, start + sub.len())
+    }
+
+    fn sentence_of(&self, span: Span) -> usize {
+        split_sentences(&self.text)
+            .iter()
+            .position(|s| s.span.contains(span))
+            .unwrap_or(0)
+    }
+
+    fn timex(mut self, sub: &str, kind: TimexKind, value: &str) -> Self {
+        let span = self.span(sub);
+        let sentence = self.sentence_of(span);
+        self.timexes.push(Timex {
+            span,
+            text: sub.to_string(),
+            kind,
+            value: Some(value.to_string()),
+            relative: false,
+            sentence,
+            modifier: None,
+        });
+        self
+    }
+
+    fn date(self, sub: &str, value: &str) -> Self {
+        self.timex(sub, TimexKind::Date, value)
+    }
+
+    fn mention(mut self, sub: &str, kind: MentionKind, entity: usize) -> Self {
+        let span = self.span(sub);
+        let sentence = self.sentence_of(span);
+        self.mentions.push(Mention {
+            kind,
+            span,
+            text: sub.to_string(),
+            value: None,
+            entity: Some(entity),
+            sentence,
+        });
+        self
+    }
+
+    fn person(self, sub: &str, entity: usize) -> Self {
+        self.mention(sub, MentionKind::Person, entity)
+    }
+
+    fn org(self, sub: &str, entity: usize) -> Self {
+        self.mention(sub, MentionKind::Organization, entity)
+    }
+
+    fn place(self, sub: &str, entity: usize) -> Self {
+        self.mention(sub, MentionKind::Place, entity)
+    }
+
+    fn events(&self) -> Vec<Event> {
+        let sentences = split_sentences(&self.text);
+        let events = find_events(&self.text, &sentences, &self.timexes, &self.mentions);
+        for e in &events {
+            assert_eq!(e.trigger_span.of(&self.text), e.trigger, "trigger span");
+            assert!(
+                e.span.contains(e.trigger_span),
+                "clause holds the trigger: {e:?}"
+            );
+        }
+        events
+    }
+
+    /// (lemma, date) of every event.
+    fn dated(&self) -> Vec<(String, Option<String>)> {
+        self.events()
+            .into_iter()
+            .map(|e| (e.lemma, e.date))
+            .collect()
+    }
+}
+
+fn pair(lemma: &str, date: Option<&str>) -> (String, Option<String>) {
+    (lemma.to_string(), date.map(str::to_string))
+}
+
+#[test]
+fn verb_with_a_date_in_its_clause() {
+    let d = doc("Anna Berg visited Lisbon on Tuesday.")
+        .person("Anna Berg", 0)
+        .place("Lisbon", 1)
+        .date("on Tuesday", "2024-05-07");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(
+        (e.lemma.as_str(), e.date.as_deref(), e.timex),
+        ("visit", Some("2024-05-07"), Some(0))
+    );
+    assert_eq!(e.participants, [0]);
+    assert_eq!(e.place, Some(1));
+    assert_eq!(e.label, "Anna Berg visited Lisbon");
+}
+
+#[test]
+fn negated_and_modal_verbs_make_no_event() {
+    for text in [
+        "Anna Berg did not visit Lisbon on Tuesday.",
+        "Anna Berg could visit Lisbon on Tuesday.",
+    ] {
+        let d = doc(text)
+            .person("Anna Berg", 0)
+            .date("on Tuesday", "2024-05-07");
+        assert!(d.events().is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn planned_events_are_events() {
+    let d = doc("Anna Berg is set to visit Lisbon next week.")
+        .person("Anna Berg", 0)
+        .date("next week", "2024-W20");
+    assert_eq!(d.dated(), [pair("visit", Some("2024-W20"))]);
+    let d = doc("Anna Berg wants to visit Lisbon next week.")
+        .person("Anna Berg", 0)
+        .date("next week", "2024-W20");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn a_date_in_another_clause_does_not_attach() {
+    let d = doc("Anna Berg visited Lisbon, which hosted a fair in 2019.")
+        .person("Anna Berg", 0)
+        .date("2019", "2019");
+    assert_eq!(d.dated(), [pair("visit", None)]);
+}
+
+#[test]
+fn undated_events_need_a_verb_and_a_participant() {
+    assert!(doc("The visit was long.").events().is_empty());
+    assert!(doc("Someone visited the port.").events().is_empty());
+    let d = doc("Anna Berg visited the port.").person("Anna Berg", 0);
+    assert_eq!(d.dated(), [pair("visit", None)]);
+}
+
+#[test]
+fn statements_need_a_day_stated_at_the_verb() {
+    let d =
+        doc("The ministry said on Monday that prices had risen.").date("on Monday", "2024-05-06");
+    assert_eq!(d.dated(), [pair("say", Some("2024-05-06"))]);
+    assert_eq!(d.events()[0].label, "ministry said that prices had risen");
+    let d =
+        doc("The ministry said last month that prices had risen.").date("last month", "2024-04");
+    assert!(d.events().is_empty());
+    let d = doc("Anna Berg said the old port reopened on Monday.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert!(d.events().is_empty());
+    let d = doc("The ministry said that prices had risen.");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn statement_date_before_the_verb_or_opening_the_clause() {
+    let d = doc("Anna Berg on Monday accused the council of delays.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert_eq!(d.dated(), [pair("accuse", Some("2024-05-06"))]);
+    let d =
+        doc("On Monday, the ministry confirmed the appointment.").date("On Monday", "2024-05-06");
+    assert_eq!(d.dated(), [pair("confirm", Some("2024-05-06"))]);
+}
+
+#[test]
+fn a_date_before_a_noun_dates_that_noun_only() {
+    let d = doc("The 2019 invasion of the island shocked observers.").date("2019", "2019");
+    assert_eq!(d.dated(), [pair("invasion", Some("2019"))]);
+    let d = doc("The 2019 budget was discussed at length.").date("2019", "2019");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn light_verb_and_its_noun_are_one_event() {
+    let d = doc("The two leaders held talks in Oslo on Thursday.")
+        .place("Oslo", 3)
+        .date("on Thursday", "2024-05-09");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].lemma.as_str(), events[0].place),
+        ("talk", Some(3))
+    );
+    let d = doc("The army launched an invasion of Norland in March 2020.")
+        .org("army", 0)
+        .place("Norland", 1)
+        .date("March 2020", "2020-03");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].lemma.as_str(), events[0].date.as_deref()),
+        ("invasion", Some("2020-03"))
+    );
+    assert_eq!(events[0].label, "army launched an invasion of Norland");
+    assert_eq!(events[0].place, Some(1));
+}
+
+#[test]
+fn table_rows_date_their_description() {
+    let d = doc(
+        "| May 2, 2024 | Mayors of the region hold a summit |\n| June 5, 2024 | Envoys to meet |",
+    )
+    .date("May 2, 2024", "2024-05-02")
+    .date("June 5, 2024", "2024-06-05");
+    assert_eq!(
+        d.dated(),
+        [
+            pair("summit", Some("2024-05-02")),
+            pair("meet", Some("2024-06-05"))
+        ]
+    );
+    let d = doc("| Date | Event |");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn dates_that_bound_an_event_do_not_date_it() {
+    let d = doc("Anna Berg will visit Lisbon by 2030.")
+        .person("Anna Berg", 0)
+        .date("2030", "2030");
+    assert_eq!(d.dated(), [pair("visit", None)]);
+    let d = doc("Anna Berg met the mayor on Friday.")
+        .person("Anna Berg", 0)
+        .date("on Friday", "2024-05-10");
+    assert_eq!(d.dated(), [pair("meet", Some("2024-05-10"))]);
+}
+
+#[test]
+fn questions_and_quotations_state_nothing() {
+    let d = doc("Did Anna Berg visit Lisbon on Monday?")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert!(d.events().is_empty());
+    let d = doc("“We met in Oslo on Monday,” Anna Berg said.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn a_statement_passes_its_date_to_a_progressive_that_clause() {
+    let d = doc("The junta announced in spring 2021 that it was annexing three valleys.")
+        .date("spring 2021", "2021-SP");
+    assert_eq!(d.dated(), [pair("annex", Some("2021"))]);
+    let d = doc("The junta announced in spring 2021 that it annexed three valleys.")
+        .date("spring 2021", "2021-SP");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn one_speaker_on_one_day_is_one_statement() {
+    let d = doc("Anna Berg told reporters on Monday that she was hopeful. Anna Berg said on Monday the plan works.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    let mut d = d;
+    let second = d.text.rfind("on Monday").unwrap();
+    let mut t = d.timexes[0].clone();
+    t.span = Span::new(second, second + "on Monday".len());
+    t.sentence = 1;
+    d.timexes.push(t);
+    let mut m = d.mentions[0].clone();
+    let second = d.text.rfind("Anna Berg").unwrap();
+    m.span = Span::new(second, second + "Anna Berg".len());
+    m.sentence = 1;
+    d.mentions.push(m);
+    let events = d.events();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].lemma, "tell");
+}
+
+#[test]
+fn two_statement_verbs_of_one_clause_are_one_event() {
+    let d = doc("Speaking on Monday, a spokesman stated that the plan was ready.")
+        .date("on Monday", "2024-05-06");
+    assert_eq!(d.dated().len(), 1);
+}
+
+#[test]
+fn relative_clause_takes_its_antecedent_as_subject() {
+    let d = doc("Anna Berg, who was elected in 2015, visited Lisbon on Friday.")
+        .person("Anna Berg", 0)
+        .date("2015", "2015")
+        .date("on Friday", "2024-05-10");
+    let events = d.events();
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(
+        (events[0].lemma.as_str(), events[0].date.as_deref()),
+        ("elect", Some("2015"))
+    );
+    assert_eq!(events[0].participants, [0]);
+    assert_eq!(
+        (events[1].lemma.as_str(), events[1].date.as_deref()),
+        ("visit", Some("2024-05-10"))
+    );
+    assert_eq!(events[1].label, "Anna Berg visited Lisbon");
+}
+
+#[test]
+fn agreements_need_their_object() {
+    let d = doc("On March 3, the two parties reached a deal on trade.")
+        .date("On March 3", "2024-03-03");
+    assert_eq!(d.dated(), [pair("reach", Some("2024-03-03"))]);
+    let d = doc("On March 3, the convoy reached the border.").date("On March 3", "2024-03-03");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn fighting_continued_is_one_dated_event_with_its_place() {
+    let d = doc("Fighting continued Friday in Eastvale despite the rain.")
+        .place("Eastvale", 4)
+        .date("Friday", "2024-05-10");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].lemma.as_str(), events[0].place),
+        ("fight", Some(4))
+    );
+    assert_eq!(events[0].label, "Fighting continued in Eastvale");
+}
+
+#[test]
+fn durations_and_vague_dates_date_nothing() {
+    let d = doc("Anna Berg spent three days in Lisbon.")
+        .person("Anna Berg", 0)
+        .timex("three days", TimexKind::Duration, "P3D");
+    assert_eq!(d.dated(), [pair("spend", None)]);
+    let d = doc("Anna Berg met the mayor recently.")
+        .person("Anna Berg", 0)
+        .date("recently", "PAST_REF");
+    assert_eq!(d.dated(), [pair("meet", None)]);
+}
+
+#[test]
+fn web_addresses_hold_no_event() {
+    let d = doc("Source: https://example.org/news/minister-visited-port-2024-05-07/")
+        .date("2024-05-07", "2024-05-07");
+    assert!(d.events().is_empty());
+}
+
+/// The cases of `tests/data/events.tsv`.
+const CASES: &str = include_str!("../../../tests/data/events.tsv");
+
+/// Reads the markup of a case: `[words|VALUE]` dates, `[words|VALUE|duration]` durations,
+/// `{words|P}` people, `{words|O}` organizations, `{words|L}` places.
+fn parse_case(marked: &str) -> Doc {
+    let marked = marked.replace("\\n", "\n");
+    let mut text = String::new();
+    let mut timexes: Vec<(Span, String, TimexKind, String)> = Vec::new();
+    let mut names: Vec<(Span, String, MentionKind)> = Vec::new();
+    let mut rest = marked.as_str();
+    while let Some(open) = rest.find(['[', '{']) {
+        text.push_str(&rest[..open]);
+        let close_char = if rest[open..].starts_with('[') {
+            ']'
+        } else {
+            '}'
+        };
+        let close = open + rest[open..].find(close_char).expect("closed markup");
+        let inner = &rest[open + 1..close];
+        let mut parts = inner.split('|');
+        let words = parts.next().expect("words");
+        let start = text.len();
+        text.push_str(words);
+        let span = Span::new(start, text.len());
+        if close_char == ']' {
+            let value = parts.next().expect("value").to_string();
+            let kind = match parts.next() {
+                Some("duration") => TimexKind::Duration,
+                Some("set") => TimexKind::Set,
+                Some("time") => TimexKind::Time,
+                _ => TimexKind::Date,
+            };
+            timexes.push((span, words.to_string(), kind, value));
+        } else {
+            let kind = match parts.next() {
+                Some("P") => MentionKind::Person,
+                Some("O") => MentionKind::Organization,
+                _ => MentionKind::Place,
+            };
+            names.push((span, words.to_string(), kind));
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    let sentences = split_sentences(&text);
+    let sentence_of = |span: Span| {
+        sentences
+            .iter()
+            .position(|s| s.span.contains(span))
+            .unwrap_or(0)
+    };
+    let mut d = doc(&text);
+    for (span, words, kind, value) in timexes {
+        d.timexes.push(Timex {
+            span,
+            text: words,
+            kind,
+            value: Some(value),
+            relative: false,
+            sentence: sentence_of(span),
+            modifier: None,
+        });
+    }
+    let mut entities: Vec<String> = Vec::new();
+    for (span, words, kind) in names {
+        let entity = entities
+            .iter()
+            .position(|e| *e == words)
+            .unwrap_or_else(|| {
+                entities.push(words.clone());
+                entities.len() - 1
+            });
+        d.mentions.push(Mention {
+            kind,
+            span,
+            text: words,
+            value: None,
+            entity: Some(entity),
+            sentence: sentence_of(span),
+        });
+    }
+    d
+}
+
+#[test]
+fn table_of_cases() {
+    let mut failures = Vec::new();
+    for line in CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (marked, expected) = line.split_once('\t').expect("two columns");
+        let got: Vec<String> = parse_case(marked)
+            .events()
+            .into_iter()
+            .map(|e| format!("{}@{}", e.lemma, e.date.as_deref().unwrap_or("-")))
+            .collect();
+        let got = if got.is_empty() {
+            "none".to_string()
+        } else {
+            got.join("; ")
+        };
+        if got != expected.trim() {
+            failures.push(format!(
+                "{marked}\n    expected {expected}\n    got      {got}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_statement_subject_is_the_head_before_its_modifiers() {
+    let d = doc("Speaking on Monday, a spokesman for the ministry stated that no deal was near.")
+        .date("on Monday", "2024-05-06");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        events[0].label,
+        "spokesman for the ministry stated that no deal"
+    );
+}
+
+#[test]
+fn a_title_before_the_verb_keeps_its_possessor_in_the_label() {
+    let d = doc("Lena’s envoy visited the port on Friday.")
+        .person("Lena", 0)
+        .mention("envoy", MentionKind::Role, 1)
+        .date("on Friday", "2024-05-10");
+    let events = d.events();
+    assert_eq!(events[0].label, "Lena’s envoy visited the port");
+    assert!(
+        events[0].participants.is_empty(),
+        "the possessor is not the visitor"
+    );
+}
+
+#[test]
+fn a_statement_takes_only_a_place_next_to_it() {
+    let d = doc("The militia said in Tarvos on Monday that troops shelled a market in Velia.")
+        .place("Tarvos", 0)
+        .place("Velia", 1)
+        .date("on Monday", "2024-05-06");
+    assert_eq!(d.events()[0].place, Some(0));
+    let d = doc("On Monday, the militia accused the army of shelling a market in Velia.")
+        .place("Velia", 1)
+        .date("On Monday", "2024-05-06");
+    assert_eq!(d.events()[0].place, None);
+}

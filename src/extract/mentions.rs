@@ -1,0 +1,466 @@
+//! Stage 3 of the pipeline: mentions of people, organizations, places, demonyms and role titles.
+//!
+//! Mentions are found sentence by sentence in four steps, each a small function:
+//!
+//! 1. **Lexicon forms** ([`Lexicons::matches`]): places, organizations, demonyms and titles.
+//!    Words from `title_modifiers.tsv` before a title join it ("foreign policy adviser"); a place
+//!    or organization that only modifies a hyphenated compound ("U.S.-brokered", "London and
+//!    Paris-driven") is no mention; nothing inside a URL is.
+//! 2. **Organization names by pattern** ([`super::organization_names`]): "Peace Council",
+//!    "Institute for the Study of War", and organizations a title describes ("the head of
+//!    Russia's sovereign wealth fund").
+//! 3. **People** ([`super::person_names`]): a run of capitalised words is a name when a title
+//!    stands before it, when it starts with a given name, or when it has two words that are not
+//!    common English words; a lower-case word after a capitalised title is one too ("President
+//!    biden"). Then, over the whole document, a word equal to a surname already found is a
+//!    person ("Witkoff" after "Steve Witkoff").
+//! 4. **Assembly**: candidates that lost to a longer one are dropped; what remains is sorted by
+//!    span, with `text == span.of(text)`.
+//!
+//! Headlines ("Limited Details Released by Moscow") are told apart from prose by their share of
+//! capitalised words and the lack of a closing period; in them, capitalised words are not taken for names without a given name,
+//! a title or a known surname.
+
+use super::lexicon::{Lexicons, PlaceClass, Target};
+use super::model::{Mention, MentionKind};
+use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
+use super::{organization_names, person_names};
+use crate::text::{Sentence, Span};
+
+/// A mention in the making.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    /// What it names.
+    pub kind: MentionKind,
+    /// Where it is.
+    pub span: Span,
+    /// Its normalized value (see [`Mention::value`]).
+    pub value: Option<String>,
+    /// First and last token it covers (inclusive).
+    pub first: usize,
+    pub last: usize,
+    /// For places: what kind of place.
+    pub place_class: Option<PlaceClass>,
+    /// For titles: an honorific ("Mr."), which is evidence for a name but no role mention.
+    pub honorific: bool,
+    /// False once a longer candidate has taken its place.
+    pub alive: bool,
+}
+
+/// One sentence being worked on.
+pub(super) struct SentenceWork {
+    /// The sentence's index in the document.
+    pub index: usize,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Its candidates so far.
+    pub candidates: Vec<Candidate>,
+    /// Which live candidate covers each token.
+    pub owner: Vec<Option<usize>>,
+    /// Tokens inside a URL, which name nothing.
+    pub blocked: Vec<bool>,
+    /// True when the sentence reads like a headline (most words capitalised).
+    pub headline: bool,
+}
+
+impl SentenceWork {
+    /// Recomputes [`SentenceWork::owner`] after candidates changed.
+    pub fn refresh_owner(&mut self) {
+        self.owner = vec![None; self.tokens.len()];
+        for (c, cand) in self.candidates.iter().enumerate() {
+            if !cand.alive {
+                continue;
+            }
+            for t in cand.first..=cand.last.min(self.tokens.len().saturating_sub(1)) {
+                self.owner[t] = Some(c);
+            }
+        }
+    }
+
+    /// The live candidate covering token `t`.
+    pub fn owner_of(&self, t: usize) -> Option<&Candidate> {
+        self.owner
+            .get(t)
+            .copied()
+            .flatten()
+            .map(|c| &self.candidates[c])
+    }
+
+    /// The text of token `t`.
+    pub fn word<'t>(&self, text: &'t str, t: usize) -> &'t str {
+        self.tokens.get(t).map_or("", |tok| tok.text(text))
+    }
+
+    /// True when token `t` is a word token.
+    pub fn is_word(&self, t: usize) -> bool {
+        self.tokens.get(t).is_some_and(Token::is_word)
+    }
+
+    /// Adds a candidate over tokens `first..=last`, killing the live candidates it covers.
+    pub fn add(&mut self, kind: MentionKind, first: usize, last: usize, value: Option<String>) {
+        let span = Span::new(self.tokens[first].span.start, self.tokens[last].span.end);
+        let index = self.candidates.len();
+        for (c, cand) in self.candidates.iter_mut().enumerate() {
+            if cand.alive && cand.span.overlaps(span) {
+                cand.alive = false;
+                for t in cand.first..=cand.last {
+                    if self.owner.get(t) == Some(&Some(c)) {
+                        self.owner[t] = None;
+                    }
+                }
+            }
+        }
+        self.candidates.push(Candidate {
+            kind,
+            span,
+            value,
+            first,
+            last,
+            place_class: None,
+            honorific: false,
+            alive: true,
+        });
+        for t in first..=last {
+            if let Some(slot) = self.owner.get_mut(t) {
+                *slot = Some(index);
+            }
+        }
+    }
+}
+
+/// Words that never start or join a name or an organization name, in any case.
+pub(super) fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "by", "with", "at",
+        "as", "from", "vs", "is", "are", "was", "were", "be", "it", "its", "into", "over", "amid",
+        "amidst", "between", "after", "before", "about", "this", "that", "these", "those", "his",
+        "her", "their", "our", "my", "your", "he", "she", "they", "we", "you", "i", "several",
+        "many", "some", "all", "both", "each", "every", "any", "no", "not", "if", "when", "while",
+        "where", "who", "what", "why", "how", "than", "then", "so", "also", "yet", "despite",
+        "during", "under", "toward", "towards", "against", "via", "per", "whether", "although",
+        "though", "because", "since", "until", "upon", "among", "across", "through",
+    ];
+    let lower = word.to_lowercase();
+    WORDS.contains(&lower.as_str())
+}
+
+/// Finds the mentions of people, organizations, places, demonyms and role titles in `text`,
+/// sentence by sentence; see the module documentation. `entity` is left empty for
+/// [`super::resolve`].
+pub fn find_mentions(text: &str, sentences: &[Sentence], lex: &Lexicons) -> Vec<Mention> {
+    let mut works: Vec<SentenceWork> = sentences
+        .iter()
+        .map(|s| {
+            let mut work = lexicon_candidates(text, s, lex);
+            organization_names::find_patterned(text, &mut work, lex);
+            work
+        })
+        .collect();
+    let mut known = person_names::KnownNames::default();
+    for work in &mut works {
+        person_names::find_people(text, work, lex, &mut known);
+    }
+    for work in &mut works {
+        person_names::find_known_surnames(text, work, lex, &known);
+        person_names::find_administrations(text, work, lex);
+        organization_names::find_described(text, work, lex);
+    }
+    let mut mentions = Vec::new();
+    for work in works {
+        for cand in work
+            .candidates
+            .into_iter()
+            .filter(|c| c.alive && !c.honorific)
+        {
+            mentions.push(Mention {
+                kind: cand.kind,
+                span: cand.span,
+                text: cand.span.of(text).to_string(),
+                value: cand.value,
+                entity: None,
+                sentence: work.index,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if kept
+            .last()
+            .map_or(true, |k: &Mention| k.span.end <= m.span.start)
+        {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Step 1: tokens, URLs, the headline test and the lexicon candidates of one sentence.
+fn lexicon_candidates(text: &str, sentence: &Sentence, lex: &Lexicons) -> SentenceWork {
+    let tokens = tokenize(text, sentence.span);
+    let urls = url_spans(text, sentence.span);
+    let blocked: Vec<bool> = tokens
+        .iter()
+        .map(|t| urls.iter().any(|u| u.overlaps(t.span)))
+        .collect();
+    let headline = is_headline(text, &tokens) && !sentence.span.of(text).trim_end().ends_with('.');
+    let mut work = SentenceWork {
+        index: sentence.index,
+        tokens,
+        candidates: Vec::new(),
+        owner: Vec::new(),
+        blocked,
+        headline,
+    };
+    let mut compound = Vec::new();
+    for m in lex.matches(text, sentence.span) {
+        if urls.iter().any(|u| u.overlaps(m.span)) {
+            continue;
+        }
+        let Some((first, last)) = token_range(&work.tokens, m.span) else {
+            continue;
+        };
+        let (kind, value, place_class, honorific) = match m.target {
+            Target::Place(i) => (
+                MentionKind::Place,
+                &lex.places[i].name,
+                Some(lex.places[i].class),
+                false,
+            ),
+            Target::Organization(i) => (
+                MentionKind::Organization,
+                &lex.organizations[i].name,
+                None,
+                false,
+            ),
+            Target::Demonym(i) => (MentionKind::Demonym, &lex.places[i].name, None, false),
+            Target::Title(i) => (
+                MentionKind::Role,
+                &lex.titles[i].canonical,
+                None,
+                lex.titles[i].kind == super::lexicon::TitleKind::Honorific,
+            ),
+        };
+        compound.push(
+            matches!(kind, MentionKind::Place | MentionKind::Organization)
+                && modifies_compound(text, m.span.end),
+        );
+        work.candidates.push(Candidate {
+            kind,
+            span: m.span,
+            value: Some(value.clone()),
+            first,
+            last,
+            place_class,
+            honorific,
+            alive: true,
+        });
+    }
+    // "London and Paris-driven": the first conjunct modifies the compound too.
+    for i in (0..work.candidates.len()).rev() {
+        if compound[i] {
+            continue;
+        }
+        let cand = &work.candidates[i];
+        if !matches!(cand.kind, MentionKind::Place | MentionKind::Organization) {
+            continue;
+        }
+        if let Some(next) = work.candidates.get(i + 1) {
+            let between = text
+                .get(cand.span.end..next.span.start)
+                .unwrap_or("")
+                .trim();
+            if compound[i + 1] && (between == "and" || between == "or" || between == ",") {
+                compound[i] = true;
+            }
+        }
+    }
+    for (cand, drop) in work.candidates.iter_mut().zip(&compound) {
+        if *drop {
+            cand.alive = false;
+        }
+    }
+    work.refresh_owner();
+    extend_titles(text, &mut work, lex);
+    work
+}
+
+/// True when the text at `end` continues as a hyphenated compound ("-brokered", "‑led").
+fn modifies_compound(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    matches!((rest.next(), rest.next()), (Some(h), Some(c)) if is_hyphen(h) && c.is_lowercase())
+}
+
+/// The first and last token that `span` touches.
+fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    let last = tokens
+        .partition_point(|t| t.span.start < span.end)
+        .checked_sub(1)?;
+    (first <= last && first < tokens.len()).then_some((first, last))
+}
+
+/// Title modifiers before a title join it: "special envoy", "deputy foreign minister".
+fn extend_titles(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    for c in 0..work.candidates.len() {
+        let cand = &work.candidates[c];
+        if !cand.alive || cand.kind != MentionKind::Role || cand.honorific {
+            continue;
+        }
+        let mut first = cand.first;
+        while first > 0 {
+            let prev = first - 1;
+            let word = work.word(text, prev);
+            let adjacent = text
+                .get(work.tokens[prev].span.end..work.tokens[first].span.start)
+                .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+            if work.is_word(prev)
+                && work.owner[prev].is_none()
+                && adjacent
+                && lex.is_title_modifier(word)
+            {
+                first = prev;
+            } else {
+                break;
+            }
+        }
+        if first == work.candidates[c].first {
+            continue;
+        }
+        let modifiers: Vec<String> = (first..work.candidates[c].first)
+            .map(|t| work.word(text, t).to_lowercase())
+            .collect();
+        let cand = &mut work.candidates[c];
+        let title = cand.value.take().unwrap_or_default();
+        cand.value = Some(format!("{} {}", modifiers.join(" "), title));
+        cand.first = first;
+        cand.span = Span::new(work.tokens[first].span.start, cand.span.end);
+        for t in first..=cand.last {
+            work.owner[t] = Some(c);
+        }
+    }
+}
+
+/// Spans of URLs ("https://...", "www...."), up to the next white space or bracket.
+fn url_spans(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| s[from..].find(p).map(|i| from + i))
+        .min()
+    {
+        let end = s[pos..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"'))
+            .map_or(s.len(), |e| pos + e);
+        out.push(Span::new(span.start + pos, span.start + end));
+        from = end.max(pos + 1);
+        if from >= s.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// True when most words that are not function words are capitalised: a headline or heading.
+fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let mut content = 0;
+    let mut capitalised = 0;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(text);
+        if w.chars().count() < 2
+            || !w.chars().next().is_some_and(char::is_alphabetic)
+            || is_function_word(w)
+        {
+            continue;
+        }
+        content += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    content >= 2 && capitalised * 4 >= content * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_sentences;
+
+    fn mentions(text: &str) -> Vec<(MentionKind, String)> {
+        let found = find_mentions(text, &split_sentences(text), Lexicons::get());
+        for m in &found {
+            assert_eq!(m.text, m.span.of(text));
+        }
+        found.into_iter().map(|m| (m.kind, m.text)).collect()
+    }
+
+    fn of_kind(text: &str, kind: MentionKind) -> Vec<String> {
+        mentions(text)
+            .into_iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn places_organizations_and_demonyms() {
+        let text = "The Kremlin said NATO and the European Central Bank met in Geneva, near the Black Sea.";
+        assert_eq!(
+            of_kind(text, MentionKind::Organization),
+            ["Kremlin", "NATO", "European Central Bank"]
+        );
+        assert_eq!(of_kind(text, MentionKind::Place), ["Geneva", "Black Sea"]);
+        assert_eq!(
+            of_kind(
+                "Polish and Italian diplomats arrived.",
+                MentionKind::Demonym
+            ),
+            ["Polish", "Italian"]
+        );
+    }
+
+    #[test]
+    fn compounds_and_urls_name_nothing() {
+        assert!(of_kind(
+            "a Canada-brokered deal and a Berlin and Rome-backed plan",
+            MentionKind::Place
+        )
+        .is_empty());
+        assert_eq!(
+            of_kind("Talks between Canada-Mexico teams.", MentionKind::Place),
+            ["Canada", "Mexico"]
+        );
+        assert!(of_kind(
+            "See https://example.com/germany-france-talks for more.",
+            MentionKind::Place
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn title_modifiers_join_the_title() {
+        let found = find_mentions(
+            "The deputy foreign minister spoke.",
+            &split_sentences("The deputy foreign minister spoke."),
+            Lexicons::get(),
+        );
+        let role = found.iter().find(|m| m.kind == MentionKind::Role).unwrap();
+        assert_eq!(role.text, "deputy foreign minister");
+        assert_eq!(role.value.as_deref(), Some("deputy Foreign Minister"));
+        let text = "A special session of senior staff opened.";
+        assert!(of_kind(text, MentionKind::Role).is_empty());
+    }
+
+    #[test]
+    fn headline_detection() {
+        let text = "Limited Details Released About New Plan";
+        assert!(is_headline(text, &tokenize(text, Span::new(0, text.len()))));
+        let text = "The minister said the Plan was final.";
+        assert!(!is_headline(
+            text,
+            &tokenize(text, Span::new(0, text.len()))
+        ));
+    }
+}

@@ -1,0 +1,256 @@
+//! Organization names that no lexicon lists, for [`super::find_mentions`].
+//!
+//! - **Patterned names**: capitalised words around a head noun from `organization_words.tsv`,
+//!   before it ("Peace Council", "Russian Orthodox Church") and after it joined by "of", "for"
+//!   or "on" ("Institute for the Study of War", "Bank of Canada"), or ending in a legal-form
+//!   suffix ("Acme Holdings Inc."). A name made only of generic words and a head ("Foreign
+//!   Ministry", "Security Council", "Working Group") says nothing about *which* organization it
+//!   is and is left out; so is everything in a headline.
+//! - **Described organizations**: a title, "of", a place's possessive and a lower-case noun
+//!   phrase ending in a described head ("the head of Russia's sovereign wealth fund"): the noun
+//!   phrase with its owner names the organization.
+
+use super::lexicon::Lexicons;
+use super::mentions::{is_function_word, SentenceWork};
+use super::model::MentionKind;
+use super::names::clean_label;
+use super::tokens::{is_all_caps, is_capitalized, is_hyphen, is_lowercase_word, TokenKind};
+
+/// Connectors inside an organization name after its head.
+const CONNECTORS: &[&str] = &["of", "for", "on"];
+
+/// True when token `t` can be a capitalised word of an organization name: a free capitalised
+/// word, or one covered by a place, demonym or organization candidate.
+fn name_word(text: &str, work: &SentenceWork, t: usize) -> bool {
+    let Some(tok) = work.tokens.get(t) else {
+        return false;
+    };
+    if tok.kind != TokenKind::Word || work.blocked[t] {
+        return false;
+    }
+    let w = tok.text(text);
+    if let Some(c) = work.owner_of(t) {
+        return matches!(
+            c.kind,
+            MentionKind::Place | MentionKind::Demonym | MentionKind::Organization
+        );
+    }
+    (is_capitalized(w) || is_all_caps(w))
+        && !is_function_word(w)
+        && !w.split(is_hyphen).skip(1).any(is_lowercase_word)
+}
+
+/// True when only spaces separate tokens `a` and `b`.
+fn adjacent(text: &str, work: &SentenceWork, a: usize, b: usize) -> bool {
+    match (work.tokens.get(a), work.tokens.get(b)) {
+        (Some(x), Some(y)) => text
+            .get(x.span.end..y.span.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && c != '\n')),
+        _ => false,
+    }
+}
+
+/// The first token of the candidate covering `t`, or `t`.
+fn start_of(work: &SentenceWork, t: usize) -> usize {
+    work.owner_of(t).map_or(t, |c| c.first)
+}
+
+/// The last token of the candidate covering `t`, or `t`.
+fn end_of(work: &SentenceWork, t: usize) -> usize {
+    work.owner_of(t).map_or(t, |c| c.last)
+}
+
+/// Finds patterned organization names in one sentence (not in headlines).
+pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    if work.headline {
+        return;
+    }
+    let mut t = 0;
+    while t < work.tokens.len() {
+        let head = work.word(text, t);
+        if work.owner[t].is_some()
+            || work.blocked[t]
+            || !work.is_word(t)
+            || !lex.is_organization_head(head)
+        {
+            t += 1;
+            continue;
+        }
+        // Capitalised words before the head.
+        let mut first = t;
+        while first > 0
+            && adjacent(text, work, first - 1, first)
+            && name_word(text, work, first - 1)
+        {
+            first = start_of(work, first - 1);
+        }
+        // "of", "for", "on" (and "the") with capitalised words after the head.
+        let mut last = t;
+        loop {
+            let mut k = last + 1;
+            if !CONNECTORS.contains(&work.word(text, k)) || !adjacent(text, work, last, k) {
+                break;
+            }
+            k += 1;
+            if work.word(text, k) == "the" {
+                k += 1;
+            }
+            if !name_word(text, work, k) || !adjacent(text, work, k - 1, k) {
+                break;
+            }
+            last = end_of(work, k);
+            while name_word(text, work, last + 1) && adjacent(text, work, last, last + 1) {
+                last = end_of(work, last + 1);
+            }
+        }
+        if lex.is_organization_suffix(work.word(text, last + 1))
+            && adjacent(text, work, last, last + 1)
+        {
+            last += 1;
+            if work.word(text, last + 1) == "."
+                && work.tokens[last].span.end == work.tokens[last + 1].span.start
+            {
+                last += 1;
+            }
+        }
+        if first < t || last > t {
+            let says_which = (first..=last)
+                .filter(|&k| k != t && work.is_word(k))
+                .any(|k| {
+                    let w = work.word(text, k);
+                    !CONNECTORS.contains(&w)
+                        && w != "the"
+                        && (work.owner[k].is_some()
+                            || !lex.is_organization_generic(w) && !lex.is_organization_head(w))
+                });
+            if says_which {
+                let span = crate::text::Span::new(
+                    work.tokens[first].span.start,
+                    work.tokens[last].span.end,
+                );
+                let value = clean_label(span.of(text));
+                work.add(MentionKind::Organization, first, last, Some(value));
+            }
+        }
+        t = last.max(t) + 1;
+    }
+}
+
+/// Finds organizations described after a title: "the head of Russia's sovereign wealth fund".
+pub(super) fn find_described(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    let titles: Vec<usize> = work
+        .candidates
+        .iter()
+        .filter(|c| c.alive && c.kind == MentionKind::Role)
+        .map(|c| c.last)
+        .collect();
+    for title_end in titles {
+        let of = title_end + 1;
+        if work.word(text, of) != "of" {
+            continue;
+        }
+        let mut owner_start = of + 1;
+        if work.word(text, owner_start) == "the" {
+            owner_start += 1;
+        }
+        let Some(owner) = work.owner_of(owner_start) else {
+            continue;
+        };
+        if !matches!(owner.kind, MentionKind::Place | MentionKind::Organization)
+            || owner.first != owner_start
+        {
+            continue;
+        }
+        let possessive = owner.last + 1;
+        if work.tokens.get(possessive).map(|t| t.kind) != Some(TokenKind::Possessive) {
+            continue;
+        }
+        // Up to four lower-case words, the last one or two of them a described head.
+        let mut k = possessive + 1;
+        let mut head_end = None;
+        while k < work.tokens.len() && k <= possessive + 4 {
+            let w = work.word(text, k);
+            if !work.is_word(k)
+                || work.owner[k].is_some()
+                || !is_lowercase_word(w)
+                || is_function_word(w)
+            {
+                break;
+            }
+            let two = format!("{} {}", work.word(text, k.saturating_sub(1)), w);
+            if lex.is_described_head(w) || k > possessive + 1 && lex.is_described_head(&two) {
+                head_end = Some(k);
+            }
+            k += 1;
+        }
+        let Some(end) = head_end else { continue };
+        // The noun phrase must end there: "Ukraine's military capabilities" is no organization.
+        let after = work.word(text, end + 1);
+        let ends = work
+            .tokens
+            .get(end + 1)
+            .map_or(true, |t| t.kind == TokenKind::Punct)
+            || is_function_word(after)
+            || after == "said";
+        if !ends {
+            continue;
+        }
+        let span = crate::text::Span::new(
+            work.tokens[owner_start].span.start,
+            work.tokens[end].span.end,
+        );
+        let value = clean_label(span.of(text));
+        work.add(MentionKind::Organization, owner_start, end, Some(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::lexicon::Lexicons;
+    use crate::extract::mentions::find_mentions;
+    use crate::extract::model::MentionKind;
+    use crate::text::split_sentences;
+
+    fn orgs(text: &str) -> Vec<String> {
+        find_mentions(text, &split_sentences(text), Lexicons::get())
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Organization)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn head_nouns_make_names() {
+        assert_eq!(
+            orgs("It is run by a Harvest Council of elders."),
+            ["Harvest Council"]
+        );
+        assert_eq!(
+            orgs("A report by the Institute for Baltic Studies appeared."),
+            ["Institute for Baltic Studies"]
+        );
+        assert_eq!(
+            orgs("The Polish Orthodox Church objected."),
+            ["Polish Orthodox Church"]
+        );
+        assert_eq!(
+            orgs("Shares of Nordwind Holdings Inc. fell."),
+            ["Nordwind Holdings Inc."]
+        );
+    }
+
+    #[test]
+    fn generic_names_and_headlines_are_left_out() {
+        assert!(orgs("The Foreign Ministry said the Security Council will meet.").is_empty());
+        assert!(orgs("New Working Group to Bolster Coastal Defense").is_empty());
+    }
+
+    #[test]
+    fn organizations_described_after_a_title() {
+        assert_eq!(
+            orgs("He met the chief of Norway’s state pension fund, a banker."),
+            ["Norway’s state pension fund"]
+        );
+        assert!(orgs("He met the head of Norway’s pension fund managers.").is_empty());
+    }
+}

@@ -1,0 +1,546 @@
+//! People's names in running text, for [`super::find_mentions`].
+//!
+//! A *run* is a stretch of capitalised words ("Volodymyr Zelensky", "Jean-Luc de la Fontaine",
+//! "J. R. Smith Jr.") that no lexicon entry covers. A run names a person when
+//!
+//! - a title or honorific stands right before it ("President Putin", "envoy Steve Witkoff"),
+//! - it starts with a given name and has a second word ("Olga Stefanishyna"),
+//! - it has two or more words none of which is a common English word ("Xi Jinping"), outside
+//!   headlines, or
+//! - it starts with an East Asian family name ("Wang Yi").
+//!
+//! Common words before a name ("Although Kirill Dmitriev...") are trimmed off; in headlines the
+//! run stops at the first common word ("Envoy Witkoff Bridges Dialogue" → "Witkoff"). A given
+//! name next to a one-word place or organization makes a name with it ("Michael Bloomberg").
+//! After the whole document has been read once, every capitalised word equal to the surname of a
+//! person found is a person too, even where the lexicon saw a town of that name.
+
+use super::lexicon::{Lexicons, PlaceClass};
+use super::mentions::{is_function_word, SentenceWork};
+use super::model::MentionKind;
+use super::names::{fold_name_word, proper_case};
+use super::tokens::{is_capitalized, is_hyphen, is_lowercase_word, TokenKind};
+use std::collections::HashSet;
+
+/// Surnames of the people found so far in the document (folded).
+#[derive(Debug, Default)]
+pub(super) struct KnownNames {
+    surnames: HashSet<String>,
+}
+
+/// One piece of a name run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartKind {
+    /// A name word.
+    Word,
+    /// An initial with its period ("J.").
+    Initial,
+    /// A lower-case particle ("von").
+    Particle,
+    /// A generational suffix ("Jr.").
+    Suffix,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    kind: PartKind,
+    first: usize,
+    last: usize,
+}
+
+/// The folded surname of a name given as its words.
+fn surname_of(words: &[&str], lex: &Lexicons) -> Option<String> {
+    let first = words.first()?;
+    let long = words.len() >= 3 || words.get(1).is_some_and(|w| w.contains(is_hyphen));
+    if words.len() >= 2 && lex.is_surname_first(first, long) {
+        return Some(fold_name_word(first));
+    }
+    let last = words.iter().rev().find(|w| !lex.is_name_suffix(w))?;
+    let tail = last.rsplit(is_hyphen).next().unwrap_or(last);
+    Some(fold_name_word(tail))
+}
+
+/// True when token `t` can be a word of a name.
+fn is_name_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
+    let Some(tok) = work.tokens.get(t) else {
+        return false;
+    };
+    if tok.kind != TokenKind::Word || work.blocked[t] || work.owner[t].is_some() {
+        return false;
+    }
+    let w = tok.text(text);
+    if lex.is_not_name(w) || is_function_word(w) || w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "el-Sisi", "al-Assad": a particle glued to a capitalised name.
+    let mut parts = w.split(is_hyphen);
+    let head = parts.next().unwrap_or("");
+    let glued_particle = lex.is_particle(head) && parts.clone().next().is_some_and(is_capitalized);
+    if !is_capitalized(w) && !glued_particle {
+        return false;
+    }
+    // "Trump‑chaired" is a compound adjective, not a name; "Jean-Luc", "al-Assad" and the Korean
+    // "Jong-un" (short syllables) are names.
+    let syllables = head.chars().count() <= 4 && {
+        let tails: Vec<&str> = parts.clone().collect();
+        tails.len() == 1
+            && tails[0].chars().count() <= 3
+            && !matches!(tails[0], "led" | "run" | "era" | "backed")
+    };
+    syllables || parts.all(|part| !is_lowercase_word(part))
+}
+
+/// True when nothing but spaces (no line break) separates tokens `a` and `b`.
+fn adjacent(text: &str, work: &SentenceWork, a: usize, b: usize) -> bool {
+    match (work.tokens.get(a), work.tokens.get(b)) {
+        (Some(x), Some(y)) => text
+            .get(x.span.end..y.span.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && c != '\n')),
+        _ => false,
+    }
+}
+
+/// True when tokens `t`, `t + 1` are an initial and its period ("J.").
+fn is_initial(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
+    let w = work.word(text, t);
+    is_name_word(text, work, t, lex)
+        && w.chars().count() == 1
+        && work.word(text, t + 1) == "."
+        && work.tokens[t].span.end == work.tokens[t + 1].span.start
+}
+
+/// True when token `k` is a particle ("von") that one or more particles and a name word follow.
+fn is_particle_before_name(text: &str, work: &SentenceWork, k: usize, lex: &Lexicons) -> bool {
+    let mut j = k;
+    while work.is_word(j) && work.owner[j].is_none() && lex.is_particle(work.word(text, j)) {
+        if !adjacent(text, work, j, j + 1) {
+            return false;
+        }
+        j += 1;
+    }
+    j > k && is_name_word(text, work, j, lex)
+}
+
+/// The run of name pieces starting at token `t` (a name word or an initial).
+fn name_run(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut k = t;
+    loop {
+        if let Some(prev) = parts.last() {
+            if !adjacent(text, work, prev.last, k) {
+                break;
+            }
+        }
+        if is_initial(text, work, k, lex) {
+            parts.push(Part {
+                kind: PartKind::Initial,
+                first: k,
+                last: k + 1,
+            });
+            k += 2;
+        } else if (parts.is_empty() || !lex.is_name_suffix(work.word(text, k)))
+            && is_name_word(text, work, k, lex)
+        {
+            parts.push(Part {
+                kind: PartKind::Word,
+                first: k,
+                last: k,
+            });
+            k += 1;
+        } else if !parts.is_empty() && is_particle_before_name(text, work, k, lex) {
+            parts.push(Part {
+                kind: PartKind::Particle,
+                first: k,
+                last: k,
+            });
+            k += 1;
+        } else if !parts.is_empty()
+            && work.is_word(k)
+            && work.owner[k].is_none()
+            && lex.is_name_suffix(work.word(text, k))
+        {
+            let last = if work.word(text, k + 1) == "."
+                && work.tokens[k].span.end == work.tokens[k + 1].span.start
+            {
+                k + 1
+            } else {
+                k
+            };
+            parts.push(Part {
+                kind: PartKind::Suffix,
+                first: k,
+                last,
+            });
+            break;
+        } else {
+            break;
+        }
+    }
+    parts
+}
+
+/// The live title candidate that ends right before token `t`, if any.
+fn title_before(text: &str, work: &SentenceWork, t: usize) -> Option<usize> {
+    let prev = t.checked_sub(1)?;
+    let c = work.owner[prev]?;
+    let cand = &work.candidates[c];
+    (cand.kind == MentionKind::Role && cand.last == prev && adjacent(text, work, prev, t))
+        .then_some(c)
+}
+
+/// Finds the people of one sentence by the rules in the module documentation, and records their
+/// surnames in `known`.
+pub(super) fn find_people(
+    text: &str,
+    work: &mut SentenceWork,
+    lex: &Lexicons,
+    known: &mut KnownNames,
+) {
+    let mut t = 0;
+    while t < work.tokens.len() {
+        if !is_name_word(text, work, t, lex) {
+            t += 1;
+            continue;
+        }
+        let parts = name_run(text, work, t, lex);
+        let next = parts.last().map_or(t + 1, |p| p.last + 1);
+        if let Some((first, last, words)) = judge_run(text, work, &parts, lex) {
+            let words: Vec<&str> = words.iter().map(|&w| work.word(text, w)).collect();
+            if let Some(surname) = surname_of(&words, lex) {
+                known.surnames.insert(surname);
+            }
+            work.add(MentionKind::Person, first, last, None);
+        } else if let Some((first, last)) = given_name_beside_entry(text, work, &parts, lex) {
+            let words: Vec<&str> = (first..=last).map(|w| work.word(text, w)).collect();
+            if let Some(surname) = surname_of(&words, lex) {
+                known.surnames.insert(surname);
+            }
+            work.add(MentionKind::Person, first, last, None);
+        }
+        t = next;
+    }
+    lowercase_after_title(text, work, lex, known);
+}
+
+/// Decides whether a run names a person: the tokens it covers and its word tokens, if so.
+fn judge_run(
+    text: &str,
+    work: &SentenceWork,
+    parts: &[Part],
+    lex: &Lexicons,
+) -> Option<(usize, usize, Vec<usize>)> {
+    let first_part = parts.first()?;
+    let titled = title_before(text, work, first_part.first).is_some();
+    let mut parts: Vec<Part> = parts.to_vec();
+    let word = |p: &Part| work.word(text, p.first);
+    if !titled {
+        // Trim common words before the name ("Although", "Speaking").
+        while parts.first().is_some_and(|p| {
+            p.kind == PartKind::Word && lex.is_common_word(word(p)) && !lex.is_given_name(word(p))
+        }) {
+            parts.remove(0);
+        }
+    }
+    if work.headline {
+        // In a headline the name stops at the first common word after its first word.
+        if let Some(cut) = parts.iter().enumerate().skip(1).find(|(_, p)| {
+            p.kind == PartKind::Word && lex.is_common_word(word(p)) && !lex.is_given_name(word(p))
+        }) {
+            let cut = cut.0;
+            parts.truncate(cut);
+        }
+    }
+    while parts.last().is_some_and(|p| p.kind == PartKind::Particle) {
+        parts.pop();
+    }
+    let words: Vec<&Part> = parts.iter().filter(|p| p.kind == PartKind::Word).collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let w: Vec<&str> = words.iter().map(|p| word(p)).collect();
+    let still_titled = titled && parts.first().map(|p| p.first) == Some(first_part.first);
+    // A given name and more: "Olga Stefanishyna"; a longer run must not end in a common word
+    // ("Dow Jones Industrial Average").
+    let given = w.len() >= 2
+        && lex.is_given_name(w[0])
+        && (!lex.is_common_word(w[0]) || !lex.is_common_word(w[1]))
+        && (w.len() == 2 || !lex.is_common_word(w[w.len() - 1]));
+    let uncommon = !work.headline && w.len() >= 2 && w.iter().all(|x| !lex.is_common_word(x));
+    let long = w.len() >= 3 || w.get(1).is_some_and(|x| x.contains(is_hyphen));
+    let surname_first = w.len() >= 2 && lex.is_surname_first(w[0], long);
+    if !(still_titled || given || uncommon || surname_first) {
+        return None;
+    }
+    let first = parts.first()?.first;
+    let last = parts.last()?.last;
+    Some((first, last, words.iter().map(|p| p.first).collect()))
+}
+
+/// "Michael Bloomberg", "Charlotte Lindqvist": a given name next to a one-word town or
+/// organization of the lexicon makes a name with it.
+fn given_name_beside_entry(
+    text: &str,
+    work: &mut SentenceWork,
+    parts: &[Part],
+    lex: &Lexicons,
+) -> Option<(usize, usize)> {
+    let one_word_entry = |work: &SentenceWork, t: usize| -> bool {
+        work.owner_of(t).is_some_and(|c| {
+            c.first == t
+                && c.last == t
+                && (c.kind == MentionKind::Organization
+                    || c.kind == MentionKind::Place && c.place_class == Some(PlaceClass::City))
+        }) && is_capitalized(work.word(text, t))
+    };
+    let first = parts.first()?;
+    // Given name, then the entry: "Michael Bloomberg".
+    if parts.len() == 1 && first.kind == PartKind::Word {
+        let given = work.word(text, first.first);
+        let next = first.last + 1;
+        if lex.is_given_name(given)
+            && !lex.is_common_word(given)
+            && one_word_entry(work, next)
+            && adjacent(text, work, first.last, next)
+        {
+            return Some((first.first, next));
+        }
+    }
+    // The entry is the given name: "Charlotte Lindqvist", "Senator Elizabeth Warren".
+    let prev = first.first.checked_sub(1)?;
+    let words = parts.iter().filter(|p| p.kind == PartKind::Word).count();
+    if first.kind == PartKind::Word
+        && words <= 2
+        && one_word_entry(work, prev)
+        && lex.is_given_name(work.word(text, prev))
+        && adjacent(text, work, prev, first.first)
+    {
+        return Some((prev, parts.last()?.last));
+    }
+    None
+}
+
+/// "President biden": a lower-case word after a capitalised title, when it is no English word.
+fn lowercase_after_title(
+    text: &str,
+    work: &mut SentenceWork,
+    lex: &Lexicons,
+    known: &mut KnownNames,
+) {
+    let mut found = Vec::new();
+    for cand in work
+        .candidates
+        .iter()
+        .filter(|c| c.alive && c.kind == MentionKind::Role)
+    {
+        let t = cand.last + 1;
+        let Some(tok) = work.tokens.get(t) else {
+            continue;
+        };
+        let title = cand.span.of(text);
+        let w = tok.text(text);
+        if tok.kind == TokenKind::Word
+            && work.owner[t].is_none()
+            && !work.blocked[t]
+            && title.chars().next().is_some_and(char::is_uppercase)
+            && is_lowercase_word(w)
+            && w.chars().count() >= 3
+            && w.chars().all(char::is_alphabetic)
+            && !lex.is_common_word(w)
+            && !is_function_word(w)
+            && !lex.is_not_name(w)
+            && adjacent(text, work, cand.last, t)
+        {
+            found.push(t);
+        }
+    }
+    for t in found {
+        known.surnames.insert(fold_name_word(work.word(text, t)));
+        work.add(MentionKind::Person, t, t, None);
+    }
+}
+
+/// Second pass: every capitalised word equal to a known surname is a person ("Witkoff said"),
+/// also where the lexicon saw a town or an organization of that name.
+pub(super) fn find_known_surnames(
+    text: &str,
+    work: &mut SentenceWork,
+    lex: &Lexicons,
+    known: &KnownNames,
+) {
+    if known.surnames.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for (t, tok) in work.tokens.iter().enumerate() {
+        if tok.kind != TokenKind::Word || work.blocked[t] {
+            continue;
+        }
+        let w = tok.text(text);
+        if !is_capitalized(w) || lex.is_not_name(w) || is_function_word(w) {
+            continue;
+        }
+        if !known.surnames.contains(&fold_name_word(w)) {
+            continue;
+        }
+        let free = match work.owner_of(t) {
+            None => true,
+            Some(c) => {
+                c.first == t
+                    && c.last == t
+                    && (c.kind == MentionKind::Organization
+                        || c.kind == MentionKind::Place
+                            && matches!(
+                                c.place_class,
+                                Some(PlaceClass::City | PlaceClass::AdministrativeArea)
+                            ))
+            }
+        };
+        if free {
+            found.push(t);
+        }
+    }
+    for t in found {
+        work.add(MentionKind::Person, t, t, None);
+    }
+}
+
+/// "the Trump administration": a surname before "administration" names an organization.
+pub(super) fn find_administrations(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    let mut found = Vec::new();
+    for t in 0..work.tokens.len().saturating_sub(1) {
+        if work.word(text, t + 1) != "administration"
+            || !adjacent(text, work, t, t + 1)
+            || work.blocked[t]
+        {
+            continue;
+        }
+        let w = work.word(text, t);
+        let person = work
+            .owner_of(t)
+            .is_some_and(|c| c.kind == MentionKind::Person && c.first == t && c.last == t);
+        let bare = work.owner[t].is_none()
+            && work.is_word(t)
+            && is_capitalized(w)
+            && !lex.is_common_word(w)
+            && !lex.is_not_name(w)
+            && !is_function_word(w);
+        if person || bare {
+            found.push(t);
+        }
+    }
+    for t in found {
+        let value = format!("{} administration", proper_case(work.word(text, t)));
+        work.add(MentionKind::Organization, t, t + 1, Some(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::lexicon::Lexicons;
+    use crate::extract::mentions::find_mentions;
+    use crate::extract::model::MentionKind;
+    use crate::text::split_sentences;
+
+    fn people(text: &str) -> Vec<String> {
+        find_mentions(text, &split_sentences(text), Lexicons::get())
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn title_before_a_name() {
+        assert_eq!(
+            people("Talks were led by Chancellor Merz and Senator Graham."),
+            ["Merz", "Graham"]
+        );
+        assert_eq!(people("She met President lula at noon."), ["lula"]);
+        assert!(people("She met the president at noon.").is_empty());
+    }
+
+    #[test]
+    fn given_names_and_uncommon_pairs() {
+        assert_eq!(
+            people("Yesterday Olena Kovalenko arrived."),
+            ["Olena Kovalenko"]
+        );
+        assert_eq!(
+            people("Talks with Ngozi Okonjo-Iweala continued."),
+            ["Ngozi Okonjo-Iweala"]
+        );
+        assert_eq!(
+            people("Observers expect Rutte Kaczmarczyk to speak."),
+            ["Rutte Kaczmarczyk"]
+        );
+        assert_eq!(people("A call with Wang Yi ended."), ["Wang Yi"]);
+        assert_eq!(
+            people("Ursula von der Leyen spoke."),
+            ["Ursula von der Leyen"]
+        );
+        assert_eq!(
+            people("President Abdel Karim el-Masri spoke."),
+            ["Abdel Karim el-Masri"]
+        );
+        assert!(people("The Dow Jones Industrial Average fell.").is_empty());
+        assert_eq!(
+            people("Although Kirill Volkov agreed, nothing changed."),
+            ["Kirill Volkov"]
+        );
+    }
+
+    #[test]
+    fn no_people_in_headlines_or_common_words() {
+        assert!(people("Limited Details Released by Officials").is_empty());
+        assert!(people("New Working Group to Bolster Coastal Defense").is_empty());
+        assert!(people("Frozen Assets and Future Funding").is_empty());
+        assert!(people("Why It Matters").is_empty());
+        assert_eq!(
+            people("Envoy Brandt Bridges Gaps Between Allies"),
+            ["Brandt"]
+        );
+    }
+
+    #[test]
+    fn known_surnames_later_in_the_document() {
+        assert_eq!(
+            people("Mikhail Orlov arrived. Later Orlov left, and Orlov’s aide stayed."),
+            ["Mikhail Orlov", "Orlov", "Orlov"]
+        );
+        assert_eq!(
+            people("Zelenskyy spoke. President Volodymyr Zelensky left."),
+            ["Zelenskyy", "Volodymyr Zelensky"]
+        );
+    }
+
+    #[test]
+    fn given_name_next_to_a_lexicon_word() {
+        assert_eq!(
+            people("Michael Bloomberg spoke in Houston."),
+            ["Michael Bloomberg"]
+        );
+        assert!(people("Will Moscow agree?").is_empty());
+        assert_eq!(people("Sen. Charlotte Warren spoke."), ["Charlotte Warren"]);
+    }
+
+    #[test]
+    fn surname_before_administration_is_an_organization() {
+        let text = "The Obama administration disagreed. The administration said so.";
+        let found = find_mentions(text, &split_sentences(text), Lexicons::get());
+        let orgs: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .filter(|m| m.kind == MentionKind::Organization)
+            .map(|m| (m.text.as_str(), m.value.as_deref()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [("Obama administration", Some("Obama administration"))]
+        );
+        assert!(people(text).is_empty());
+    }
+
+    #[test]
+    fn compounds_are_not_names() {
+        assert!(people("a Merz\u{2011}chaired committee").is_empty());
+    }
+}

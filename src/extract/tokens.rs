@@ -1,0 +1,287 @@
+//! A small tokenizer for the name and role patterns: words, possessive markers and punctuation,
+//! each with its byte span in the document's text.
+//!
+//! News text from the web is messy, and the patterns downstream must not care: curly and straight
+//! apostrophes both make a possessive ("Putin’s", "Witkoff‘s"), hyphens of every kind join a
+//! compound ("Trump‑chaired" with U+2011), dotted abbreviations stay whole ("U.S.", "D.C."), and
+//! a word glued to the next one by a missing space ("hereTrump") is cut where a capital letter
+//! follows a lower-case run.
+
+use crate::text::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner hyphens and apostrophes ("son-in-law", "O'Brien") and dotted
+    /// abbreviations ("U.S.").
+    Word,
+    /// A possessive marker: "'s", "’s", or a lone apostrophe after a plural ("allies’").
+    Possessive,
+    /// Any other character that is not white space, one token each.
+    Punct,
+}
+
+/// A token and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Where it is (bytes into the document's text).
+    pub span: Span,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.of(text)
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// True for the characters news text uses as apostrophes.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}')
+}
+
+/// True for the characters news text uses as hyphens inside a compound word.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits `span` of `text` into tokens.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let slice = span.of(text);
+    let base = span.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(slice.len(), |&(b, _)| b);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_apostrophe(c) {
+            // "’s" after a word, or a lone apostrophe after a plural word.
+            let after_word = tokens
+                .last()
+                .is_some_and(|t: &Token| t.kind == TokenKind::Word && t.span.end == base + start);
+            let s_next = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
+            let then_boundary = chars
+                .get(i + 2)
+                .map_or(true, |&(_, n)| !n.is_alphanumeric());
+            if after_word && s_next && then_boundary {
+                tokens.push(Token {
+                    kind: TokenKind::Possessive,
+                    span: Span::new(base + start, base + end_of(i + 2)),
+                });
+                i += 2;
+                continue;
+            }
+            let prev_plural = tokens.last().is_some_and(|t: &Token| {
+                t.kind == TokenKind::Word
+                    && t.span.end == base + start
+                    && text[t.span.start..t.span.end].ends_with(['s', 'S'])
+            });
+            let next_alnum = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            let kind = if prev_plural && !next_alnum {
+                TokenKind::Possessive
+            } else {
+                TokenKind::Punct
+            };
+            tokens.push(Token {
+                kind,
+                span: Span::new(base + start, base + end_of(i + 1)),
+            });
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Token {
+                kind: TokenKind::Punct,
+                span: Span::new(base + start, base + end_of(i + 1)),
+            });
+            i += 1;
+            continue;
+        }
+        let j = word_end(&chars, i);
+        tokens.push(Token {
+            kind: TokenKind::Word,
+            span: Span::new(base + start, base + end_of(j)),
+        });
+        i = j;
+    }
+    tokens
+}
+
+/// The index of the first character after the word that starts at `i`.
+fn word_end(chars: &[(usize, char)], i: usize) -> usize {
+    // Dotted abbreviations: "U.S.", "D.C.", "a.m." (letter, dot, letter, dot...).
+    let letter_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
+    let dot_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| c == '.');
+    if letter_at(i) && dot_at(i + 1) && letter_at(i + 2) && dot_at(i + 3) {
+        let mut j = i;
+        while letter_at(j) && dot_at(j + 1) {
+            j += 2;
+        }
+        return j;
+    }
+    let mut j = i;
+    let mut lower_run = 0usize; // lower-case letters since the word started, while all lower-case
+    let mut all_lower = true;
+    while j < chars.len() {
+        let c = chars[j].1;
+        if c.is_alphanumeric() {
+            if j > i && c.is_uppercase() && all_lower && lower_run >= 3 {
+                break; // "hereTrump": a missing space
+            }
+            if c.is_lowercase() && all_lower {
+                lower_run += 1;
+            } else {
+                all_lower = false;
+            }
+            j += 1;
+            continue;
+        }
+        let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if (is_hyphen(c) || is_apostrophe(c)) && next_alnum && j > i {
+            if is_apostrophe(c) {
+                // "’s" followed by a boundary is a possessive, not part of the word.
+                let s = chars.get(j + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
+                let boundary = chars
+                    .get(j + 2)
+                    .map_or(true, |&(_, n)| !n.is_alphanumeric());
+                if s && boundary {
+                    break;
+                }
+            }
+            all_lower = false;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// True when the word starts with an upper-case letter and has a lower-case one ("Putin",
+/// "McDonald"), or is a single upper-case letter (an initial).
+pub fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {
+            let rest = chars.as_str();
+            rest.is_empty() || rest.chars().any(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// True when every letter is upper case and there are at least two ("NATO", "WASHINGTON").
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// True when the word starts with a lower-case letter.
+pub fn is_lowercase_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| (t.text(text), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn possessives_with_any_apostrophe() {
+        use TokenKind::*;
+        assert_eq!(
+            words("Putin’s aide, Kyiv's plan and Lee‘s view; allies’ doubts"),
+            [
+                ("Putin", Word),
+                ("’s", Possessive),
+                ("aide", Word),
+                (",", Punct),
+                ("Kyiv", Word),
+                ("'s", Possessive),
+                ("plan", Word),
+                ("and", Word),
+                ("Lee", Word),
+                ("‘s", Possessive),
+                ("view", Word),
+                (";", Punct),
+                ("allies", Word),
+                ("’", Possessive),
+                ("doubts", Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_compounds_and_glued_words() {
+        let got: Vec<&str> = words("The U.S.’ allies met in D.C. with O'Neill; a Trump\u{2011}chaired board. Read it hereMacron said")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The",
+                "U.S.",
+                "’",
+                "allies",
+                "met",
+                "in",
+                "D.C.",
+                "with",
+                "O'Neill",
+                ";",
+                "a",
+                "Trump\u{2011}chaired",
+                "board",
+                ".",
+                "Read",
+                "it",
+                "here",
+                "Macron",
+                "said"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "  Zelenskyy’s envoy, “J. Smith”.";
+        for t in tokenize(text, Span::new(1, text.len())) {
+            assert!(!t.text(text).is_empty());
+            assert_eq!(&text[t.span.start..t.span.end], t.text(text));
+        }
+    }
+
+    #[test]
+    fn word_shapes() {
+        assert!(is_capitalized("Putin") && is_capitalized("J") && !is_capitalized("NATO"));
+        assert!(is_all_caps("NATO") && is_all_caps("U.S.") && !is_all_caps("A"));
+        assert!(is_lowercase_word("biden") && !is_lowercase_word("Biden"));
+    }
+}

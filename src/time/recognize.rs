@@ -1,0 +1,339 @@
+//! Finding temporal expressions: every rule proposes candidates, the longest non-overlapping
+//! ones win, and each winner is normalized against the publication date.
+//!
+//! Rules live in [`super::absolute`] and [`super::years`] (calendar dates written out),
+//! [`super::relative`] (dates read from the publication date) and [`super::amount`] (durations,
+//! recurrences, vague references). A rule is a regex plus a handler that checks the context the
+//! regex cannot see and says what the match means: a fixed TIMEX3 value, or an [`Anchor`] that
+//! [`super::normalize`] resolves once the publication date and the clause's tense are known.
+
+use super::normalize::{resolve, Resolved};
+use super::tense::tense_at;
+use super::{Timex, TimexKind, TimexMod};
+use crate::text::{Sentence, Span};
+use jiff::civil::Date;
+use regex::{Captures, Regex};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// Which way from the publication date a date without a year (or a weekday) lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// Strictly before ("last Tuesday", "last November").
+    Before,
+    /// Strictly after ("next Tuesday", "next May").
+    After,
+    /// Decided by the tense of the clause ("on Tuesday", "in November").
+    Tense,
+    /// Inside the publication date's ISO week ("this Friday").
+    ThisWeek,
+}
+
+/// A calendar unit counted from the publication date ("last week", "next month").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CalendarUnit {
+    /// An ISO week.
+    Week,
+    /// The Saturday and Sunday of an ISO week.
+    Weekend,
+    /// A month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A year.
+    Year,
+    /// A decade.
+    Decade,
+}
+
+/// What a relative expression needs from the publication date to get its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// A day counted from the publication date ("yesterday": -1), maybe a part of it.
+    Days {
+        /// Days after the publication date (negative: before).
+        offset: i32,
+        /// TIMEX3 part of day ("EV").
+        part: Option<&'static str>,
+    },
+    /// A weekday near the publication date ("on Tuesday", "last Friday", "Monday evening").
+    Weekday {
+        /// 1 = Monday .. 7 = Sunday.
+        weekday: i8,
+        /// Which one.
+        direction: Direction,
+        /// TIMEX3 part of day.
+        part: Option<&'static str>,
+    },
+    /// The unit containing the publication date, shifted ("last week": Week, -1).
+    Calendar {
+        /// Which unit.
+        unit: CalendarUnit,
+        /// How many units after the current one.
+        offset: i32,
+    },
+    /// A count of units before the publication date ("three years ago").
+    Ago {
+        /// How many.
+        amount: i32,
+        /// TIMEX3 unit code ("Y", "M", "W", "D", "DE", "H").
+        unit: &'static str,
+    },
+    /// A month, maybe with a day, whose year comes from the publication date.
+    MonthDay {
+        /// 1-12.
+        month: i8,
+        /// 1-31, when given.
+        day: Option<i8>,
+        /// Which occurrence.
+        direction: Direction,
+    },
+    /// A season whose year comes from the publication date ("last summer").
+    Season {
+        /// TIMEX3 season code.
+        code: &'static str,
+        /// Which occurrence.
+        direction: Direction,
+    },
+    /// A time of day on the publication date ("at 10 a.m.").
+    Clock {
+        /// 0-23.
+        hour: i8,
+        /// 0-59.
+        minute: i8,
+    },
+}
+
+/// What a candidate's value is, before the publication date is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Pending {
+    /// A value that needs no publication date ("2025-11-26", "P3Y", "PAST_REF").
+    Fixed(String),
+    /// A value computed from the publication date.
+    Anchored(Anchor),
+}
+
+/// A proposed temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// Where it is in the text.
+    pub span: Span,
+    /// TIMEX3 type.
+    pub kind: TimexKind,
+    /// Its value, or how to compute it.
+    pub value: Pending,
+    /// TIMEX3 mod.
+    pub modifier: Option<TimexMod>,
+}
+
+impl Candidate {
+    /// A candidate with a fixed value.
+    pub(crate) fn fixed(span: Span, kind: TimexKind, value: impl Into<String>) -> Self {
+        Self {
+            span,
+            kind,
+            value: Pending::Fixed(value.into()),
+            modifier: None,
+        }
+    }
+
+    /// A candidate whose value comes from the publication date.
+    pub(crate) fn anchored(span: Span, kind: TimexKind, anchor: Anchor) -> Self {
+        Self {
+            span,
+            kind,
+            value: Pending::Anchored(anchor),
+            modifier: None,
+        }
+    }
+
+    /// The same candidate with a modifier.
+    pub(crate) fn with_mod(mut self, modifier: Option<TimexMod>) -> Self {
+        self.modifier = modifier;
+        self
+    }
+}
+
+/// A recognition rule: a regex and what to make of each match.
+pub(crate) struct Rule {
+    /// What to look for.
+    pub regex: Regex,
+    /// Checks a match in context and pushes the candidates it stands for.
+    pub build: fn(&str, &Captures, &mut Vec<Candidate>),
+}
+
+impl Rule {
+    /// A rule from a pattern template (see [`super::patterns::compile`]); the name only
+    /// documents the rule where it is defined.
+    pub(crate) fn new(
+        _name: &'static str,
+        template: &str,
+        build: fn(&str, &Captures, &mut Vec<Candidate>),
+    ) -> Self {
+        Self {
+            regex: super::patterns::compile(template),
+            build,
+        }
+    }
+}
+
+/// All rules, in priority order (an earlier rule wins a tie in length).
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let mut rules = super::absolute::rules();
+    rules.extend(super::years::rules());
+    rules.extend(super::relative::rules());
+    rules.extend(super::amount::rules());
+    rules
+});
+
+/// URLs: dates inside them are not expressions of the text.
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| super::patterns::compile(r#"(?:https?://|www\.)[^\s<>()\[\]"']+"#));
+
+/// Every candidate of every rule, longest first on overlaps, in text order.
+pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    let mut all: Vec<(usize, Candidate)> = Vec::new();
+    let mut found = Vec::new();
+    for (priority, rule) in RULES.iter().enumerate() {
+        for caps in rule.regex.captures_iter(text) {
+            (rule.build)(text, &caps, &mut found);
+            all.extend(found.drain(..).map(|c| (priority, c)));
+        }
+    }
+    let urls: Vec<Span> = URL
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    // URLs do not overlap each other, so the last one starting before a candidate's end is
+    // the only one that can overlap it.
+    let in_url = |span: Span| {
+        let i = urls.partition_point(|u| u.start < span.end);
+        i.checked_sub(1).is_some_and(|j| urls[j].overlaps(span))
+    };
+    all.retain(|(_, c)| {
+        !c.span.is_empty()
+            && text.is_char_boundary(c.span.start)
+            && text.is_char_boundary(c.span.end)
+            && !in_url(c.span)
+    });
+    select(all)
+}
+
+/// Keeps the longest candidates that do not overlap, ties to the earlier rule.
+fn select(mut all: Vec<(usize, Candidate)>) -> Vec<Candidate> {
+    all.sort_by(|(pa, a), (pb, b)| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(pa.cmp(pb))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+    for (_, c) in all {
+        let clash_before = kept
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.span.overlaps(c.span));
+        if !clash_before {
+            kept.insert(c.span.start, c);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// Finds and normalizes the temporal expressions of `text` (see [`super::recognize`]).
+pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -> Vec<Timex> {
+    let found = candidates(text);
+    let mut resolved: Vec<(Candidate, Resolved)> = found
+        .into_iter()
+        .map(|c| {
+            let r = match (&c.value, dct) {
+                (Pending::Fixed(v), _) => Resolved {
+                    value: Some(v.clone()),
+                    relative: false,
+                },
+                (Pending::Anchored(_), None) => Resolved {
+                    value: None,
+                    relative: true,
+                },
+                (Pending::Anchored(anchor), Some(dct)) => {
+                    let sentence = sentence_of(sentences, c.span.start)
+                        .map_or(Span::new(0, text.len()), |s| s.span);
+                    let tense = || tense_at(text, sentence, c.span);
+                    Resolved {
+                        value: resolve(anchor, dct, tense),
+                        relative: true,
+                    }
+                }
+            };
+            (c, r)
+        })
+        .collect();
+    super::normalize::merge_date_and_clock(text, &mut resolved);
+    resolved
+        .into_iter()
+        .map(|(c, r)| Timex {
+            span: c.span,
+            text: c.span.of(text).to_string(),
+            kind: c.kind,
+            value: r.value,
+            relative: r.relative,
+            sentence: sentence_of(sentences, c.span.start).map_or(0, |s| s.index),
+            modifier: c.modifier,
+        })
+        .collect()
+}
+
+/// The sentence containing byte `pos` (or the last one starting before it).
+fn sentence_of(sentences: &[Sentence], pos: usize) -> Option<&Sentence> {
+    let i = sentences.partition_point(|s| s.span.start <= pos);
+    i.checked_sub(1).and_then(|i| sentences.get(i))
+}
+
+/// The span of capture group `name`, when it took part in the match.
+pub(crate) fn group(caps: &Captures, name: &str) -> Option<Span> {
+    caps.name(name).map(|m| Span::new(m.start(), m.end()))
+}
+
+/// The text of capture group `name`, when it took part in the match.
+pub(crate) fn text_of<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+    caps.name(name).map(|m| m.as_str())
+}
+
+/// The span of the whole match.
+pub(crate) fn whole(caps: &Captures) -> Span {
+    caps.get(0)
+        .map_or(Span::new(0, 0), |m| Span::new(m.start(), m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        assert!(RULES.len() > 10);
+        for rule in RULES.iter() {
+            assert!(!rule.regex.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn longest_match_wins_and_spans_do_not_overlap() {
+        let text = "On Nov. 26, 2025 and Nov. 27 they met for 3 days.";
+        let found = candidates(text);
+        let texts: Vec<&str> = found.iter().map(|c| c.span.of(text)).collect();
+        assert_eq!(texts, ["Nov. 26, 2025", "Nov. 27", "3 days"]);
+        for pair in found.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+    }
+
+    #[test]
+    fn dates_inside_urls_are_skipped() {
+        let text = "Source: https://example.com/news/talks-2025-11-26/ read on 2025-11-27.";
+        let found = candidates(text);
+        let texts: Vec<&str> = found.iter().map(|c| c.span.of(text)).collect();
+        assert_eq!(texts, ["2025-11-27"]);
+    }
+}

@@ -1,0 +1,516 @@
+//! Rules for expressions whose value comes from the publication date: "yesterday", "on
+//! Tuesday", "Monday evening", "last week", "earlier this month", "next year", "year-end",
+//! "three years ago", "at 10 a.m.".
+//!
+//! The handlers only say what the expression counts from the publication date (an
+//! [`Anchor`]); [`super::normalize`] computes the value.
+
+use super::context::{
+    after, inside_name, is_capitalized, is_one_of, next_char, next_word, prev_word,
+};
+use super::lexicon::WORDS;
+use super::patterns::{edge_mod, quantity_mod};
+use super::recognize::{group, text_of, whole, Anchor, CalendarUnit, Candidate, Direction, Rule};
+use super::TimexKind;
+use crate::text::Span;
+use regex::Captures;
+
+/// Words before a weekday that introduce it ("on Tuesday", "By Friday").
+const WEEKDAY_PREPOSITIONS: &[&str] = &[
+    "on", "by", "until", "till", "since", "from", "before", "after", "through", "and", "or", "to",
+    "last", "next", "this", "early", "late", "every", "each", "late", "as", "of", "for", "as",
+];
+
+/// Capitalized words after a weekday that make it part of a name ("Sunday Times").
+const WEEKDAY_NAME_NEXT: &[&str] = &[
+    "times",
+    "telegraph",
+    "mail",
+    "express",
+    "post",
+    "herald",
+    "mirror",
+    "night",
+    "morning",
+    "review",
+    "star",
+    "independent",
+    "agreement",
+    "accord",
+    "massacre",
+    "offensive",
+    "school",
+];
+
+/// The rules of this file, in priority order (an earlier rule wins a tie in length).
+pub(crate) fn rules() -> Vec<Rule> {
+    vec![
+        Rule::new(
+            "day-word",
+            r"{B}(?P<word>the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow|yesterday|today|tomorrow|tonight)(?:{S}(?P<part>{DAYPART}))?{B}",
+            day_word,
+        ),
+        Rule::new(
+            "this-morning",
+            r"{B}(?P<rel>this|last){S}(?P<part>morning|afternoon|evening|night){B}",
+            this_morning,
+        ),
+        Rule::new(
+            "weekday",
+            r"{B}(?:(?P<rel>last|next|this{S}coming|this{S}past|this|coming|past|early|late){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAYPART}))?{B}",
+            weekday,
+        ),
+        Rule::new(
+            "calendar-unit",
+            r"{B}(?:(?P<edge>{EDGE})(?:{S}|{H}))?(?:(?P<ltr>earlier|later){S})?(?:(?P<the>the){S})?(?P<rel>last|this|next|current|coming|past|previous){S}(?P<unit>week|weekend|month|quarter|year|decade){B}",
+            calendar_unit,
+        ),
+        Rule::new(
+            "season",
+            r"{B}(?P<rel>last|next|this{S}coming|this{S}past|this|past|coming|the){S}(?P<season>{SEASON}){B}",
+            season,
+        ),
+        Rule::new(
+            "unit-edge",
+            r"{B}(?:(?:the{S})?(?P<e1>end|beginning|start|middle){S}of{S}(?:the|this){S}(?P<u1>week|month|year|decade)|(?P<u2>week|month|year)(?:['\u{2019}]s{S}|{H})(?P<e2>end|start)|(?P<e3>end){H}(?:of{H})?(?P<u3>year|month)){B}",
+            unit_edge,
+        ),
+        Rule::new(
+            "ago",
+            r"{B}(?:(?P<q>{QMOD}){S})?(?:(?P<n>{NUM}|{VAGUE}|an?)(?:{S}|{H}))?(?P<unit>{UNIT}){S}ago{B}",
+            ago,
+        ),
+        Rule::new(
+            "clock",
+            r"{B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5][0-9]))?{S}?(?P<ap>[ap]\.m\.|[ap]\.m{B}|[ap]m{B})(?:{S}(?P<tz>{TZ}){B})?",
+            clock,
+        ),
+        Rule::new(
+            "clock-24h",
+            r"{B}(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9]){B}(?:{S}(?P<tz>{TZ}|hrs|h){B})?",
+            clock_24h,
+        ),
+        Rule::new(
+            "noon",
+            r"{B}(?:at|by|until|before|after|around){S}(?P<noon>noon|midday){B}",
+            noon,
+        ),
+    ]
+}
+
+fn day_word(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let Some(word) = text_of(caps, "word") else {
+        return;
+    };
+    let lower = word.to_lowercase();
+    let offset = if lower.contains("before") {
+        -2
+    } else if lower.contains("after") {
+        2
+    } else {
+        match lower.as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        }
+    };
+    // "USA Today", "Russia Today": a name, not the day.
+    if is_capitalized(word) && inside_name(text, span.start, &["on", "by", "until", "since"]) {
+        return;
+    }
+    let part = match text_of(caps, "part").and_then(|p| WORDS.day_part(p)) {
+        Some(p) => Some(p),
+        None if lower == "tonight" => Some("NI"),
+        None => None,
+    };
+    if lower == "tonight" && text_of(caps, "part").is_some() {
+        return;
+    }
+    let kind = if part.is_some() {
+        TimexKind::Time
+    } else {
+        TimexKind::Date
+    };
+    out.push(Candidate::anchored(
+        span,
+        kind,
+        Anchor::Days { offset, part },
+    ));
+}
+
+fn this_morning(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let (Some(rel), Some(part)) = (
+        text_of(caps, "rel"),
+        text_of(caps, "part").and_then(|p| WORDS.day_part(p)),
+    ) else {
+        return;
+    };
+    let offset = if rel.eq_ignore_ascii_case("last") {
+        -1
+    } else {
+        0
+    };
+    let anchor = Anchor::Days {
+        offset,
+        part: Some(part),
+    };
+    out.push(Candidate::anchored(whole(caps), TimexKind::Time, anchor));
+}
+
+fn weekday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(word), Some(word_span)) = (text_of(caps, "wd"), group(caps, "wd")) else {
+        return;
+    };
+    let Some(weekday) = WORDS.weekday(word) else {
+        return;
+    };
+    let rel = text_of(caps, "rel").map(|r| {
+        r.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    });
+    let part_word = text_of(caps, "part");
+    if rel.is_none() {
+        let prev = prev_word(text, span.start);
+        if !is_capitalized(word) && !is_one_of(prev, WEEKDAY_PREPOSITIONS) {
+            return;
+        }
+        if inside_name(text, word_span.start, WEEKDAY_PREPOSITIONS) {
+            return;
+        }
+        let next = next_word(text, word_span.end);
+        if part_word.is_none()
+            && next.is_some_and(|n| is_capitalized(n) && is_one_of(Some(n), WEEKDAY_NAME_NEXT))
+        {
+            return;
+        }
+    }
+    let (direction, modifier) = match rel.as_deref() {
+        Some("last" | "this past" | "past") => (Direction::Before, None),
+        Some("next" | "this coming" | "coming") => (Direction::After, None),
+        Some("early") => (Direction::Tense, Some(super::TimexMod::Start)),
+        Some("late") => (Direction::Tense, Some(super::TimexMod::End)),
+        Some("this") => (Direction::ThisWeek, None),
+        _ => (Direction::Tense, None),
+    };
+    let part = part_word.and_then(|p| WORDS.day_part(p));
+    let kind = if part.is_some() {
+        TimexKind::Time
+    } else {
+        TimexKind::Date
+    };
+    let anchor = Anchor::Weekday {
+        weekday,
+        direction,
+        part,
+    };
+    out.push(Candidate::anchored(span, kind, anchor).with_mod(modifier));
+}
+
+fn calendar_unit_of(word: &str) -> Option<(CalendarUnit, &'static str)> {
+    Some(match word.to_lowercase().as_str() {
+        "week" => (CalendarUnit::Week, "P1W"),
+        "weekend" => (CalendarUnit::Weekend, ""),
+        "month" => (CalendarUnit::Month, "P1M"),
+        "quarter" => (CalendarUnit::Quarter, "P3M"),
+        "year" => (CalendarUnit::Year, "P1Y"),
+        "decade" => (CalendarUnit::Decade, "P1DE"),
+        _ => return None,
+    })
+}
+
+fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(rel), Some((unit, duration))) = (
+        text_of(caps, "rel").map(str::to_lowercase),
+        text_of(caps, "unit").and_then(calendar_unit_of),
+    ) else {
+        return;
+    };
+    let modifier = text_of(caps, "edge").and_then(edge_mod);
+    let with_the = text_of(caps, "the").is_some();
+    let offset = match (rel.as_str(), with_the) {
+        ("this" | "current", _) => 0,
+        ("previous", _) => return, // counted from a time the text sets, not the publication
+        ("past", _) | ("last" | "next" | "coming", true) => {
+            // "the past week", "the next year": a stretch of time, not a calendar unit.
+            if duration.is_empty() || text_of(caps, "ltr").is_some() || modifier.is_some() {
+                return;
+            }
+            let c = Candidate::fixed(span, TimexKind::Duration, duration);
+            out.push(c);
+            return;
+        }
+        ("last", false) => -1,
+        ("next" | "coming", false) => 1,
+        _ => return,
+    };
+    let anchor = Anchor::Calendar { unit, offset };
+    out.push(Candidate::anchored(span, TimexKind::Date, anchor).with_mod(modifier));
+}
+
+fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(rel), Some(code)) = (
+        text_of(caps, "rel").map(|r| {
+            r.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        }),
+        text_of(caps, "season").and_then(|s| WORDS.season(s)),
+    ) else {
+        return;
+    };
+    // "this fall in prices", "the fall of the city": the noun, not the season.
+    if is_one_of(next_word(text, span.end), &["in", "of", "from", "to"]) {
+        return;
+    }
+    // "in the autumn": only after a preposition of time.
+    let introduced = || {
+        is_one_of(
+            prev_word(text, span.start),
+            &[
+                "in",
+                "during",
+                "by",
+                "until",
+                "through",
+                "throughout",
+                "over",
+            ],
+        )
+    };
+    if rel == "the" && !introduced() {
+        return;
+    }
+    let direction = match rel.as_str() {
+        "last" | "past" | "this past" => Direction::Before,
+        "next" | "coming" | "this coming" => Direction::After,
+        _ => Direction::Tense,
+    };
+    out.push(Candidate::anchored(
+        span,
+        TimexKind::Date,
+        Anchor::Season { code, direction },
+    ));
+}
+
+fn unit_edge(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let unit = text_of(caps, "u1")
+        .or(text_of(caps, "u2"))
+        .or(text_of(caps, "u3"));
+    let edge = text_of(caps, "e1")
+        .or(text_of(caps, "e2"))
+        .or(text_of(caps, "e3"));
+    let (Some((unit, _)), Some(edge)) = (unit.and_then(calendar_unit_of), edge) else {
+        return;
+    };
+    let modifier = edge_mod(&format!("{edge} of"));
+    let anchor = Anchor::Calendar { unit, offset: 0 };
+    out.push(Candidate::anchored(whole(caps), TimexKind::Date, anchor).with_mod(modifier));
+}
+
+fn ago(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(unit_word), Some(unit)) = (
+        text_of(caps, "unit"),
+        text_of(caps, "unit").and_then(|u| WORDS.unit(u)),
+    ) else {
+        return;
+    };
+    let modifier = text_of(caps, "q").and_then(quantity_mod);
+    let amount = match text_of(caps, "n") {
+        None if unit_word.to_lowercase().ends_with('s')
+            || unit_word.eq_ignore_ascii_case("centuries") =>
+        {
+            out.push(Candidate::fixed(span, TimexKind::Date, "PAST_REF").with_mod(modifier));
+            return;
+        }
+        None => return,
+        Some(n) if WORDS.is_vague(n) => {
+            out.push(Candidate::fixed(span, TimexKind::Date, "PAST_REF").with_mod(modifier));
+            return;
+        }
+        Some(n) if n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an") => 1.0,
+        Some(n) => match WORDS.number(n) {
+            Some(v) => v,
+            None => return,
+        },
+    };
+    // "1.5 years ago" is 18 months ago; other fractions are only "some time ago".
+    let (amount, unit) = match (amount.fract() == 0.0, unit) {
+        (true, _) => (amount, unit),
+        (false, "Y") => ((amount * 12.0).round(), "M"),
+        (false, _) => {
+            out.push(Candidate::fixed(span, TimexKind::Date, "PAST_REF").with_mod(modifier));
+            return;
+        }
+    };
+    if !(0.0..=10_000.0).contains(&amount) {
+        return;
+    }
+    // Whole numbers up to 10,000 fit an i32 exactly.
+    let amount = amount as i32;
+    out.push(
+        Candidate::anchored(span, TimexKind::Date, Anchor::Ago { amount, unit }).with_mod(modifier),
+    );
+}
+
+fn clock_candidate(span: Span, hour: i8, minute: i8) -> Candidate {
+    Candidate::anchored(span, TimexKind::Time, Anchor::Clock { hour, minute })
+}
+
+fn clock(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(h), Some(ap)) = (
+        text_of(caps, "h").and_then(|h| h.parse::<i8>().ok()),
+        text_of(caps, "ap"),
+    ) else {
+        return;
+    };
+    let m = text_of(caps, "m")
+        .and_then(|m| m.parse::<i8>().ok())
+        .unwrap_or(0);
+    if next_char(text, span.end)
+        .is_some_and(|c| c.is_alphanumeric() || super::lexicon::is_hyphen(c))
+    {
+        return;
+    }
+    let pm = ap.to_lowercase().starts_with('p');
+    let hour = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    out.push(clock_candidate(span, hour, m));
+}
+
+fn clock_24h(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(h), Some(m)) = (
+        text_of(caps, "h").and_then(|h| h.parse::<i8>().ok()),
+        text_of(caps, "m").and_then(|m| m.parse::<i8>().ok()),
+    ) else {
+        return;
+    };
+    let introduced = is_one_of(
+        prev_word(text, span.start),
+        &[
+            "at", "by", "from", "until", "till", "before", "after", "around", "about", "since",
+        ],
+    );
+    if text_of(caps, "tz").is_none() && !introduced {
+        return;
+    }
+    // "12:30:15" or "1:0.5": not a plain time of day.
+    let rest = after(text, span.end, 2);
+    if rest.starts_with(':')
+        || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return;
+    }
+    out.push(clock_candidate(span, h, m));
+}
+
+fn noon(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    if let Some(span) = group(caps, "noon") {
+        out.push(clock_candidate(span, 12, 0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::recognize::{candidates, Pending};
+
+    fn found(text: &str) -> Vec<String> {
+        candidates(text)
+            .into_iter()
+            .map(|c| match c.value {
+                Pending::Fixed(v) => format!("{}={v}", c.span.of(text)),
+                Pending::Anchored(a) => format!("{}~{a:?}", c.span.of(text)),
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        candidates(text)
+            .into_iter()
+            .map(|c| c.span.of(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn relative_expressions_are_found() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "He left yesterday and returns tomorrow.",
+                &["yesterday", "tomorrow"],
+            ),
+            ("Talks resumed on Tuesday.", &["Tuesday"]),
+            ("He spoke Monday evening.", &["Monday evening"]),
+            ("They meet next week.", &["next week"]),
+            ("It rose earlier this month.", &["earlier this month"]),
+            ("Talks broke down last weekend.", &["last weekend"]),
+            ("A deal by month's end.", &["month's end"]),
+            ("A year\u{2011}end deal.", &["year\u{2011}end"]),
+            (
+                "It ends by the end of next year.",
+                &["the end of next year"],
+            ),
+            ("He left three years ago.", &["three years ago"]),
+            (
+                "It began more than two decades ago.",
+                &["more than two decades ago"],
+            ),
+            ("We meet at 10 a.m. today.", &["10 a.m.", "today"]),
+            ("Polls close at 20:00 local time.", &["20:00 local time"]),
+            ("Sales fell over the past week.", &["the past week"]),
+            ("He called this morning.", &["this morning"]),
+            ("Elections are due next spring.", &["next spring"]),
+            ("We will review it in the autumn.", &["the autumn"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(texts(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_and_look_alikes_are_not_dates() {
+        for text in [
+            "It aired on Russia Today and USA Today.",
+            "Protests on Bloody Sunday and Super Tuesday.",
+            "The Sunday Times reported it.",
+            "He won 3-1 in the 21:00 slot.",
+            "The previous week had been calm.",
+            "He is 5 am-bitious.",
+            "Markets saw this fall in prices.",
+            "He visited the last nightclub.",
+            "After the fall, the regime changed.",
+            "They saw the fall of the city.",
+            "Talks stalled at the end of the war.",
+            "The noon prayer began.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn past_durations_are_durations() {
+        assert_eq!(found("over the past year"), ["the past year=P1Y"]);
+        assert_eq!(found("in the next decade"), ["the next decade=P1DE"]);
+        assert_eq!(found("years ago"), ["years ago=PAST_REF"]);
+        assert_eq!(
+            found("It happened 1.5 years ago."),
+            ["1.5 years ago~Ago { amount: 18, unit: \"M\" }"]
+        );
+        assert_eq!(
+            found("It happened 2.5 days ago."),
+            ["2.5 days ago=PAST_REF"]
+        );
+    }
+}

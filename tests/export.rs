@@ -1,0 +1,470 @@
+//! Integration tests for `kg export`: graph images drawn from a small hand-written store
+//! (`tests/data/export_fixture.trig`), checked as DOT (parsed by Graphviz and by a Rust DOT
+//! parser), SVG (the labels that must and must not appear), and PNG (a valid image).
+
+use std::process::{Command, Stdio};
+
+use kg::export::{
+    export, ExportError, ExportOptions, ImageFormat, LayoutEngine, Rendered, Selection,
+};
+use oxigraph::io::RdfFormat;
+use oxigraph::store::Store;
+
+const FIXTURE: &str = include_str!("data/export_fixture.trig");
+const ADA: &str = "https://kg.example.org/id/person/ada-quill";
+
+fn store() -> Store {
+    let store = Store::new().unwrap();
+    store
+        .load_from_slice(RdfFormat::TriG, FIXTURE.as_bytes())
+        .unwrap();
+    store
+}
+
+fn graphviz_installed() -> bool {
+    Command::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn run(selection: Selection, format: ImageFormat, layout: LayoutEngine) -> Rendered {
+    let mut options = ExportOptions::new(selection, format);
+    options.layout = layout;
+    export(&store(), &options).unwrap()
+}
+
+fn dot(selection: Selection) -> String {
+    String::from_utf8(run(selection, ImageFormat::Dot, LayoutEngine::Auto).bytes).unwrap()
+}
+
+fn focus(name: &str, depth: usize) -> Selection {
+    Selection::Focus {
+        name: name.to_owned(),
+        depth,
+    }
+}
+
+/// The text of an SVG (one line per text node, entities decoded); panics unless it is
+/// well-formed XML.
+fn svg_text(bytes: &[u8]) -> String {
+    let svg = std::str::from_utf8(bytes).unwrap();
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut lines = Vec::new();
+    let mut depth = 0usize;
+    let mut saw_svg = false;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) => {
+                saw_svg |= e.name().as_ref() == b"svg";
+                depth += 1;
+            }
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Text(t)) => lines.push(t.unescape().unwrap().into_owned()),
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed XML: {e}\n{svg}"),
+        }
+    }
+    assert!(saw_svg && depth == 0, "not a whole SVG document:\n{svg}");
+    lines.join("\n")
+}
+
+/// The SVGs to check: always the built-in layout's, and Graphviz's when it is installed.
+fn svgs(selection: Selection) -> Vec<String> {
+    let mut engines = vec![LayoutEngine::BuiltIn];
+    if graphviz_installed() {
+        engines.push(LayoutEngine::Graphviz);
+    }
+    engines
+        .into_iter()
+        .map(|engine| svg_text(&run(selection.clone(), ImageFormat::Svg, engine).bytes))
+        .collect()
+}
+
+#[test]
+fn dot_output_parses_with_a_rust_dot_parser() {
+    for selection in [
+        Selection::All,
+        focus("Ada Quill", 2),
+        Selection::Document("fedc".into()),
+    ] {
+        let text = dot(selection);
+        let parsed = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = parsed else {
+            panic!("not a digraph");
+        };
+        let nodes = stmts
+            .iter()
+            .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Node(_)))
+            .count();
+        let edges = stmts
+            .iter()
+            .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Edge(_)))
+            .count();
+        assert!(nodes > 0 && edges > 0, "{text}");
+    }
+}
+
+#[test]
+fn dot_output_parses_with_graphviz() {
+    if !graphviz_installed() {
+        eprintln!("Graphviz not installed: skipped");
+        return;
+    }
+    for selection in [Selection::All, focus(ADA, 3)] {
+        let text = dot(selection);
+        let mut child = Command::new("dot")
+            .arg("-Tcanon")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success() && output.stderr.is_empty(),
+            "{}\n{text}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn focus_at_depth_one_draws_the_neighbourhood_and_nothing_beyond() {
+    for svg in svgs(focus("Ada Quill", 1)) {
+        for expected in [
+            "Ada Quill",
+            "Ministry of Harbours",
+            "Harbour Master (former)",
+            "Special Envoy",
+            "Harbour summit",
+            "2024-03-04",
+        ] {
+            assert!(svg.contains(expected), "{expected} missing from\n{svg}");
+        }
+        for beyond in [
+            "Bram Okafor",
+            "Chair",
+            "Port Elma",
+            "Northwind Council",
+            "Council vote",
+        ] {
+            assert!(!svg.contains(beyond), "{beyond} should be beyond depth 1");
+        }
+    }
+}
+
+#[test]
+fn focus_at_depth_two_reaches_the_second_ring() {
+    for svg in svgs(focus("Ada Quill", 2)) {
+        for expected in [
+            "Bram Okafor",
+            "Chair",
+            "Port Elma",
+            "Northwind Council",
+            "Marta Quill",
+            "Keeper of the \"Old\" Seal \\",
+            "Archive (acting)",
+        ] {
+            assert!(svg.contains(expected), "{expected} missing");
+        }
+        for beyond in ["Carla Reyes", "Council vote", "Петренко"] {
+            assert!(!svg.contains(beyond), "{beyond} should be beyond depth 2");
+        }
+    }
+}
+
+#[test]
+fn a_label_full_of_quotes_backslashes_and_cyrillic_renders() {
+    let olga = "https://kg.example.org/id/person/olga";
+    let text = dot(focus(olga, 0));
+    // DOT: an HTML-like label, with markup characters as entities and the backslash as is.
+    assert!(text.contains("&quot;Оля&quot;"), "{text}");
+    assert!(text.contains(r"Петренко \"), "{text}");
+    assert!(text.contains("&lt;line&gt; &amp; more"), "{text}");
+    for svg in svgs(focus(olga, 1)) {
+        for piece in [
+            "Ольга \"Оля\" Петренко \\",
+            r"C:\path",
+            "second <line> & more",
+            "Chair",
+        ] {
+            assert!(svg.contains(piece), "{piece} missing from\n{svg}");
+        }
+    }
+}
+
+#[test]
+fn an_edge_label_with_quotes_and_backslashes_is_escaped() {
+    let text = dot(focus("Marta Quill", 1));
+    assert!(
+        text.contains(r#"[label="Keeper of the \"Old\" Seal \\\nArchive (acting)""#),
+        "{text}"
+    );
+}
+
+#[test]
+fn png_is_a_valid_image_of_sensible_size() {
+    if !graphviz_installed() {
+        let mut options = ExportOptions::new(focus("Ada Quill", 2), ImageFormat::Png);
+        options.layout = LayoutEngine::Auto;
+        let error = export(&store(), &options).unwrap_err();
+        assert!(error.to_string().contains("install Graphviz"), "{error}");
+        return;
+    }
+    let png = run(focus("Ada Quill", 2), ImageFormat::Png, LayoutEngine::Auto).bytes;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&png[12..16], b"IHDR");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert!((200..5000).contains(&width), "width {width}");
+    assert!((100..5000).contains(&height), "height {height}");
+}
+
+#[test]
+fn pdf_comes_from_graphviz() {
+    if !graphviz_installed() {
+        return;
+    }
+    let pdf = run(
+        focus("Ada Quill", 1),
+        ImageFormat::Pdf,
+        LayoutEngine::Graphviz,
+    )
+    .bytes;
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn png_without_graphviz_is_a_clear_error_and_svg_still_works() {
+    let mut options = ExportOptions::new(focus("Ada Quill", 1), ImageFormat::Png);
+    options.layout = LayoutEngine::BuiltIn;
+    let error = export(&store(), &options).unwrap_err();
+    assert!(matches!(error, ExportError::GraphvizMissing { .. }));
+    assert!(error.to_string().contains(".svg"), "{error}");
+    options.format = ImageFormat::Svg;
+    let svg = export(&store(), &options).unwrap();
+    assert!(!svg.bytes.is_empty());
+}
+
+#[test]
+fn focus_finds_entities_by_iri_prefixed_name_label_and_alias() {
+    for name in [
+        ADA,
+        "<https://kg.example.org/id/person/ada-quill>",
+        "id:person/ada-quill",
+        "ada QUILL",
+        "a. quill",
+    ] {
+        let rendered = run(focus(name, 0), ImageFormat::Dot, LayoutEngine::Auto);
+        let text = String::from_utf8(rendered.bytes).unwrap();
+        assert!(text.contains("<B>Ada Quill</B>"), "{name}: {text}");
+        assert!(rendered.notes.is_empty(), "{name}: {:?}", rendered.notes);
+    }
+}
+
+#[test]
+fn an_ambiguous_name_picks_the_best_match_and_says_so() {
+    // Two people have the alias "Quill": the better connected one is drawn, and named.
+    let rendered = run(focus("quill", 0), ImageFormat::Dot, LayoutEngine::Auto);
+    let text = String::from_utf8(rendered.bytes).unwrap();
+    assert!(text.contains("<B>Ada Quill</B>"));
+    assert_eq!(rendered.notes.len(), 1, "{:?}", rendered.notes);
+    assert!(
+        rendered.notes[0].contains("drew Ada Quill"),
+        "{:?}",
+        rendered.notes
+    );
+    assert!(
+        rendered.notes[0].contains("Marta Quill"),
+        "{:?}",
+        rendered.notes
+    );
+    // An exact label beats an alias: the place "Northwind", not the council.
+    let text = dot(focus("northwind", 0));
+    assert!(text.contains("shape=\"hexagon\""), "{text}");
+}
+
+#[test]
+fn an_unknown_name_lists_close_matches() {
+    let options = ExportOptions::new(focus("Ada Quil", 1), ImageFormat::Dot);
+    let error = export(&store(), &options).unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, ExportError::EntityNotFound { .. }));
+    assert!(message.contains("Ada Quill (Person)"), "{message}");
+}
+
+#[test]
+fn a_membership_is_one_edge_labelled_with_its_role() {
+    let text = dot(Selection::All);
+    assert!(
+        text.contains("[label=\"Harbour Master (former)\"") && text.contains("style=\"dashed\""),
+        "{text}"
+    );
+    // A membership without an organization points at a role node.
+    assert!(text.contains("<B>Special Envoy</B>"), "{text}");
+    // Memberships, roles, documents, sentences and phrases are not drawn as nodes.
+    for absent in [
+        "Membership",
+        "Harbour council names",
+        "the former harbour master",
+        "c0-9",
+        "Role <https://kg.example.org/id/role/chair>",
+    ] {
+        assert!(!text.contains(absent), "{absent} drawn in\n{text}");
+    }
+}
+
+#[test]
+fn an_event_shows_its_date_and_links_attendees_and_place() {
+    let text = dot(focus("Council vote", 1));
+    assert!(
+        text.contains(
+            "<B>Council vote</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#4b5563\">2024-02</FONT>"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("[label=\"attendee\"").count(), 2, "{text}");
+    assert_eq!(text.matches("[label=\"location\"").count(), 1, "{text}");
+}
+
+#[test]
+fn the_whole_graph_is_refused_above_max_nodes() {
+    let mut options = ExportOptions::new(Selection::All, ImageFormat::Dot);
+    options.max_nodes = 3;
+    let error = export(&store(), &options).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("more than --max-nodes 3"), "{message}");
+    assert!(message.contains("--focus NAME"), "{message}");
+}
+
+#[test]
+fn a_neighbourhood_above_max_nodes_keeps_the_closest() {
+    let mut options = ExportOptions::new(focus("Ada Quill", 3), ImageFormat::Dot);
+    options.max_nodes = 4;
+    let rendered = export(&store(), &options).unwrap();
+    let text = String::from_utf8(rendered.bytes).unwrap();
+    assert_eq!(text.matches("tooltip=").count(), 4, "{text}");
+    assert!(text.contains("<B>Ada Quill</B>"));
+    assert!(
+        rendered
+            .notes
+            .iter()
+            .any(|n| n.contains("drew the 4 closest")),
+        "{:?}",
+        rendered.notes
+    );
+}
+
+#[test]
+fn a_document_draws_what_it_says_around_itself() {
+    for id in [
+        "fedcba9876543210",
+        "fedc",
+        "https://kg.example.org/doc/fedcba9876543210",
+        "vote.txt",
+    ] {
+        let text = dot(Selection::Document(id.into()));
+        for expected in [
+            "Council vote delayed",
+            "Council vote",
+            "Bram Okafor",
+            "Carla Reyes",
+            "Port Elma",
+            "reports",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{id}: {expected} missing from\n{text}"
+            );
+        }
+        for absent in ["Ada Quill", "Harbour summit", "Chair"] {
+            assert!(!text.contains(absent), "{id}: {absent} in\n{text}");
+        }
+    }
+    let text = dot(Selection::Document("0123456789abcdef".into()));
+    for expected in [
+        "Ada Quill",
+        "Harbour Master (former)",
+        "Harbour summit",
+        "Marta Quill",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from\n{text}");
+    }
+}
+
+#[test]
+fn an_unknown_document_lists_the_known_ones() {
+    let options = ExportOptions::new(Selection::Document("ffff0000".into()), ImageFormat::Dot);
+    let message = export(&store(), &options).unwrap_err().to_string();
+    assert!(
+        message.contains("0123456789abcdef  Harbour council names a new chair"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_construct_query_draws_its_result() {
+    // Roles are not typed in the result: they are known as what `org:role` points at.
+    let query =
+        "CONSTRUCT { ?m org:member ?p ; org:role ?r ; org:organization ?o ; kg:qualifier ?q . \
+                 ?r rdfs:label ?rl . ?p rdfs:label ?pl ; a ?pt . ?o rdfs:label ?ol ; a ?ot } \
+                 WHERE { ?m a org:Membership ; org:member ?p ; org:role ?r ; org:organization ?o . \
+                 OPTIONAL { ?m kg:qualifier ?q } \
+                 ?r rdfs:label ?rl . ?p rdfs:label ?pl ; a ?pt . ?o rdfs:label ?ol ; a ?ot }";
+    let text = dot(Selection::Construct(query.into()));
+    for expected in [
+        "Harbour Master (former)",
+        "Chair",
+        "Bram Okafor",
+        "Northwind Council",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from\n{text}");
+    }
+    assert!(!text.contains("Harbour summit"));
+    assert!(
+        !text.contains("tooltip=\"Other"),
+        "roles drawn as nodes:\n{text}"
+    );
+    let options = ExportOptions::new(
+        Selection::Construct("SELECT * WHERE { ?s ?p ?o }".into()),
+        ImageFormat::Dot,
+    );
+    let message = export(&store(), &options).unwrap_err().to_string();
+    assert!(message.contains("CONSTRUCT"), "{message}");
+    let options = ExportOptions::new(
+        Selection::Construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(false) }".into()),
+        ImageFormat::Dot,
+    );
+    let message = export(&store(), &options).unwrap_err().to_string();
+    assert!(message.contains("no triples"), "{message}");
+}
+
+#[test]
+fn a_construct_folds_literals_into_their_node() {
+    let query = "CONSTRUCT { ?d schema:headline ?h ; kg:source ?s . } WHERE { ?d schema:headline ?h ; kg:source ?s }";
+    let text = dot(Selection::Construct(query.into()));
+    assert!(text.contains("Council vote delayed"), "{text}");
+    assert!(text.contains("source: fixtures/vote.txt"), "{text}");
+    assert_eq!(text.matches("tooltip=").count(), 2, "{text}");
+}
+
+#[test]
+fn an_empty_store_is_a_clear_error() {
+    let options = ExportOptions::new(Selection::All, ImageFormat::Svg);
+    let message = export(&Store::new().unwrap(), &options)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("nothing to draw"), "{message}");
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(dot(Selection::All), dot(Selection::All));
+    let svg = |s| run(s, ImageFormat::Svg, LayoutEngine::BuiltIn).bytes;
+    assert_eq!(svg(focus("Ada Quill", 2)), svg(focus("Ada Quill", 2)));
+}
