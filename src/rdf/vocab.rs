@@ -179,6 +179,9 @@ terms! {
         /// A document's candidate for an entity's canonical name (the entities graph derives the
         /// one `rdfs:label` from the candidates of every document).
         PREFERRED_NAME = "preferredName";
+        /// The surname of a full-name person (in the entities graph): finds the one person a
+        /// surname-only mention in another document may be merged into.
+        SURNAME = "surname";
         /// A hash of a document's text and metadata: re-ingesting an unchanged document is a no-op.
         FINGERPRINT = "fingerprint";
     }

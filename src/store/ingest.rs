@@ -9,7 +9,7 @@
 //! Entity names are then re-derived for every entity the change touched (see [`super::names`]).
 //! A crash or Ctrl-C before the commit leaves the store as it was.
 
-use super::{names, KgStore, StoreError};
+use super::{merge, names, KgStore, StoreError};
 use crate::extract::Extraction;
 use crate::rdf::{document_quads, iri, vocab};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad};
@@ -101,8 +101,15 @@ impl KgStore {
             Literal::new_simple_literal(&fingerprint),
             graph,
         ));
-        touched.extend(entities_in(&tx, &doc_iri)?);
+        let added = entities_in(&tx, &doc_iri)?;
+        touched.extend(added.iter().cloned());
         names::refresh(&mut tx, &touched)?;
+        let people: BTreeSet<NamedNode> = added
+            .into_iter()
+            .filter(|e| e.as_str().starts_with(&format!("{}person/", vocab::ENTITY_NS)))
+            .collect();
+        let merged = merge::merge_surnames(&mut tx, &people)?;
+        names::refresh(&mut tx, &merged)?;
         tx.commit()?;
         Ok(if replaced {
             IngestOutcome::Replaced

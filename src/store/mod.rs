@@ -8,6 +8,7 @@
 
 mod error;
 mod ingest;
+mod merge;
 mod names;
 mod query;
 mod results;

@@ -5,7 +5,7 @@
 //! recomputed for the entities a transaction touches, from all documents, so the result depends
 //! only on the set of documents in the store, never on the order they arrived in.
 
-use crate::rdf::{iri, vocab, entity_name_quads};
+use crate::rdf::{entity_name_quads, iri, vocab};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Term};
 use oxigraph::store::{StorageError, Transaction};
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,6 +45,9 @@ pub(crate) fn refresh(
         if let Some(label) = choose_label(&preferred) {
             forms.extend(preferred.into_keys());
             tx.extend(&entity_name_quads(entity, &label, &forms));
+            if let Some(index) = super::merge::surname_index_quad(entity) {
+                tx.insert(&index);
+            }
         }
     }
     Ok(())
