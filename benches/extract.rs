@@ -40,8 +40,10 @@ fn main() {
         let start = Instant::now();
         facts = 0;
         for (n, text) in corpus.iter().enumerate() {
-            let doc = Document::new(format!("doc{n}"), text.clone())
-                .with_date(jiff::civil::date(2025, 11, 26), kg::text::DateOrigin::CommandLine);
+            let doc = Document::new(format!("doc{n}"), text.clone()).with_date(
+                jiff::civil::date(2025, 11, 26),
+                kg::text::DateOrigin::CommandLine,
+            );
             let ex = extract(doc);
             facts += ex.memberships.len() + ex.events.len();
         }

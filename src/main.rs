@@ -8,8 +8,8 @@ mod cli;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 use cli::{Cli, Command, DumpFormat, ExportFormat, LayoutChoice, QueryFormat};
-use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
 use indicatif::{ProgressBar, ProgressStyle};
+use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
 use kg::store::{write_results, Counts, ResultsError, ResultsFormat};
 use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
 use kg::{extract, Document, IngestOutcome, KgStore};
@@ -104,10 +104,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let selection = match (focus, query, doc) {
                 (Some(name), _, _) => Selection::Focus { name, depth },
-                (_, Some(file), _) => Selection::Construct(
-                    std::fs::read_to_string(&file)
-                        .with_context(|| format!("cannot read the query file {}", file.display()))?,
-                ),
+                (_, Some(file), _) => {
+                    Selection::Construct(std::fs::read_to_string(&file).with_context(|| {
+                        format!("cannot read the query file {}", file.display())
+                    })?)
+                }
                 (_, _, Some(id)) => Selection::Document(id),
                 _ => Selection::All,
             };
@@ -148,7 +149,10 @@ fn ingest(
         let entries = read_manifest(manifest).map_err(|e| UsageError(e.to_string()))?;
         for entry in entries {
             let Some(path) = entry.path.clone() else {
-                eprintln!("kg: {}: a row without a path is skipped", manifest.display());
+                eprintln!(
+                    "kg: {}: a row without a path is skipped",
+                    manifest.display()
+                );
                 continue;
             };
             jobs.push(Job {
@@ -208,7 +212,11 @@ fn ingest(
     })
 }
 
-fn ingest_one(store: &KgStore, job: &Job, date: Option<jiff::civil::Date>) -> Result<IngestOutcome> {
+fn ingest_one(
+    store: &KgStore,
+    job: &Job,
+    date: Option<jiff::civil::Date>,
+) -> Result<IngestOutcome> {
     let document = read_document(&job.input, &job.meta, date)?;
     let extraction = extract(document);
     store
@@ -328,7 +336,10 @@ fn stats(store_path: &Path, json: bool) -> Result<ExitCode> {
         println!("organizations  {}", counts.organizations);
         println!("places         {}", counts.places);
         println!("memberships    {}", counts.memberships);
-        println!("events         {} ({} dated)", counts.events, counts.dated_events);
+        println!(
+            "events         {} ({} dated)",
+            counts.events, counts.dated_events
+        );
         println!("triples        {}", counts.quads);
         println!("size on disk   {:.1} MB", size as f64 / 1e6);
     }
@@ -368,8 +379,8 @@ fn load(store_path: &Path, file: &Path, graph: Option<&str>) -> Result<ExitCode>
             .map_err(|e| UsageError(format!("--graph {iri}: not an IRI: {e}")))?,
         None => kg::rdf::iri::user_graph(&file.display().to_string()),
     };
-    let reader = std::fs::File::open(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let reader =
+        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let store = open_store(store_path)?;
     let n = store
         .load(io::BufReader::new(reader), format, &graph)

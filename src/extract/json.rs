@@ -111,9 +111,10 @@ pub fn extraction_json(ex: &Extraction) -> Value {
     document.insert("title".into(), json!(doc.title));
     document.insert(
         "published".into(),
-        doc.published.map_or(Value::Null, |p| {
-            json!({"date": p.date.to_string(), "source": p.origin.as_str()})
-        }),
+        doc.published.map_or(
+            Value::Null,
+            |p| json!({"date": p.date.to_string(), "source": p.origin.as_str()}),
+        ),
     );
     document.insert("url".into(), json!(doc.url));
     document.insert("length".into(), json!(text.chars().count()));

@@ -27,10 +27,10 @@ pub use events::find_events;
 pub use json::{extraction_json, EXTRACT_FORMAT_VERSION};
 pub use lexicon::Lexicons;
 pub use mentions::find_mentions;
+pub use model::{Entity, EntityKind, Event, Membership, Mention, MentionKind, Qualifier};
 pub use names::{is_surname_only_key, surname_key};
 pub use resolve::resolve;
 pub use roles::find_memberships;
-pub use model::{Entity, EntityKind, Event, Membership, Mention, MentionKind, Qualifier};
 
 use crate::text::{infer_url, split_sentences, Document, Sentence};
 use crate::time::{self, Timex};

@@ -43,6 +43,13 @@ pub fn entities_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{}graph/entities", vocab::BASE))
 }
 
+/// The graph that holds every document's facts once: the set union of the document graphs,
+/// which queries use as their default graph (a union computed at query time would repeat a
+/// triple once per document that states it).
+pub fn merged_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{}graph/merged", vocab::BASE))
+}
+
 /// The graph that holds the ontology.
 pub fn ontology_graph() -> NamedNode {
     NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH)
@@ -55,7 +62,12 @@ pub fn short_hash(parts: &[&str]) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0x1f]);
     }
-    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A lowercase ASCII slug: letters and digits, words joined by `-` ("Secretary of State" →

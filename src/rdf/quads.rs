@@ -5,9 +5,7 @@ use super::vocab::{kg, nif, org, prov, rdf, rdfs, schema, skos, xsd};
 use crate::extract::{Entity, EntityKind, Event, Extraction, Membership, Qualifier};
 use crate::text::CharIndex;
 use crate::time::{TimeValue, XsdDateType};
-use oxigraph::model::{
-    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
-};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeSet;
 
 /// Collects quads for one graph.
@@ -65,7 +63,11 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
             schema::DATE_PUBLISHED,
             Literal::new_typed_literal(published.date.to_string(), xsd::DATE),
         );
-        w.add_str(&doc_iri, kg::DATE_PUBLISHED_SOURCE, published.origin.as_str());
+        w.add_str(
+            &doc_iri,
+            kg::DATE_PUBLISHED_SOURCE,
+            published.origin.as_str(),
+        );
     }
     if let Some(url) = &doc.url {
         w.add_str(&doc_iri, schema::URL, url);
@@ -188,7 +190,8 @@ fn membership_quads(
     doc_iri: &NamedNode,
     chars: &CharIndex,
 ) {
-    let (Some(person), Some(person_entity)) = (entity_iris.get(m.person), ex.entities.get(m.person))
+    let (Some(person), Some(person_entity)) =
+        (entity_iris.get(m.person), ex.entities.get(m.person))
     else {
         return;
     };
@@ -254,9 +257,17 @@ fn event_quads(
     w.add_str(&ev_iri, rdfs::LABEL, &e.label);
     w.add_str(&ev_iri, kg::TRIGGER, &e.trigger);
     if let Some((start, end)) = range {
-        w.add(&ev_iri, schema::START_DATE, xsd_literal(&start.lexical, start.datatype));
+        w.add(
+            &ev_iri,
+            schema::START_DATE,
+            xsd_literal(&start.lexical, start.datatype),
+        );
         if let Some(end) = end {
-            w.add(&ev_iri, schema::END_DATE, xsd_literal(&end.lexical, end.datatype));
+            w.add(
+                &ev_iri,
+                schema::END_DATE,
+                xsd_literal(&end.lexical, end.datatype),
+            );
         }
     }
     if let Some(value) = &e.date {

@@ -27,7 +27,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("org", "http://www.w3.org/ns/org#"),
     ("prov", "http://www.w3.org/ns/prov#"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
+    (
+        "nif",
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    ),
     ("kg", KG_NS),
     ("id", ENTITY_NS),
     ("doc", DOC_NS),

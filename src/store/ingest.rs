@@ -12,7 +12,9 @@
 use super::{merge, names, KgStore, StoreError};
 use crate::extract::Extraction;
 use crate::rdf::{document_quads, iri, vocab};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef,
+};
 use oxigraph::store::{StorageError, Transaction};
 use std::collections::BTreeSet;
 
@@ -62,7 +64,12 @@ impl KgStore {
         let mut touched = BTreeSet::new();
         let mut replaced = tx.contains_named_graph(doc_iri.as_ref())?;
         let earlier: Vec<Quad> = tx
-            .quads_for_pattern(None, Some(vocab::kg::SOURCE), Some(source.as_ref().into()), None)
+            .quads_for_pattern(
+                None,
+                Some(vocab::kg::SOURCE),
+                Some(source.as_ref().into()),
+                None,
+            )
             .collect::<Result<_, _>>()?;
         for quad in earlier {
             let NamedOrBlankNode::NamedNode(old_doc) = &quad.subject else {
@@ -84,17 +91,26 @@ impl KgStore {
                 .is_some();
             if !still_held {
                 touched.extend(entities_in(&tx, old_doc)?);
-                tx.remove_named_graph(old_doc.as_ref())?;
+                drop_document(&mut tx, old_doc)?;
             }
         }
         if replaced {
             touched.extend(entities_in(&tx, &doc_iri)?);
-            tx.clear_graph(graph)?;
+            drop_document(&mut tx, &doc_iri)?;
         }
 
         let quads = document_quads(extraction);
         tx.insert_named_graph(doc_iri.as_ref());
         tx.extend(&quads);
+        let merged = GraphName::NamedNode(iri::merged_graph());
+        for quad in &quads {
+            tx.insert(QuadRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+                &merged,
+            ));
+        }
         tx.insert(&Quad::new(
             doc_iri.clone(),
             vocab::kg::FINGERPRINT,
@@ -106,7 +122,10 @@ impl KgStore {
         names::refresh(&mut tx, &touched)?;
         let people: BTreeSet<NamedNode> = added
             .into_iter()
-            .filter(|e| e.as_str().starts_with(&format!("{}person/", vocab::ENTITY_NS)))
+            .filter(|e| {
+                e.as_str()
+                    .starts_with(&format!("{}person/", vocab::ENTITY_NS))
+            })
             .collect();
         let merged = merge::merge_surnames(&mut tx, &people)?;
         names::refresh(&mut tx, &merged)?;
@@ -123,7 +142,9 @@ impl KgStore {
 /// extractor version.
 fn fingerprint(extraction: &Extraction) -> String {
     let doc = &extraction.document;
-    let date = doc.published.map(|p| format!("{}/{}", p.date, p.origin.as_str()));
+    let date = doc
+        .published
+        .map(|p| format!("{}/{}", p.date, p.origin.as_str()));
     iri::short_hash(&[
         doc.id.as_str(),
         date.as_deref().unwrap_or(""),
@@ -134,11 +155,43 @@ fn fingerprint(extraction: &Extraction) -> String {
     ])
 }
 
+/// Removes a document's graph, and from the merged graph the triples no other document states.
+fn drop_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> Result<(), StorageError> {
+    let graph = GraphNameRef::NamedNode(doc.as_ref());
+    let quads: Vec<Quad> = tx
+        .quads_for_pattern(None, None, None, Some(graph))
+        .collect::<Result<_, _>>()?;
+    tx.remove_named_graph(doc.as_ref())?;
+    let merged = iri::merged_graph();
+    for quad in quads {
+        let stated_elsewhere = tx
+            .quads_for_pattern(
+                Some(quad.subject.as_ref()),
+                Some(quad.predicate.as_ref()),
+                Some(quad.object.as_ref()),
+                None,
+            )
+            .filter_map(Result::ok)
+            .any(|q| is_document_graph(q.graph_name.as_ref()));
+        if !stated_elsewhere {
+            tx.remove(QuadRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+                GraphNameRef::NamedNode(merged.as_ref()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// True for the graph of a document (as opposed to the merged, entities, ontology or user graphs).
+pub(crate) fn is_document_graph(graph: GraphNameRef<'_>) -> bool {
+    matches!(graph, GraphNameRef::NamedNode(n) if n.as_str().starts_with(vocab::DOC_NS))
+}
+
 /// The entities (subjects with a `kg:preferredName`) that a document graph names.
-fn entities_in(
-    tx: &Transaction<'_>,
-    doc: &NamedNode,
-) -> Result<BTreeSet<NamedNode>, StorageError> {
+fn entities_in(tx: &Transaction<'_>, doc: &NamedNode) -> Result<BTreeSet<NamedNode>, StorageError> {
     let mut out = BTreeSet::new();
     for quad in tx.quads_for_pattern(
         None,

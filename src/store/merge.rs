@@ -88,7 +88,12 @@ fn full_names_with_surname(
 
 fn has_quads(tx: &Transaction<'_>, entity: &NamedNode) -> Result<bool, StorageError> {
     Ok(tx
-        .quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(entity.as_ref())), None, None, None)
+        .quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(entity.as_ref())),
+            None,
+            None,
+            None,
+        )
         .next()
         .transpose()?
         .is_some())
@@ -97,7 +102,12 @@ fn has_quads(tx: &Transaction<'_>, entity: &NamedNode) -> Result<bool, StorageEr
 /// Replaces `from` by `to` wherever it is subject or object, in every graph.
 fn rewrite(tx: &mut Transaction<'_>, from: &NamedNode, to: &NamedNode) -> Result<(), StorageError> {
     let as_subject: Vec<Quad> = tx
-        .quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(from.as_ref())), None, None, None)
+        .quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(from.as_ref())),
+            None,
+            None,
+            None,
+        )
         .collect::<Result<_, _>>()?;
     let as_object: Vec<Quad> = tx
         .quads_for_pattern(None, None, Some(from.as_ref().into()), None)

@@ -15,7 +15,7 @@ mod results;
 
 pub use error::StoreError;
 pub use ingest::IngestOutcome;
-pub use query::QueryError;
+pub use query::{default_graphs, QueryError};
 pub use results::{compact, write_results, ResultsError, ResultsFormat};
 
 use crate::rdf::{iri, vocab};

@@ -22,6 +22,9 @@ pub(crate) fn refresh(
         let mut forms = BTreeSet::new();
         for quad in tx.quads_for_pattern(Some(subject), None, None, None) {
             let quad = quad?;
+            if !super::ingest::is_document_graph(quad.graph_name.as_ref()) {
+                continue; // the merged graph holds copies; count each document once
+            }
             let Term::Literal(literal) = &quad.object else {
                 continue;
             };

@@ -1,10 +1,12 @@
-//! SPARQL over the store: the data model's prefixes predeclared, and the union of all named
-//! graphs as the default graph, so that a plain `SELECT * { ?s ?p ?o }` sees every fact.
+//! SPARQL over the store: the data model's prefixes predeclared, and the union of all graphs as
+//! the default graph (as a set: each triple once, however many documents state it), so that a
+//! plain `SELECT * { ?s ?p ?o }` sees every fact.
 
 use super::{KgStore, StoreError};
-use crate::rdf::vocab;
-use oxigraph::model::Term;
+use crate::rdf::{iri, vocab};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::StorageError;
 use oxigraph::store::Store;
 
 /// Why a query failed.
@@ -41,7 +43,8 @@ pub(crate) fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, Q
         .parse_query(query)
         .map_err(|e| syntax_error(query, &e.to_string()))?;
     if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
+        let graphs = default_graphs(store).map_err(|e| QueryError::Evaluation(e.to_string()))?;
+        prepared.dataset_mut().set_default_graph(graphs);
     }
     prepared
         .on_store(store)
@@ -49,10 +52,36 @@ pub(crate) fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, Q
         .map_err(|e| QueryError::Evaluation(e.to_string()))
 }
 
+/// The graphs that make up the default graph of a query: every document's facts (once each,
+/// from the merged graph), the derived entity names, the ontology, and graphs loaded with
+/// `kg load`. Together they are the union of all graphs, as a set.
+pub fn default_graphs(store: &Store) -> Result<Vec<GraphName>, StorageError> {
+    let fixed = [
+        iri::merged_graph(),
+        iri::entities_graph(),
+        iri::ontology_graph(),
+    ];
+    let mut graphs: Vec<GraphName> = fixed.iter().cloned().map(GraphName::NamedNode).collect();
+    for graph in store.named_graphs() {
+        match graph? {
+            NamedOrBlankNode::NamedNode(n)
+                if !n.as_str().starts_with(vocab::DOC_NS) && !fixed.contains(&n) =>
+            {
+                graphs.push(GraphName::NamedNode(n));
+            }
+            NamedOrBlankNode::BlankNode(b) => graphs.push(GraphName::BlankNode(b)),
+            NamedOrBlankNode::NamedNode(_) => {}
+        }
+    }
+    Ok(graphs)
+}
+
 /// Builds a syntax error pointing at the line and column the parser reported ("at 2:7").
 fn syntax_error(query: &str, message: &str) -> QueryError {
     let position = message.split("at ").nth(1).and_then(|rest| {
-        let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty());
+        let mut parts = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty());
         let line: usize = parts.next()?.parse().ok()?;
         let column: usize = parts.next()?.parse().ok()?;
         Some((line, column))
@@ -60,7 +89,10 @@ fn syntax_error(query: &str, message: &str) -> QueryError {
     let pointer = position
         .and_then(|(line, column)| {
             let text = query.lines().nth(line.checked_sub(1)?)?;
-            Some(format!("  {text}\n  {}^\n", " ".repeat(column.saturating_sub(1))))
+            Some(format!(
+                "  {text}\n  {}^\n",
+                " ".repeat(column.saturating_sub(1))
+            ))
         })
         .unwrap_or_default();
     QueryError::Syntax {

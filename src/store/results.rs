@@ -121,7 +121,10 @@ pub fn compact(term: &Term) -> String {
                 .iter()
                 .filter(|(_, ns)| iri.starts_with(ns))
                 .max_by_key(|(_, ns)| ns.len())
-                .map_or_else(|| format!("<{iri}>"), |(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
+                .map_or_else(
+                    || format!("<{iri}>"),
+                    |(p, ns)| format!("{p}:{}", &iri[ns.len()..]),
+                )
         }
         Term::BlankNode(b) => format!("_:{}", b.as_str()),
         Term::Literal(l) => l.value().to_owned(),
@@ -142,7 +145,10 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
             one_line
         }
     };
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clip(c)).collect())
+        .collect();
     let widths: Vec<usize> = header
         .iter()
         .enumerate()
@@ -168,5 +174,10 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
     for row in cells {
         line(out, &mut row.into_iter())?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }

@@ -160,12 +160,14 @@ mod tests {
 ///
 /// Links in running text are not taken: they usually point elsewhere.
 pub fn infer_url(text: &str) -> Option<String> {
-    static SOURCE_LINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+    static SOURCE_LINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(
+        || {
+            regex::Regex::new(
             r"(?im)^[ \t]*(?:source|original(?: article)?|originally published at|read (?:the full|more)(?: article)?(?: at)?|url)\s*:\s*[\[<(]?(https?://[^\s\]>)]+)",
         )
         .ok()
-    });
+        },
+    );
     let re = SOURCE_LINE.as_ref()?;
     re.captures(text)
         .and_then(|c| c.get(1))
@@ -179,7 +181,10 @@ mod url_tests {
     #[test]
     fn takes_a_stated_source_line() {
         let text = "Headline\nBody text.\nSource: [https://news.example/a/b-2024-05-01/](https://news.example/a/b-2024-05-01/)\n";
-        assert_eq!(infer_url(text).as_deref(), Some("https://news.example/a/b-2024-05-01/"));
+        assert_eq!(
+            infer_url(text).as_deref(),
+            Some("https://news.example/a/b-2024-05-01/")
+        );
         assert_eq!(
             infer_url("Original article: https://x.example/p.html.\n").as_deref(),
             Some("https://x.example/p.html")
@@ -188,6 +193,9 @@ mod url_tests {
 
     #[test]
     fn ignores_links_in_running_text() {
-        assert_eq!(infer_url("See https://x.example/p for the source: it is long."), None);
+        assert_eq!(
+            infer_url("See https://x.example/p for the source: it is long."),
+            None
+        );
     }
 }

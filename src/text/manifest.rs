@@ -67,14 +67,26 @@ pub fn parse_manifest(
     base: &Path,
     name: &str,
 ) -> Result<Vec<ManifestEntry>, ManifestError> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let header: Vec<String> = lines
         .next()
-        .map(|(_, l)| split_csv_line(l).into_iter().map(|h| h.trim().to_lowercase()).collect())
+        .map(|(_, l)| {
+            split_csv_line(l)
+                .into_iter()
+                .map(|h| h.trim().to_lowercase())
+                .collect()
+        })
         .unwrap_or_default();
     let column = |n: &str| header.iter().position(|h| h == n);
-    let (path_col, date_col, url_col, title_col) =
-        (column("path"), column("date"), column("url"), column("title"));
+    let (path_col, date_col, url_col, title_col) = (
+        column("path"),
+        column("date"),
+        column("url"),
+        column("title"),
+    );
     if path_col.is_none() && date_col.is_none() && url_col.is_none() && title_col.is_none() {
         return Err(ManifestError::Header {
             path: name.to_owned(),

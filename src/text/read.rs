@@ -200,8 +200,23 @@ pub fn html_to_text(html: &str) -> String {
             continue;
         }
         const BLOCKS: &[&str] = &[
-            "p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title", "article",
-            "section", "header", "footer", "blockquote",
+            "p",
+            "br",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "tr",
+            "title",
+            "article",
+            "section",
+            "header",
+            "footer",
+            "blockquote",
         ];
         if BLOCKS.contains(&name.as_str()) && !out.ends_with('\n') {
             out.push('\n');
@@ -258,7 +273,10 @@ mod tests {
     fn html_keeps_text_and_blocks() {
         let html = "<html><head><style>p{}</style><title>T</title></head><body><p>A &amp; B</p><script>x()</script><p>C</p></body></html>";
         let text = html_to_text(html);
-        assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["T", "A", "&", "B", "C"]);
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["T", "A", "&", "B", "C"]
+        );
         assert!(!text.contains("x()"));
     }
 }

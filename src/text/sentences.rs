@@ -96,7 +96,10 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
             while end < block.end {
                 let rest = &text[end..block.end];
                 let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')') {
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')'
+                ) {
                     end += c.len_utf8();
                 } else {
                     break;
@@ -142,13 +145,19 @@ fn is_boundary(text: &str, block: Span, punct: usize, end: usize) -> bool {
             return false;
         }
         // Decimals and versions: "19.3%".
-        if bare.chars().last().is_some_and(|c| c.is_ascii_digit()) && next.is_ascii_digit() && !spaced {
+        if bare.chars().last().is_some_and(|c| c.is_ascii_digit())
+            && next.is_ascii_digit()
+            && !spaced
+        {
             return false;
         }
     }
     let ordinary_word =
         bare.chars().count() >= 2 && bare.chars().all(|c| c.is_lowercase() || c == '-');
-    if next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\u{201c}' | '\'' | '\u{2018}') {
+    if next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(next, '"' | '\u{201c}' | '\'' | '\u{2018}')
+    {
         // Glued sentences ("distant.The") only after an ordinary word or a closing quote.
         spaced || ordinary_word || bare.is_empty() || punct + 1 < end
     } else if next.is_lowercase() {
@@ -189,17 +198,30 @@ mod tests {
     fn splits_plain_prose() {
         assert_eq!(
             sentences("The minister arrived. She spoke at noon! Did he stay? Yes."),
-            ["The minister arrived.", "She spoke at noon!", "Did he stay?", "Yes."]
+            [
+                "The minister arrived.",
+                "She spoke at noon!",
+                "Did he stay?",
+                "Yes."
+            ]
         );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials() {
         assert_eq!(
-            sentences("Mr. Jones met U.S. officials on Nov. 3 in St. Louis. J. R. Smith was there."),
-            ["Mr. Jones met U.S. officials on Nov. 3 in St. Louis.", "J. R. Smith was there."]
+            sentences(
+                "Mr. Jones met U.S. officials on Nov. 3 in St. Louis. J. R. Smith was there."
+            ),
+            [
+                "Mr. Jones met U.S. officials on Nov. 3 in St. Louis.",
+                "J. R. Smith was there."
+            ]
         );
-        assert_eq!(sentences("Prices rose 19.3% in May."), ["Prices rose 19.3% in May."]);
+        assert_eq!(
+            sentences("Prices rose 19.3% in May."),
+            ["Prices rose 19.3% in May."]
+        );
     }
 
     #[test]
@@ -219,9 +241,18 @@ mod tests {
     #[test]
     fn period_on_the_next_line_closes_the_sentence() {
         let text = "No one wanted a truce\n.The envoy left on Friday.";
-        assert_eq!(sentences(text), ["No one wanted a truce\n.", "The envoy left on Friday."]);
+        assert_eq!(
+            sentences(text),
+            ["No one wanted a truce\n.", "The envoy left on Friday."]
+        );
         let text = "They will finish the plan\n. he said more work remained.";
-        assert_eq!(sentences(text), ["They will finish the plan\n.", "he said more work remained."]);
+        assert_eq!(
+            sentences(text),
+            [
+                "They will finish the plan\n.",
+                "he said more work remained."
+            ]
+        );
     }
 
     #[test]
@@ -230,15 +261,24 @@ mod tests {
             sentences("The visit remained distant.The purpose was unclear."),
             ["The visit remained distant.", "The purpose was unclear."]
         );
-        assert_eq!(sentences("He met U.S.officials."), ["He met U.S.officials."]);
+        assert_eq!(
+            sentences("He met U.S.officials."),
+            ["He met U.S.officials."]
+        );
     }
 
     #[test]
     fn table_rows_and_headings_are_separate() {
-        let text = "| Date | Event |\n|---|---|\n| May 2, 2024 | Summit held |\nWhat next?\nNobody knows.";
+        let text =
+            "| Date | Event |\n|---|---|\n| May 2, 2024 | Summit held |\nWhat next?\nNobody knows.";
         assert_eq!(
             sentences(text),
-            ["| Date | Event |", "| May 2, 2024 | Summit held |", "What next?", "Nobody knows."]
+            [
+                "| Date | Event |",
+                "| May 2, 2024 | Summit held |",
+                "What next?",
+                "Nobody knows."
+            ]
         );
     }
 
