@@ -209,8 +209,8 @@ mod tests {
     #[test]
     fn transliteration_variants_fold_together() {
         for (a, b) in [
-            ("Zelensky", "Zelenskyy"),
-            ("Zelenskiy", "Zelensky"),
+            ("Hrytsenky", "Hrytsenkyy"),
+            ("Hrytsenkiy", "Hrytsenky"),
             ("Dmitriy", "Dmitry"),
             ("Sergei", "Sergey"),
             ("Andrii", "Andriy"),
@@ -226,10 +226,10 @@ mod tests {
     #[test]
     fn keys_and_slugs() {
         assert_eq!(
-            person_key(&["Volodymyr", "Zelenskyy"]),
-            "person/volodymyr-zelensky"
+            person_key(&["Taras", "Hrytsenkyy"]),
+            "person/taras-hrytsenky"
         );
-        assert_eq!(person_key(&["Zelensky"]), "person/zelensky");
+        assert_eq!(person_key(&["Hrytsenky"]), "person/hrytsenky");
         assert_eq!(slug("Saint Petersburg"), "saint-petersburg");
         assert_eq!(
             slug("Russia’s sovereign wealth fund"),
@@ -240,11 +240,8 @@ mod tests {
 
     #[test]
     fn surnames_of_keys() {
-        assert_eq!(
-            surname_key("person/vladimir-putin").as_deref(),
-            Some("putin")
-        );
-        assert_eq!(surname_key("person/putin").as_deref(), Some("putin"));
+        assert_eq!(surname_key("person/boris-orlov").as_deref(), Some("orlov"));
+        assert_eq!(surname_key("person/orlov").as_deref(), Some("orlov"));
         assert_eq!(surname_key("person/xi-jinping").as_deref(), Some("xi"));
         assert_eq!(surname_key("person/kim-jong-un").as_deref(), Some("kim"));
         assert_eq!(
@@ -256,16 +253,16 @@ mod tests {
             Some("king")
         );
         assert_eq!(surname_key("place/paris"), None);
-        assert!(is_surname_only_key("person/putin"));
-        assert!(!is_surname_only_key("person/vladimir-putin"));
+        assert!(is_surname_only_key("person/orlov"));
+        assert!(!is_surname_only_key("person/boris-orlov"));
     }
 
     #[test]
     fn casing_and_labels() {
-        assert_eq!(proper_case("biden"), "Biden");
+        assert_eq!(proper_case("mercer"), "Mercer");
         assert_eq!(proper_case("jean-luc picard"), "Jean-Luc Picard");
         assert_eq!(proper_case("McDonald"), "McDonald");
         assert_eq!(clean_label(" the Kremlin’s "), "Kremlin");
-        assert_eq!(clean_label("Trump\u{2011}chaired"), "Trump-chaired");
+        assert_eq!(clean_label("Hale\u{2011}chaired"), "Hale-chaired");
     }
 }

@@ -508,8 +508,8 @@ mod tests {
             ["Mikhail Orlov", "Orlov", "Orlov"]
         );
         assert_eq!(
-            people("Zelenskyy spoke. President Volodymyr Zelensky left."),
-            ["Zelenskyy", "Volodymyr Zelensky"]
+            people("Hrytsenkyy spoke. President Taras Hrytsenky left."),
+            ["Hrytsenkyy", "Taras Hrytsenky"]
         );
     }
 

@@ -216,9 +216,9 @@ mod tests {
     fn possessives_with_any_apostrophe() {
         use TokenKind::*;
         assert_eq!(
-            words("Putin’s aide, Kyiv's plan and Lee‘s view; allies’ doubts"),
+            words("Orlov’s aide, Kyiv's plan and Lee‘s view; allies’ doubts"),
             [
-                ("Putin", Word),
+                ("Orlov", Word),
                 ("’s", Possessive),
                 ("aide", Word),
                 (",", Punct),
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn abbreviations_compounds_and_glued_words() {
-        let got: Vec<&str> = words("The U.S.’ allies met in D.C. with O'Neill; a Trump\u{2011}chaired board. Read it hereMacron said")
+        let got: Vec<&str> = words("The U.S.’ allies met in D.C. with O'Neill; a Hale\u{2011}chaired board. Read it hereDufresne said")
             .into_iter()
             .map(|(w, _)| w)
             .collect();
@@ -257,13 +257,13 @@ mod tests {
                 "O'Neill",
                 ";",
                 "a",
-                "Trump\u{2011}chaired",
+                "Hale\u{2011}chaired",
                 "board",
                 ".",
                 "Read",
                 "it",
                 "here",
-                "Macron",
+                "Dufresne",
                 "said"
             ]
         );
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn spans_point_into_the_text() {
-        let text = "  Zelenskyy’s envoy, “J. Smith”.";
+        let text = "  Hrytsenkyy’s envoy, “J. Smith”.";
         for t in tokenize(text, Span::new(1, text.len())) {
             assert!(!t.text(text).is_empty());
             assert_eq!(&text[t.span.start..t.span.end], t.text(text));
@@ -280,8 +280,8 @@ mod tests {
 
     #[test]
     fn word_shapes() {
-        assert!(is_capitalized("Putin") && is_capitalized("J") && !is_capitalized("NATO"));
+        assert!(is_capitalized("Orlov") && is_capitalized("J") && !is_capitalized("NATO"));
         assert!(is_all_caps("NATO") && is_all_caps("U.S.") && !is_all_caps("A"));
-        assert!(is_lowercase_word("biden") && !is_lowercase_word("Biden"));
+        assert!(is_lowercase_word("mercer") && !is_lowercase_word("Mercer"));
     }
 }

@@ -104,7 +104,7 @@ mod tests {
     fn slugs_are_stable_and_safe() {
         assert_eq!(slug("Secretary of State"), "secretary-of-state");
         assert_eq!(slug("U.S. Army"), "us-army");
-        assert_eq!(slug("Putin's adviser"), "putins-adviser");
+        assert_eq!(slug("Orlov's adviser"), "orlovs-adviser");
         assert_eq!(slug("  --  "), "_");
         assert_eq!(slug("Зеленский"), "зеленский");
     }
