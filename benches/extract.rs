@@ -49,6 +49,42 @@ fn main() {
         }
         best = best.min(start.elapsed().as_secs_f64());
     }
+    // Where the time goes, stage by stage (same corpus, one pass each).
+    let docs: Vec<Document> = corpus
+        .iter()
+        .map(|t| Document::new("d", t.clone()))
+        .collect();
+    let t = Instant::now();
+    let sentences: Vec<_> = docs.iter().map(|d| kg::text::split_sentences(&d.text)).collect();
+    let t_sentences = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let dct = Some(jiff::civil::date(2025, 11, 26));
+    let timexes: Vec<_> = docs
+        .iter()
+        .zip(&sentences)
+        .map(|(d, s)| kg::time::recognize(&d.text, s, dct))
+        .collect();
+    let t_time = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let entities: Vec<_> = docs
+        .iter()
+        .zip(&sentences)
+        .map(|(d, s)| kg::extract::extract_entities(&d.text, s))
+        .collect();
+    let t_entities = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    for (((d, s), tx), e) in docs.iter().zip(&sentences).zip(&timexes).zip(&entities) {
+        let _ = kg::extract::find_events(&d.text, s, tx, &e.mentions);
+    }
+    let t_events = t.elapsed().as_secs_f64();
+    let mbps = |secs: f64| bytes as f64 / 1e6 / secs;
+    println!(
+        "stages: sentences {:.1} MB/s, time {:.1} MB/s, entities+roles {:.1} MB/s, events {:.1} MB/s",
+        mbps(t_sentences),
+        mbps(t_time),
+        mbps(t_entities),
+        mbps(t_events)
+    );
     println!(
         "extract: {:.2} MB in {:.3} s (best of 3): {:.2} MB/s, {:.0} words/s, {} documents, {} facts",
         bytes as f64 / 1e6,
