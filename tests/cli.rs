@@ -412,3 +412,79 @@ fn load_adds_user_rdf_to_its_own_graph() {
     );
     assert_eq!(out.lines().count(), 2, "loaded once into one graph: {out}");
 }
+
+#[test]
+fn export_of_a_seed_neighbourhood_respects_the_depth() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    kg_ok(&store, &["ingest", "--quiet", &seeds_arg()]);
+    let svg_path = dir.path().join("n.svg");
+    let svg_arg = svg_path.to_str().unwrap();
+    kg_ok(
+        &store,
+        &[
+            "export", "--focus", "Witkoff", "--depth", "1", "-o", svg_arg,
+        ],
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(
+        svg.starts_with("<?xml") || svg.starts_with("<svg"),
+        "not SVG"
+    );
+    // At depth 1: the person, the organizations and people the memberships link, the roles.
+    for label in [
+        "Steve Witkoff",
+        "Donald Trump",
+        "White House",
+        "United States",
+        "Special Envoy",
+    ] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    // Two steps away (through the United States, through Trump): not drawn at depth 1.
+    for label in ["Marco Rubio", "Dan Driscoll", "John Bolton"] {
+        assert!(!svg.contains(label), "{label} is beyond depth 1");
+    }
+    kg_ok(
+        &store,
+        &[
+            "export", "--focus", "Witkoff", "--depth", "2", "-o", svg_arg,
+        ],
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(
+        svg.contains("Marco Rubio") && svg.contains("John Bolton"),
+        "depth 2 misses people"
+    );
+
+    let png_path = dir.path().join("n.png");
+    let out = kg(
+        &store,
+        &[
+            "export",
+            "--focus",
+            "Steve Witkoff",
+            "-o",
+            png_path.to_str().unwrap(),
+        ],
+    );
+    if out.status.success() {
+        let png = std::fs::read(&png_path).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let (width, height) = (
+            u32::from_be_bytes(png[16..20].try_into().unwrap()),
+            u32::from_be_bytes(png[20..24].try_into().unwrap()),
+        );
+        assert!(
+            (200..8000).contains(&width) && (100..8000).contains(&height),
+            "{width}x{height}"
+        );
+    } else {
+        assert!(stderr(&out).contains("Graphviz"), "{}", stderr(&out));
+    }
+    let missing = kg(
+        &store,
+        &["export", "--focus", "Nobody Atall", "-o", svg_arg],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+}

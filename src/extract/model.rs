@@ -88,7 +88,8 @@ pub enum Qualifier {
     Acting,
     /// "-elect", "designate", "incoming", "nominee": will hold the role.
     Designate,
-    /// A time the text gives for it: "during his first administration".
+    /// A time the text gives for it, as written, with its preposition: "during his first
+    /// administration".
     During(String),
 }
 

@@ -178,7 +178,8 @@ fn qualifier_text(q: &Qualifier) -> String {
         Qualifier::Former => "former".to_owned(),
         Qualifier::Acting => "acting".to_owned(),
         Qualifier::Designate => "designate".to_owned(),
-        Qualifier::During(period) => format!("during {period}"),
+        // The period as the text wrote it: "during his first administration".
+        Qualifier::During(period) => period.clone(),
     }
 }
 
