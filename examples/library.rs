@@ -9,7 +9,12 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).map_or_else(
-        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_8498dd1a82b02dfb.txt")),
+        || {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/seeds/000_8498dd1a82b02dfb.txt"
+            ))
+        },
         PathBuf::from,
     );
     let input = Input::File(path);
@@ -35,7 +40,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for solution in solutions {
             let solution = solution?;
             if let (Some(name), Some(role)) = (solution.get("name"), solution.get("role")) {
-                println!("{} — {}", kg::store::compact(name), kg::store::compact(role));
+                println!(
+                    "{} — {}",
+                    kg::store::compact(name),
+                    kg::store::compact(role)
+                );
             }
         }
     }
