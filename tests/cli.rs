@@ -488,3 +488,34 @@ fn export_of_a_seed_neighbourhood_respects_the_depth() {
     );
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn the_same_event_told_by_two_articles_is_one_event_with_two_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Talks in Paris\nGerman Chancellor Hans Vogel visited Paris on Monday to discuss energy prices.\n").unwrap();
+    std::fs::write(
+        &b,
+        "Trip report\nHans Vogel visited Paris on Monday, officials said.\n",
+    )
+    .unwrap();
+    kg_ok(
+        &store,
+        &[
+            "ingest",
+            "--date",
+            "2024-03-06",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
+    let out = kg_ok(
+        &store,
+        &["query", "--format", "csv", "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e a schema:Event ; schema:startDate \"2024-03-04\"^^xsd:date ; prov:wasDerivedFrom ?doc } GROUP BY ?e"],
+    );
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{out}");
+    assert!(rows[0].ends_with(",2"), "{out}");
+}
