@@ -50,6 +50,12 @@ pub fn merged_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{}graph/merged", vocab::BASE))
 }
 
+/// The graph of bookkeeping: per entity, how many documents use each of its names. Not part of
+/// the default graph of queries.
+pub fn tallies_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{}graph/tallies", vocab::BASE))
+}
+
 /// The graph that holds the ontology.
 pub fn ontology_graph() -> NamedNode {
     NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH)

@@ -185,6 +185,12 @@ terms! {
         /// The surname of a full-name person (in the entities graph): finds the one person a
         /// surname-only mention in another document may be merged into.
         SURNAME = "surname";
+        /// Bookkeeping (in the tallies graph): how many documents prefer a name for an entity,
+        /// as "count<TAB>name", so labels are derived without reading every document again.
+        PREFERRED_NAME_TALLY = "preferredNameTally";
+        /// Bookkeeping (in the tallies graph): how many documents wrote a form of an entity's
+        /// name, as "count<TAB>form".
+        NAME_TALLY = "nameTally";
         /// A hash of a document's text and metadata: re-ingesting an unchanged document is a no-op.
         FINGERPRINT = "fingerprint";
     }

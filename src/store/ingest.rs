@@ -6,7 +6,8 @@
 //!   another source still holds that text) and the new one added;
 //! - otherwise the document's graph is added.
 //!
-//! Entity names are then re-derived for every entity the change touched (see [`super::names`]).
+//! The names of every entity the change touched are then re-derived (see [`super::names`]), and
+//! people named by surname alone merged across documents (see [`super::merge`]).
 //! A crash or Ctrl-C before the commit leaves the store as it was.
 
 use super::{merge, names, KgStore, StoreError};
@@ -61,8 +62,8 @@ impl KgStore {
 
         // Earlier versions: other documents read from this source, and this document's own
         // graph if it was stored with other metadata.
-        let mut touched = BTreeSet::new();
-        let mut replaced = tx.contains_named_graph(doc_iri.as_ref())?;
+        let stored_before = tx.contains_named_graph(doc_iri.as_ref())?;
+        let mut replaced = stored_before;
         let earlier: Vec<Quad> = tx
             .quads_for_pattern(
                 None,
@@ -90,12 +91,10 @@ impl KgStore {
                 .next()
                 .is_some();
             if !still_held {
-                touched.extend(entities_in(&tx, old_doc)?);
                 drop_document(&mut tx, old_doc)?;
             }
         }
-        if replaced {
-            touched.extend(entities_in(&tx, &doc_iri)?);
+        if stored_before {
             drop_document(&mut tx, &doc_iri)?;
         }
 
@@ -117,18 +116,14 @@ impl KgStore {
             Literal::new_simple_literal(&fingerprint),
             graph,
         ));
-        let added = entities_in(&tx, &doc_iri)?;
-        touched.extend(added.iter().cloned());
-        names::refresh(&mut tx, &touched)?;
-        let people: BTreeSet<NamedNode> = added
-            .into_iter()
-            .filter(|e| {
-                e.as_str()
-                    .starts_with(&format!("{}person/", vocab::ENTITY_NS))
-            })
+        let names = names::document_names(&tx, &doc_iri)?;
+        names::count_document(&mut tx, &names, false)?;
+        let person_ns = format!("{}person/", vocab::ENTITY_NS);
+        let people: BTreeSet<NamedNode> = names
+            .into_keys()
+            .filter(|e| e.as_str().starts_with(&person_ns))
             .collect();
-        let merged = merge::merge_surnames(&mut tx, &people)?;
-        names::refresh(&mut tx, &merged)?;
+        merge::merge_surnames(&mut tx, &people)?;
         tx.commit()?;
         Ok(if replaced {
             IngestOutcome::Replaced
@@ -155,8 +150,11 @@ fn fingerprint(extraction: &Extraction) -> String {
     ])
 }
 
-/// Removes a document's graph, and from the merged graph the triples no other document states.
+/// Removes a document's graph, its names from the tallies, and from the merged graph the triples
+/// no other document states.
 fn drop_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> Result<(), StorageError> {
+    let names = names::document_names(tx, doc)?;
+    names::count_document(tx, &names, true)?;
     let graph = GraphNameRef::NamedNode(doc.as_ref());
     let quads: Vec<Quad> = tx
         .quads_for_pattern(None, None, None, Some(graph))
@@ -188,20 +186,4 @@ fn drop_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> Result<(), Storag
 /// True for the graph of a document (as opposed to the merged, entities, ontology or user graphs).
 pub(crate) fn is_document_graph(graph: GraphNameRef<'_>) -> bool {
     matches!(graph, GraphNameRef::NamedNode(n) if n.as_str().starts_with(vocab::DOC_NS))
-}
-
-/// The entities (subjects with a `kg:preferredName`) that a document graph names.
-fn entities_in(tx: &Transaction<'_>, doc: &NamedNode) -> Result<BTreeSet<NamedNode>, StorageError> {
-    let mut out = BTreeSet::new();
-    for quad in tx.quads_for_pattern(
-        None,
-        Some(vocab::kg::PREFERRED_NAME),
-        None,
-        Some(GraphNameRef::NamedNode(doc.as_ref())),
-    ) {
-        if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
-            out.insert(n);
-        }
-    }
-    Ok(out)
 }

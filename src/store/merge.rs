@@ -39,12 +39,11 @@ pub(crate) fn surname_index_quad(entity: &NamedNode) -> Option<Quad> {
 }
 
 /// Merges surname-only people into the one full-name person with that surname, for the people
-/// in `people` (the entities a document just added). Returns the entities whose names changed.
+/// in `people` (the entities a document just added).
 pub(crate) fn merge_surnames(
     tx: &mut Transaction<'_>,
     people: &BTreeSet<NamedNode>,
-) -> Result<BTreeSet<NamedNode>, StorageError> {
-    let mut touched = BTreeSet::new();
+) -> Result<(), StorageError> {
     for person in people {
         let Some(key) = key_of(person) else { continue };
         let Some(surname) = surname_key(key) else {
@@ -56,12 +55,11 @@ pub(crate) fn merge_surnames(
         };
         let short = iri::entity(&format!("person/{surname}"));
         if &short != full && has_quads(tx, &short)? {
+            super::names::move_tally(tx, &short, full)?;
             rewrite(tx, &short, full)?;
-            touched.insert(full.clone());
-            touched.insert(short);
         }
     }
-    Ok(touched)
+    Ok(())
 }
 
 /// Full-name people with this surname, from the index (plus those added in this transaction
@@ -115,10 +113,13 @@ fn rewrite(tx: &mut Transaction<'_>, from: &NamedNode, to: &NamedNode) -> Result
     for quad in as_subject.iter().chain(&as_object) {
         tx.remove(quad);
     }
-    let entities_graph = iri::entities_graph();
+    let derived = [iri::entities_graph(), iri::tallies_graph()];
     for mut quad in as_subject.into_iter().chain(as_object) {
-        if quad.graph_name.as_ref() == GraphNameRef::NamedNode(entities_graph.as_ref()) {
-            continue; // derived: refreshed afterwards
+        if derived
+            .iter()
+            .any(|g| quad.graph_name.as_ref() == GraphNameRef::NamedNode(g.as_ref()))
+        {
+            continue; // derived names and tallies: moved by `names::move_tally`
         }
         if quad.subject == NamedOrBlankNode::NamedNode(from.clone()) {
             quad.subject = to.clone().into();
