@@ -55,7 +55,10 @@ fn main() {
         .map(|t| Document::new("d", t.clone()))
         .collect();
     let t = Instant::now();
-    let sentences: Vec<_> = docs.iter().map(|d| kg::text::split_sentences(&d.text)).collect();
+    let sentences: Vec<_> = docs
+        .iter()
+        .map(|d| kg::text::split_sentences(&d.text))
+        .collect();
     let t_sentences = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let dct = Some(jiff::civil::date(2025, 11, 26));

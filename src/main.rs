@@ -296,10 +296,8 @@ fn query(
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match write_results(results, format, &mut out) {
-        Ok(()) => {}
         Err(ResultsError::Mismatch(message)) => bail!(UsageError(message)),
-        Err(ResultsError::Io(e)) => return Err(e.into()),
-        Err(e) => return Err(e.into()),
+        other => other?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

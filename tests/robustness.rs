@@ -71,8 +71,10 @@ fn mangle(text: &str, rng: &mut Rng) -> String {
 }
 
 fn check(text: &str, label: &str) {
-    let doc = Document::new(label, text)
-        .with_date(jiff::civil::date(2025, 11, 26), kg::text::DateOrigin::CommandLine);
+    let doc = Document::new(label, text).with_date(
+        jiff::civil::date(2025, 11, 26),
+        kg::text::DateOrigin::CommandLine,
+    );
     let ex = extract(doc);
     let t = &ex.document.text;
     for m in &ex.mentions {
@@ -82,13 +84,22 @@ fn check(text: &str, label: &str) {
         assert_eq!(x.span.of(t), x.text, "{label}: timex {x:?}");
     }
     for s in &ex.sentences {
-        assert!(t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end), "{label}");
+        assert!(
+            t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end),
+            "{label}"
+        );
     }
     for f in &ex.memberships {
-        assert!(f.span.end <= t.len() && f.person < ex.entities.len(), "{label}: {f:?}");
+        assert!(
+            f.span.end <= t.len() && f.person < ex.entities.len(),
+            "{label}: {f:?}"
+        );
     }
     for e in &ex.events {
-        assert!(e.span.end <= t.len() && e.trigger_span.end <= t.len(), "{label}: {e:?}");
+        assert!(
+            e.span.end <= t.len() && e.trigger_span.end <= t.len(),
+            "{label}: {e:?}"
+        );
     }
     let _ = kg::extract::extraction_json(&ex);
 }
@@ -98,7 +109,10 @@ fn mangled_articles_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for (i, text) in corpus().iter().enumerate() {
         for round in 0..6 {
-            check(&mangle(text, &mut rng), &format!("article {i} round {round}"));
+            check(
+                &mangle(text, &mut rng),
+                &format!("article {i} round {round}"),
+            );
         }
     }
 }

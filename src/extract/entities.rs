@@ -2,10 +2,10 @@
 //! resolution, then memberships, in the order each needs the one before.
 
 use super::lexicon::Lexicons;
-use super::mentions::find_mentions;
+use super::mentions::find_mentions_and_tokens;
 use super::model::{Entity, Membership, Mention};
 use super::resolve::resolve;
-use super::roles::find_memberships;
+use super::roles::find_memberships_in_tokens;
 use crate::text::Sentence;
 use serde::Serialize;
 
@@ -21,13 +21,15 @@ pub struct EntityExtraction {
     pub memberships: Vec<Membership>,
 }
 
-/// Finds mentions ([`find_mentions`]), groups them into entities ([`resolve`]) and reads the
-/// memberships ([`find_memberships`]) of one document.
+/// Finds mentions ([`super::find_mentions`]), groups them into entities ([`resolve`]) and reads
+/// the memberships ([`super::find_memberships`]) of one document.
 pub fn extract_entities(text: &str, sentences: &[Sentence]) -> EntityExtraction {
     let lex = Lexicons::get();
-    let mut mentions = find_mentions(text, sentences, lex);
+    // The role patterns read the tokens the mentions were found in.
+    let (mut mentions, tokens) = find_mentions_and_tokens(text, sentences, lex);
     let entities = resolve(text, &mut mentions, lex);
-    let memberships = find_memberships(text, sentences, &mentions, &entities, lex);
+    let memberships =
+        find_memberships_in_tokens(text, sentences, &tokens, &mentions, &entities, lex);
     EntityExtraction {
         mentions,
         entities,

@@ -5,17 +5,21 @@
 //! They are data, not code: tab-separated files under `ontology/lexicon/`, each with a header
 //! saying where its entries come from and under which licence, embedded with `include_str!` and
 //! parsed once into [`Lexicons`]. Every place, organization, demonym and title form goes into
-//! one Aho-Corasick automaton (ASCII case-insensitive); [`Lexicons::matches`] then keeps the
-//! matches that sit on word boundaries and whose letter case fits the entry: acronyms such as
+//! one Aho-Corasick automaton (ASCII case-insensitive), walked anchored from every word start
+//! (a form never starts inside a word, so nothing is lost); [`Lexicons::matches`] then keeps the
+//! matches that end on a word boundary and whose letter case fits the entry: acronyms such as
 //! "US" or "NATO" only as written (so the pronoun "us" is no place), names in title or upper case,
 //! and in lower case only when no word of the name is a common English word ("geneva" yes,
 //! "turkey" no).
 
+use super::lower::with_lower;
 use super::names::ascii_fold;
 use super::tokens::is_all_caps;
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const PLACES: &str = include_str!("../../ontology/lexicon/places.tsv");
@@ -182,7 +186,11 @@ pub struct Lexicons {
     organization_by_name: HashMap<String, usize>,
     title_by_form: HashMap<String, usize>,
     surfaces: Vec<Surface>,
-    automaton: Option<AhoCorasick>,
+    /// Every surface form, ASCII case-insensitive; pattern `i` is `surfaces[i]`.
+    automaton: Option<NFA>,
+    /// The bytes a surface form starts with, in either ASCII case: a walk of the automaton
+    /// from any other byte finds nothing.
+    first_bytes: [bool; 256],
     given_names: HashSet<String>,
     common_words: HashSet<String>,
     not_names: HashSet<String>,
@@ -231,25 +239,26 @@ impl Lexicons {
             places: Vec::new(),
             organizations: Vec::new(),
             titles: Vec::new(),
-            place_by_name: HashMap::new(),
-            organization_by_name: HashMap::new(),
-            title_by_form: HashMap::new(),
+            place_by_name: HashMap::default(),
+            organization_by_name: HashMap::default(),
+            title_by_form: HashMap::default(),
             surfaces: Vec::new(),
             automaton: None,
+            first_bytes: [false; 256],
             given_names: rows(GIVEN_NAMES)
                 .filter_map(|r| r.first().map(|w| ascii_fold(w).to_lowercase()))
                 .collect(),
             common_words: word_set(COMMON_WORDS),
             not_names: word_set(NOT_NAMES),
             title_modifiers: word_set(TITLE_MODIFIERS),
-            organization_heads: HashSet::new(),
-            organization_suffixes: HashSet::new(),
-            organization_generic: HashSet::new(),
-            described_heads: HashSet::new(),
-            particles: HashSet::new(),
-            surname_first: HashSet::new(),
-            surname_first_long: HashSet::new(),
-            name_suffixes: HashSet::new(),
+            organization_heads: HashSet::default(),
+            organization_suffixes: HashSet::default(),
+            organization_generic: HashSet::default(),
+            described_heads: HashSet::default(),
+            particles: HashSet::default(),
+            surname_first: HashSet::default(),
+            surname_first_long: HashSet::default(),
+            name_suffixes: HashSet::default(),
         };
         for row in rows(ORGANIZATION_WORDS) {
             let (Some(word), Some(kind)) = (row.first(), row.get(1)) else {
@@ -277,7 +286,7 @@ impl Lexicons {
                 _ => false,
             };
         }
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for row in rows(PLACES) {
             let (Some(name), Some(class)) =
                 (row.first(), row.get(1).and_then(|c| PlaceClass::parse(c)))
@@ -343,10 +352,18 @@ impl Lexicons {
                 .or_insert(index);
             lex.add_surface(&mut seen, form, Target::Title(index));
         }
+        for surface in &lex.surfaces {
+            if let Some(&b) = surface.form.as_bytes().first() {
+                for b in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                    lex.first_bytes[usize::from(b)] = true;
+                }
+            }
+        }
         let patterns: Vec<&str> = lex.surfaces.iter().map(|s| s.form.as_str()).collect();
-        lex.automaton = AhoCorasickBuilder::new()
+        lex.automaton = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(patterns)
             .ok();
         lex
@@ -388,9 +405,14 @@ impl Lexicons {
                 CasePolicy::Any
             };
         }
-        // Lower case only for places and demonyms ("geneva", "russian"): an organization in lower
-        // case is too often a common phrase or a styled acronym ("nato").
-        let lower_ok = matches!(target, Target::Place(_) | Target::Demonym(_))
+        // Lower case for places and demonyms ("geneva", "russian"), and for organizations named
+        // by one long word ("greenpeace"): a longer organization name in lower case is too often
+        // a common phrase, and a short one a styled acronym ("nato").
+        let one_long_word = !form.contains(char::is_whitespace)
+            && form.chars().count() >= 6
+            && form.chars().all(char::is_alphabetic);
+        let lower_ok = (matches!(target, Target::Place(_) | Target::Demonym(_))
+            || matches!(target, Target::Organization(_)) && one_long_word)
             && !form.contains('.')
             && form.chars().filter(|c| c.is_alphabetic()).count() > 3
             && form_words(form).all(|w| !self.common_words.contains(&w.to_lowercase()));
@@ -407,7 +429,8 @@ impl Lexicons {
             }
             CasePolicy::Proper { lower_ok } => {
                 let strip = |s: &str| -> usize {
-                    if s.len() > 4 && s[..4].eq_ignore_ascii_case("the ") {
+                    // `get` and not `[..4]`: the fifth byte may be inside a character ("Belém").
+                    if s.len() > 4 && s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")) {
                         4
                     } else {
                         0
@@ -431,21 +454,18 @@ impl Lexicons {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let hay = span.of(text);
         let mut found: Vec<LexiconMatch> = Vec::new();
-        for m in automaton.find_overlapping_iter(hay) {
-            let (start, end) = (span.start + m.start(), span.start + m.end());
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
+        let bytes = text.as_bytes();
+        let mut prev = text[..span.start].chars().next_back();
+        for (i, c) in span.of(text).char_indices() {
+            let start = span.start + i;
+            // Inside a word only a capital can start a form: the glued case ("hereTrump").
+            let word_start = !prev.is_some_and(char::is_alphanumeric)
+                || c.is_uppercase() && starts_word(text, start);
+            prev = Some(c);
+            if word_start && self.first_bytes[usize::from(bytes[start])] {
+                self.matches_at(automaton, text, start, span.end, &mut found);
             }
-            let surface = &self.surfaces[m.pattern().as_usize()];
-            if !on_boundaries(text, start, end) || !Self::accepts(surface, &text[start..end]) {
-                continue;
-            }
-            found.push(LexiconMatch {
-                span: Span::new(start, end),
-                target: surface.target,
-            });
         }
         found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut kept: Vec<LexiconMatch> = Vec::with_capacity(found.len());
@@ -457,17 +477,53 @@ impl Lexicons {
         kept
     }
 
+    /// Pushes every form that starts at `start` (a word start), ends by `limit`, ends on a word
+    /// boundary and fits its letter case; shorter forms first, and forms of equal length in
+    /// pattern order.
+    fn matches_at(
+        &self,
+        automaton: &NFA,
+        text: &str,
+        start: usize,
+        limit: usize,
+        found: &mut Vec<LexiconMatch>,
+    ) {
+        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (end, &byte) in (start + 1..).zip(&text.as_bytes()[start..limit]) {
+            state = automaton.next_state(Anchored::Yes, state, byte);
+            if automaton.is_dead(state) {
+                return;
+            }
+            if !automaton.is_match(state) || !text.is_char_boundary(end) {
+                continue;
+            }
+            for k in 0..automaton.match_len(state) {
+                let pattern = automaton.match_pattern(state, k);
+                // A state also holds the shorter forms that end here but start later.
+                if automaton.pattern_len(pattern) != end - start {
+                    continue;
+                }
+                let surface = &self.surfaces[pattern.as_usize()];
+                if ends_word(text, end) && Self::accepts(surface, &text[start..end]) {
+                    found.push(LexiconMatch {
+                        span: Span::new(start, end),
+                        target: surface.target,
+                    });
+                }
+            }
+        }
+    }
+
     /// The place with this canonical name.
     pub fn place_named(&self, name: &str) -> Option<&Place> {
-        self.place_by_name
-            .get(&name.to_lowercase())
-            .map(|&i| &self.places[i])
+        with_lower(name, |name| self.place_by_name.get(name)).map(|&i| &self.places[i])
     }
 
     /// The organization with this canonical name.
     pub fn organization_named(&self, name: &str) -> Option<&Organization> {
-        self.organization_by_name
-            .get(&name.to_lowercase())
+        with_lower(name, |name| self.organization_by_name.get(name))
             .map(|&i| &self.organizations[i])
     }
 
@@ -485,22 +541,26 @@ impl Lexicons {
 
     /// True for a given name ("Volodymyr", "Keir"), in any case and with or without diacritics.
     pub fn is_given_name(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            // Folding leaves ASCII as it is.
+            return with_lower(word, |w| self.given_names.contains(w));
+        }
         self.given_names.contains(&ascii_fold(word).to_lowercase())
     }
 
     /// True when the word, lower-cased, is a common English word.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        with_lower(word, |w| self.common_words.contains(w))
     }
 
     /// True for capitalised words that are not names of people ("Monday", "Christian").
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&word.to_lowercase())
+        with_lower(word, |w| self.not_names.contains(w))
     }
 
     /// True for a word that joins the title after it ("special", "deputy").
     pub fn is_title_modifier(&self, word: &str) -> bool {
-        self.title_modifiers.contains(&word.to_lowercase())
+        with_lower(word, |w| self.title_modifiers.contains(w))
     }
 
     /// True for a capitalised head noun of organization names ("Council").
@@ -515,12 +575,12 @@ impl Lexicons {
 
     /// True for a word that says nothing about which organization a name is ("Foreign").
     pub fn is_organization_generic(&self, word: &str) -> bool {
-        self.organization_generic.contains(&word.to_lowercase())
+        with_lower(word, |w| self.organization_generic.contains(w))
     }
 
     /// True for a lower-case head of a described organization ("fund", "central bank").
     pub fn is_described_head(&self, phrase: &str) -> bool {
-        self.described_heads.contains(&phrase.to_lowercase())
+        with_lower(phrase, |p| self.described_heads.contains(p))
     }
 
     /// True for a lower-case particle inside a surname ("von", "bin").
@@ -532,38 +592,42 @@ impl Lexicons {
     /// names that are also Western given names ("Kim") count only in a longer or hyphenated name
     /// (`long`: "Kim Jong Un", "Kim Jong-un").
     pub fn is_surname_first(&self, first: &str, long: bool) -> bool {
-        let lower = first.to_lowercase();
-        self.surname_first.contains(&lower) || long && self.surname_first_long.contains(&lower)
+        with_lower(first, |lower| {
+            self.surname_first.contains(lower) || long && self.surname_first_long.contains(lower)
+        })
     }
 
     /// True for a generational suffix ("Jr.", "III").
     pub fn is_name_suffix(&self, word: &str) -> bool {
+        if !word.contains('.') {
+            return with_lower(word, |w| self.name_suffixes.contains(w));
+        }
         self.name_suffixes
             .contains(&word.to_lowercase().replace('.', ""))
     }
 }
 
-/// True when the match `start..end` does not start or end inside a word. A capital right after
+/// True when a form may start at `start`: not inside a word, except that a capital right after
 /// three lower-case letters counts as a word start ("hereTrump": a missing space).
-fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let first = text[start..].chars().next();
+fn starts_word(text: &str, start: usize) -> bool {
+    let Some(prev) = text[..start].chars().next_back() else {
+        return true;
+    };
+    if !prev.is_alphanumeric() {
+        return true;
+    }
+    prev.is_lowercase()
+        && text[start..].chars().next().is_some_and(char::is_uppercase)
+        && text[..start].chars().rev().take(3).all(char::is_lowercase)
+}
+
+/// True when a form may end at `end`: not inside a word.
+fn ends_word(text: &str, end: usize) -> bool {
     let last = text[..end].chars().next_back();
-    if let Some(prev) = text[..start].chars().next_back() {
-        if prev.is_alphanumeric() {
-            let glued = prev.is_lowercase()
-                && first.is_some_and(char::is_uppercase)
-                && text[..start].chars().rev().take(3).all(char::is_lowercase);
-            if !glued {
-                return false;
-            }
-        }
+    match text[end..].chars().next() {
+        Some(next) => !(next.is_alphanumeric() && last.is_some_and(char::is_alphanumeric)),
+        None => true,
     }
-    if let Some(next) = text[end..].chars().next() {
-        if next.is_alphanumeric() && last.is_some_and(char::is_alphanumeric) {
-            return false;
-        }
-    }
-    true
 }
 
 #[cfg(test)]

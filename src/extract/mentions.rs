@@ -22,10 +22,13 @@
 //! a title or a known surname.
 
 use super::lexicon::{Lexicons, PlaceClass, Target};
+use super::lower::with_lower;
 use super::model::{Mention, MentionKind};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
-use super::{organization_names, person_names};
+use super::{organization_names, organization_references, person_names, place_names};
 use crate::text::{Sentence, Span};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// A mention in the making.
 #[derive(Debug, Clone)]
@@ -140,19 +143,31 @@ pub(super) fn is_function_word(word: &str) -> bool {
         "during", "under", "toward", "towards", "against", "via", "per", "whether", "although",
         "though", "because", "since", "until", "upon", "among", "across", "through",
     ];
-    let lower = word.to_lowercase();
-    WORDS.contains(&lower.as_str())
+    /// The words, for lookups.
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS.iter().copied().collect());
+    with_lower(word, |lower| SET.contains(lower))
 }
 
 /// Finds the mentions of people, organizations, places, demonyms and role titles in `text`,
 /// sentence by sentence; see the module documentation. `entity` is left empty for
 /// [`super::resolve`].
 pub fn find_mentions(text: &str, sentences: &[Sentence], lex: &Lexicons) -> Vec<Mention> {
+    find_mentions_and_tokens(text, sentences, lex).0
+}
+
+/// [`find_mentions`], with the tokens of every sentence ([`tokenize`] on its span), which the
+/// role patterns read too.
+pub(super) fn find_mentions_and_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    lex: &Lexicons,
+) -> (Vec<Mention>, Vec<Vec<Token>>) {
     let mut works: Vec<SentenceWork> = sentences
         .iter()
         .map(|s| {
             let mut work = lexicon_candidates(text, s, lex);
             organization_names::find_patterned(text, &mut work, lex);
+            place_names::find_place_heads(text, &mut work, lex);
             work
         })
         .collect();
@@ -165,8 +180,14 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], lex: &Lexicons) -> Vec<
         person_names::find_administrations(text, work, lex);
         organization_names::find_described(text, work, lex);
     }
+    for work in &mut works {
+        place_names::find_place_contexts(text, work, lex);
+    }
+    organization_references::find_referenced(text, &mut works, lex);
     let mut mentions = Vec::new();
+    let mut tokens = Vec::with_capacity(works.len());
     for work in works {
+        tokens.push(work.tokens);
         for cand in work
             .candidates
             .into_iter()
@@ -192,7 +213,7 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], lex: &Lexicons) -> Vec<
             kept.push(m);
         }
     }
-    kept
+    (kept, tokens)
 }
 
 /// Step 1: tokens, URLs, the headline test and the lexicon candidates of one sentence.
@@ -203,7 +224,8 @@ fn lexicon_candidates(text: &str, sentence: &Sentence, lex: &Lexicons) -> Senten
         .iter()
         .map(|t| urls.iter().any(|u| u.overlaps(t.span)))
         .collect();
-    let headline = is_headline(text, &tokens) && !sentence.span.of(text).trim_end().ends_with('.');
+    // The cheap test first: most sentences end with a period.
+    let headline = !sentence.span.of(text).trim_end().ends_with('.') && is_headline(text, &tokens);
     let mut work = SentenceWork {
         index: sentence.index,
         tokens,
@@ -243,7 +265,9 @@ fn lexicon_candidates(text: &str, sentence: &Sentence, lex: &Lexicons) -> Senten
         };
         compound.push(
             matches!(kind, MentionKind::Place | MentionKind::Organization)
-                && modifies_compound(text, m.span.end),
+                && modifies_compound(text, m.span.end)
+                && !(kind == MentionKind::Place && locates_compound(text, m.span.end))
+                || kind == MentionKind::Place && names_a_treaty(text, m.span.end),
         );
         work.candidates.push(Candidate {
             kind,
@@ -291,6 +315,43 @@ fn modifies_compound(text: &str, end: usize) -> bool {
     matches!((rest.next(), rest.next()), (Some(h), Some(c)) if is_hyphen(h) && c.is_lowercase())
 }
 
+/// True when the compound at `end` says where something is ("-based", "-born"): the place is
+/// named all the same ("a Gothenburg-based carmaker").
+fn locates_compound(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    if !rest.next().is_some_and(is_hyphen) {
+        return false;
+    }
+    let word: String = rest.take_while(|c| c.is_alphabetic()).collect();
+    matches!(word.as_str(), "based" | "born" | "headquartered")
+}
+
+/// True when the place ending at `end` names a treaty, a forum or a newspaper with the word
+/// after it ("Paris Agreement", "Minsk Group"): the place itself is not the point.
+fn names_a_treaty(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        word.as_str(),
+        "Agreement"
+            | "Agreements"
+            | "Accord"
+            | "Accords"
+            | "Treaty"
+            | "Convention"
+            | "Protocol"
+            | "Declaration"
+            | "Charter"
+            | "Principles"
+            | "Process"
+            | "Format"
+            | "Consensus"
+    )
+}
+
 /// The first and last token that `span` touches.
 fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
     let first = tokens.partition_point(|t| t.span.end <= span.start);
@@ -308,21 +369,35 @@ fn extend_titles(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
             continue;
         }
         let mut first = cand.first;
+        let mut absorbed = Vec::new();
         while first > 0 {
             let prev = first - 1;
             let word = work.word(text, prev);
             let adjacent = text
                 .get(work.tokens[prev].span.end..work.tokens[first].span.start)
                 .is_some_and(|gap| gap.chars().all(char::is_whitespace));
-            if work.is_word(prev)
-                && work.owner[prev].is_none()
-                && adjacent
-                && lex.is_title_modifier(word)
-            {
-                first = prev;
-            } else {
+            if !(work.is_word(prev) && adjacent && lex.is_title_modifier(word)) {
                 break;
             }
+            match work.owner[prev] {
+                None => first = prev,
+                // "Chief Election Commissioner": a one-word title that is also a modifier
+                // ("Chief") joins the title after it.
+                Some(o)
+                    if o != c
+                        && work.candidates[o].kind == MentionKind::Role
+                        && !work.candidates[o].honorific
+                        && work.candidates[o].first == prev
+                        && work.candidates[o].last == prev =>
+                {
+                    absorbed.push(o);
+                    first = prev;
+                }
+                Some(_) => break,
+            }
+        }
+        for o in absorbed {
+            work.candidates[o].alive = false;
         }
         if first == work.candidates[c].first {
             continue;
@@ -345,6 +420,10 @@ fn extend_titles(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
 fn url_spans(text: &str, span: Span) -> Vec<Span> {
     let s = span.of(text);
     let mut out = Vec::new();
+    // Every prefix below contains "://" or "www.": most sentences have neither.
+    if !s.contains("://") && !s.contains("www.") {
+        return out;
+    }
     let mut from = 0;
     while let Some(pos) = ["http://", "https://", "www."]
         .iter()
@@ -462,5 +541,28 @@ mod tests {
             text,
             &tokenize(text, Span::new(0, text.len()))
         ));
+    }
+
+    #[test]
+    fn a_one_word_title_that_is_a_modifier_joins_the_next_title() {
+        let text = "Chief Election Commissioner Mara Lindqvist spoke.";
+        assert_eq!(of_kind(text, MentionKind::Role), ["Chief Election Commissioner"]);
+        // Two titles apart stay two titles.
+        let text = "The chief met Commissioner Mara Lindqvist.";
+        assert_eq!(of_kind(text, MentionKind::Role), ["chief", "Commissioner"]);
+    }
+
+    #[test]
+    fn based_compounds_name_their_place_and_treaties_do_not() {
+        assert_eq!(
+            of_kind("a Lisbon-based lender grew", MentionKind::Place),
+            ["Lisbon"]
+        );
+        assert!(of_kind("a Lisbon-backed plan", MentionKind::Place).is_empty());
+        assert!(of_kind("They left the Paris Agreement.", MentionKind::Place).is_empty());
+        assert_eq!(
+            of_kind("They met in Paris again.", MentionKind::Place),
+            ["Paris"]
+        );
     }
 }

@@ -6,6 +6,8 @@
 //! (-yy/-iy/-ii/-yi/-ij and a final -i → -y) made one. A key is then `person/<folded words>`,
 //! `organization/<slug>` or `place/<slug>`, the same in every document.
 
+use std::borrow::Cow;
+
 /// Removes diacritics from Latin letters ("é" → "e", "ł" → "l", "ß" → "ss"); other characters
 /// are kept as they are.
 pub fn ascii_fold(s: &str) -> String {
@@ -76,11 +78,19 @@ pub fn ascii_fold(s: &str) -> String {
 /// Folds one name word: diacritics off, lower case, apostrophes dropped, transliteration endings
 /// made one ("Zelenskyy", "Zelenskiy" → "zelensky"; "Sergei" → "sergey", "Yuri" → "yury").
 pub fn fold_name_word(word: &str) -> String {
-    let mut w: String = ascii_fold(word)
-        .chars()
-        .filter(|c| *c != '\'' && *c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut w: String = if word.is_ascii() {
+        // The common case, in one pass: folding leaves ASCII as it is.
+        word.bytes()
+            .filter(|&b| b != b'\'' && b != b'.')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        ascii_fold(word)
+            .chars()
+            .filter(|c| *c != '\'' && *c != '.')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     if w.chars().count() > 3 {
         for suffix in ["yy", "iy", "ii", "yi", "ij"] {
             if w.ends_with(suffix) {
@@ -102,7 +112,13 @@ pub fn fold_name_word(word: &str) -> String {
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
-    for c in ascii_fold(s).chars() {
+    // Folding leaves ASCII as it is: no copy for the common case.
+    let folded = if s.is_ascii() {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(ascii_fold(s))
+    };
+    for c in folded.chars() {
         if c == '\'' {
             continue; // "Russia's" → "russias"
         }
@@ -184,6 +200,14 @@ pub fn proper_case(name: &str) -> String {
 /// Cleans a written form for use as a label: trims, drops a leading "the " and a trailing
 /// possessive, and makes apostrophes and hyphens plain ASCII.
 pub fn clean_label(form: &str) -> String {
+    if is_clean_label(form) {
+        return form.to_string();
+    }
+    tidy_label(form)
+}
+
+/// [`clean_label`] the long way.
+fn tidy_label(form: &str) -> String {
     let mut s = form
         .trim()
         .replace(['\u{2019}', '\u{2018}'], "'")
@@ -200,6 +224,30 @@ pub fn clean_label(form: &str) -> String {
     }
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s
+}
+
+/// True when [`clean_label`] has nothing to change: no curly apostrophe or non-breaking hyphen,
+/// no leading article, no possessive ending, and single spaces only between words (as most
+/// mentions are written), so the form can be copied as it is.
+fn is_clean_label(form: &str) -> bool {
+    let mut after_space = true; // at the start, a space would be leading
+    for c in form.chars() {
+        if matches!(c, '\u{2019}' | '\u{2018}' | '\u{2011}') {
+            return false;
+        }
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
+        && !["the ", "The ", "THE "].iter().any(|a| form.starts_with(a))
+        && !form.ends_with("'s")
+        && !form.ends_with("'S")
 }
 
 #[cfg(test)]
@@ -263,6 +311,25 @@ mod tests {
         assert_eq!(proper_case("jean-luc picard"), "Jean-Luc Picard");
         assert_eq!(proper_case("McDonald"), "McDonald");
         assert_eq!(clean_label(" the Kremlin’s "), "Kremlin");
+        for form in [
+            "Kremlin",
+            "White House",
+            "The White House",
+            "Kremlin's",
+            "Kremlin’s",
+            " Kremlin",
+            "White  House",
+            "White\u{a0}House",
+            "Hale\u{2011}chaired",
+            "Thessaloniki",
+            "O'Neill",
+        ] {
+            if is_clean_label(form) {
+                assert_eq!(tidy_label(form), form);
+            } else {
+                assert_ne!(tidy_label(form), form, "{form:?} is clean");
+            }
+        }
         assert_eq!(clean_label("Hale\u{2011}chaired"), "Hale-chaired");
     }
 }

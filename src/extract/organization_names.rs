@@ -95,7 +95,13 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
             if work.word(text, k) == "the" {
                 k += 1;
             }
-            if !name_word(text, work, k) || !adjacent(text, work, k - 1, k) {
+            // "Office of the Attorney General", "Court of Justice": a capitalised title right
+            // after the connector is a word of the name.
+            let title = work
+                .owner_of(k)
+                .is_some_and(|c| c.kind == MentionKind::Role && c.first == k && !c.honorific)
+                && is_capitalized(work.word(text, k));
+            if !(name_word(text, work, k) || title) || !adjacent(text, work, k - 1, k) {
                 break;
             }
             last = end_of(work, k);

@@ -60,6 +60,14 @@ fn surname_of(words: &[&str], lex: &Lexicons) -> Option<String> {
     Some(fold_name_word(tail))
 }
 
+/// Short lower-case words after a hyphen that make a compound adjective, not a name
+/// ("Oslo-born", "Kyiv-led").
+const COMPOUND_TAILS: &[&str] = &[
+    "led", "run", "era", "backed", "born", "bred", "made", "wide", "like", "free", "held", "paid",
+    "only", "hit", "fed", "area", "zone", "side", "land", "bound", "rich", "poor", "long", "old",
+    "type", "size", "ward", "wise", "less", "ish", "tied", "owed",
+];
+
 /// True when token `t` can be a word of a name.
 fn is_name_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
     let Some(tok) = work.tokens.get(t) else {
@@ -69,23 +77,30 @@ fn is_name_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bo
         return false;
     }
     let w = tok.text(text);
+    // The letter case is tested before the word lists: most words are lower case, and the
+    // tests have no side effects.
+    if !is_capitalized(w) {
+        // "el-Sisi", "al-Assad": a particle glued to a capitalised name.
+        let mut parts = w.split(is_hyphen);
+        let head = parts.next().unwrap_or("");
+        if !(parts.next().is_some_and(is_capitalized) && lex.is_particle(head)) {
+            return false;
+        }
+    }
     if lex.is_not_name(w) || is_function_word(w) || w.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    // "el-Sisi", "al-Assad": a particle glued to a capitalised name.
     let mut parts = w.split(is_hyphen);
     let head = parts.next().unwrap_or("");
-    let glued_particle = lex.is_particle(head) && parts.clone().next().is_some_and(is_capitalized);
-    if !is_capitalized(w) && !glued_particle {
-        return false;
-    }
     // "Trump‑chaired" is a compound adjective, not a name; "Jean-Luc", "al-Assad" and the Korean
-    // "Jong-un" (short syllables) are names.
-    let syllables = head.chars().count() <= 4 && {
+    // "Jong-un", "Seo-yeon" (short syllables) are names.
+    let syllables = head.chars().count() <= 5 && {
         let tails: Vec<&str> = parts.clone().collect();
-        tails.len() == 1
-            && tails[0].chars().count() <= 3
-            && !matches!(tails[0], "led" | "run" | "era" | "backed")
+        tails.len() == 1 && {
+            let tail = tails[0];
+            let n = tail.chars().count();
+            !COMPOUND_TAILS.contains(&tail) && (n <= 3 || n <= 5 && !lex.is_common_word(tail))
+        }
     };
     syllables || parts.all(|part| !is_lowercase_word(part))
 }
@@ -118,7 +133,17 @@ fn is_particle_before_name(text: &str, work: &SentenceWork, k: usize, lex: &Lexi
         }
         j += 1;
     }
-    j > k && is_name_word(text, work, j, lex)
+    j > k && (is_name_word(text, work, j, lex) || is_entry_word(text, work, j))
+}
+
+/// True when token `t` is a one-word place or organization of the lexicon, capitalised: after a
+/// particle it is a surname ("Luís Cabral de Sousa", where "Sousa" is also a town).
+fn is_entry_word(text: &str, work: &SentenceWork, t: usize) -> bool {
+    work.owner_of(t).is_some_and(|c| {
+        c.first == t
+            && c.last == t
+            && matches!(c.kind, MentionKind::Place | MentionKind::Organization)
+    }) && is_capitalized(work.word(text, t))
 }
 
 /// The run of name pieces starting at token `t` (a name word or an initial).
@@ -140,6 +165,8 @@ fn name_run(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> Vec<Pa
             k += 2;
         } else if (parts.is_empty() || !lex.is_name_suffix(work.word(text, k)))
             && is_name_word(text, work, k, lex)
+            || parts.last().is_some_and(|p| p.kind == PartKind::Particle)
+                && is_entry_word(text, work, k)
         {
             parts.push(Part {
                 kind: PartKind::Word,
@@ -196,6 +223,7 @@ pub(super) fn find_people(
     lex: &Lexicons,
     known: &mut KnownNames,
 ) {
+    release_titles_inside_names(text, work, lex);
     let mut t = 0;
     while t < work.tokens.len() {
         if !is_name_word(text, work, t, lex) {
@@ -205,6 +233,15 @@ pub(super) fn find_people(
         let parts = name_run(text, work, t, lex);
         let next = parts.last().map_or(t + 1, |p| p.last + 1);
         if let Some((first, last, words)) = judge_run(text, work, &parts, lex) {
+            // "Héctor Villanueva de la Cruz" is "Villanueva" too: a word before a particle,
+            // after the given name, is a surname.
+            for pair in words.windows(2).skip(1) {
+                if pair[1] > pair[0] + 1 {
+                    known
+                        .surnames
+                        .insert(fold_name_word(work.word(text, pair[0])));
+                }
+            }
             let words: Vec<&str> = words.iter().map(|&w| work.word(text, w)).collect();
             if let Some(surname) = surname_of(&words, lex) {
                 known.surnames.insert(surname);
@@ -222,6 +259,35 @@ pub(super) fn find_people(
     lowercase_after_title(text, work, lex, known);
 }
 
+/// "Ibrahim Sultan al-Jabri": a one-word title between a given name and a name word is a word
+/// of the name, not a title.
+fn release_titles_inside_names(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    let mut released = false;
+    for c in 0..work.candidates.len() {
+        let cand = &work.candidates[c];
+        if !cand.alive || cand.kind != MentionKind::Role || cand.first != cand.last {
+            continue;
+        }
+        let t = cand.first;
+        let Some(prev) = t.checked_sub(1) else {
+            continue;
+        };
+        if is_capitalized(work.word(text, t))
+            && is_name_word(text, work, prev, lex)
+            && lex.is_given_name(work.word(text, prev))
+            && adjacent(text, work, prev, t)
+            && adjacent(text, work, t, t + 1)
+            && is_name_word(text, work, t + 1, lex)
+        {
+            work.candidates[c].alive = false;
+            released = true;
+        }
+    }
+    if released {
+        work.refresh_owner();
+    }
+}
+
 /// Decides whether a run names a person: the tokens it covers and its word tokens, if so.
 fn judge_run(
     text: &str,
@@ -233,10 +299,27 @@ fn judge_run(
     let titled = title_before(text, work, first_part.first).is_some();
     let mut parts: Vec<Part> = parts.to_vec();
     let word = |p: &Part| work.word(text, p.first);
+    // "President Visits Garissa": in a headline, a common word after a title is its verb.
+    if titled
+        && work.headline
+        && first_part.kind == PartKind::Word
+        && lex.is_common_word(word(first_part))
+        && !lex.is_given_name(word(first_part))
+    {
+        return None;
+    }
     if !titled {
         // Trim common words before the name ("Although", "Speaking").
+        // "Park Ji-hoon": a family name that comes first is no common word there.
+        let long = parts.len() >= 3
+            || parts
+                .get(1)
+                .is_some_and(|p| work.word(text, p.first).contains(is_hyphen));
         while parts.first().is_some_and(|p| {
-            p.kind == PartKind::Word && lex.is_common_word(word(p)) && !lex.is_given_name(word(p))
+            p.kind == PartKind::Word
+                && lex.is_common_word(word(p))
+                && !lex.is_given_name(word(p))
+                && !(parts.len() >= 2 && lex.is_surname_first(word(p), long))
         }) {
             parts.remove(0);
         }
@@ -265,7 +348,17 @@ fn judge_run(
         && lex.is_given_name(w[0])
         && (!lex.is_common_word(w[0]) || !lex.is_common_word(w[1]))
         && (w.len() == 2 || !lex.is_common_word(w[w.len() - 1]));
-    let uncommon = !work.headline && w.len() >= 2 && w.iter().all(|x| !lex.is_common_word(x));
+    // "near Mai Mahiu": two uncommon words after a preposition of place name a place, not a
+    // person (see `super::place_names`).
+    let after_place_word = parts.first().is_some_and(|p| {
+        p.first > 0
+            && super::place_names::is_place_preposition(work.word(text, p.first - 1))
+            && adjacent(text, work, p.first - 1, p.first)
+    });
+    let uncommon = !work.headline
+        && !after_place_word
+        && w.len() >= 2
+        && w.iter().all(|x| !lex.is_common_word(x));
     let long = w.len() >= 3 || w.get(1).is_some_and(|x| x.contains(is_hyphen));
     let surname_first = w.len() >= 2 && lex.is_surname_first(w[0], long);
     if !(still_titled || given || uncommon || surname_first) {
@@ -310,13 +403,29 @@ fn given_name_beside_entry(
     let words = parts.iter().filter(|p| p.kind == PartKind::Word).count();
     if first.kind == PartKind::Word
         && words <= 2
-        && one_word_entry(work, prev)
+        && (one_word_entry(work, prev)
+            || country_given_name(text, work, prev)
+                && !lex.is_common_word(work.word(text, first.first)))
         && lex.is_given_name(work.word(text, prev))
         && adjacent(text, work, prev, first.first)
     {
         return Some((prev, parts.last()?.last));
     }
     None
+}
+
+/// True when token `t` is a one-word country or region that is also a given name, as in
+/// "Jordan Peterson" or "Israel Katz" (the caller checks the given name and the surname).
+fn country_given_name(text: &str, work: &SentenceWork, t: usize) -> bool {
+    work.owner_of(t).is_some_and(|c| {
+        c.first == t
+            && c.last == t
+            && c.kind == MentionKind::Place
+            && matches!(
+                c.place_class,
+                Some(PlaceClass::Country | PlaceClass::State | PlaceClass::AdministrativeArea)
+            )
+    }) && is_capitalized(work.word(text, t))
 }
 
 /// "President biden": a lower-case word after a capitalised title, when it is no English word.
@@ -376,10 +485,18 @@ pub(super) fn find_known_surnames(
             continue;
         }
         let w = tok.text(text);
-        if !is_capitalized(w) || lex.is_not_name(w) || is_function_word(w) {
+        // "al-Ameri" after "Faisal al-Ameri": a particle glued to the surname.
+        let glued = !is_capitalized(w)
+            && w.split_once(is_hyphen)
+                .is_some_and(|(head, tail)| lex.is_particle(head) && is_capitalized(tail));
+        if !(is_capitalized(w) || glued) || lex.is_not_name(w) || is_function_word(w) {
             continue;
         }
-        if !known.surnames.contains(&fold_name_word(w)) {
+        let tail = w.rsplit(is_hyphen).next().unwrap_or(w);
+        let folded = fold_name_word(w);
+        if !(known.surnames.contains(&folded)
+            || tail.len() < w.len() && known.surnames.contains(&fold_name_word(tail)))
+        {
             continue;
         }
         let free = match work.owner_of(t) {
@@ -542,5 +659,58 @@ mod tests {
     #[test]
     fn compounds_are_not_names() {
         assert!(people("a Merz\u{2011}chaired committee").is_empty());
+    }
+
+    #[test]
+    fn a_particle_keeps_a_town_name_inside_the_name() {
+        // "Sousa" is also a town of the lexicon.
+        assert_eq!(
+            people("Marta Rocha de Sousa spoke."),
+            ["Marta Rocha de Sousa"]
+        );
+        assert!(people("They drove to Sousa.").is_empty());
+    }
+
+    #[test]
+    fn a_title_between_a_given_name_and_a_name_word_is_part_of_the_name() {
+        assert_eq!(
+            people("Omar Sultan al-Hakim arrived."),
+            ["Omar Sultan al-Hakim"]
+        );
+        assert_eq!(people("The Sultan Qaboos spoke."), ["Qaboos"]);
+    }
+
+    #[test]
+    fn a_common_word_after_a_title_in_a_headline_is_no_name() {
+        assert!(people("President Tours Flooded Towns").is_empty());
+        assert_eq!(people("President Ndlovu Tours Flooded Towns"), ["Ndlovu"]);
+    }
+
+    #[test]
+    fn east_asian_family_names_first() {
+        assert_eq!(
+            people("Talks with Park Min-jae and Lai Chun-hsien ended."),
+            ["Park Min-jae", "Lai Chun-hsien"]
+        );
+        assert_eq!(people("Zhou Wenbo arrived."), ["Zhou Wenbo"]);
+        assert!(people("A Kyiv-made drone and a Putin-era law.").is_empty());
+    }
+
+    #[test]
+    fn known_surnames_with_particles() {
+        assert_eq!(
+            people("Tariq Nabil al-Hashimi spoke. Later al-Hashimi left."),
+            ["Tariq Nabil al-Hashimi", "al-Hashimi"]
+        );
+        assert_eq!(
+            people("Pablo Ortega de la Vega spoke. Later Ortega left."),
+            ["Pablo Ortega de la Vega", "Ortega"]
+        );
+    }
+
+    #[test]
+    fn a_country_that_is_a_given_name_starts_a_name() {
+        assert_eq!(people("Jordan Whitcombe spoke."), ["Jordan Whitcombe"]);
+        assert!(people("Jordan Valley farmers spoke.").is_empty());
     }
 }

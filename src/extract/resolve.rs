@@ -21,7 +21,9 @@ use super::lexicon::Lexicons;
 use super::model::{Entity, EntityKind, Mention, MentionKind};
 use super::names::{clean_label, fold_name_word, person_key, proper_case, slug};
 use super::tokens::is_hyphen;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// An entity in the making.
 struct Group {
@@ -40,6 +42,9 @@ struct PersonName {
     /// Words that count for fullness: not particles, initials count, suffixes do not.
     core: usize,
     surname: String,
+    /// The word before the first particle, after the given name: "Villanueva" in "Héctor
+    /// Villanueva de la Cruz", who may be called by it alone.
+    other_surname: Option<String>,
     first_fold: String,
 }
 
@@ -68,10 +73,16 @@ fn person_name(text: &str, lex: &Lexicons) -> PersonName {
         }
     };
     let first_fold = words.first().map(|w| fold_name_word(w)).unwrap_or_default();
+    let other_surname = words
+        .iter()
+        .position(|w| lex.is_particle(w))
+        .filter(|&p| p >= 2)
+        .map(|p| fold_name_word(&words[p - 1]));
     PersonName {
         words,
         core,
         surname,
+        other_surname,
         first_fold,
     }
 }
@@ -87,61 +98,65 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
         .enumerate()
         .map(|(i, g)| (g.key.clone(), i))
         .collect();
+    // Group of each place and organization name seen so far: a name always gives the same key,
+    // and most are mentioned several times.
+    let mut place_groups: HashMap<String, usize> = HashMap::default();
+    let mut organization_groups: HashMap<String, usize> = HashMap::default();
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        let (kind, key, class, name) = match m.kind {
-            MentionKind::Place => {
-                let name = m.value.clone().unwrap_or_else(|| clean_label(&m.text));
-                let class = lex
-                    .place_named(&name)
-                    .and_then(|p| p.class.schema_class())
-                    .map(str::to_string);
-                (
-                    EntityKind::Place,
-                    format!("place/{}", slug(&name)),
-                    class,
-                    name,
-                )
-            }
-            MentionKind::Organization => {
-                let name = m.value.clone().unwrap_or_else(|| clean_label(&m.text));
-                let class = lex.organization_named(&name).map(|o| o.class.clone());
-                (
-                    EntityKind::Organization,
-                    format!("organization/{}", slug(&name)),
-                    class,
-                    name,
-                )
-            }
+        let label = || Cow::Owned(clean_label(&m.text));
+        let (kind, name): (EntityKind, Cow<str>) = match m.kind {
+            MentionKind::Place => (
+                EntityKind::Place,
+                m.value.as_deref().map_or_else(label, Cow::Borrowed),
+            ),
+            MentionKind::Organization => (
+                EntityKind::Organization,
+                m.value.as_deref().map_or_else(label, Cow::Borrowed),
+            ),
             MentionKind::Demonym if qualifies_title(text, mentions, i) => {
-                let Some(name) = m.value.clone() else {
+                let Some(name) = m.value.as_deref() else {
                     continue;
                 };
-                let class = lex
-                    .place_named(&name)
-                    .and_then(|p| p.class.schema_class())
-                    .map(str::to_string);
-                (
-                    EntityKind::Place,
-                    format!("place/{}", slug(&name)),
-                    class,
-                    name,
-                )
+                (EntityKind::Place, Cow::Borrowed(name))
             }
             _ => continue,
         };
-        let g = *by_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(Group {
-                kind,
-                key,
-                class,
-                name,
-                forms: Vec::new(),
-                mentions: Vec::new(),
-                first: m.span.start,
-            });
-            groups.len() - 1
-        });
+        let known = match kind {
+            EntityKind::Organization => &mut organization_groups,
+            _ => &mut place_groups,
+        };
+        let g = match known.get(name.as_ref()) {
+            Some(&g) => g,
+            None => {
+                let (key, class) = match kind {
+                    EntityKind::Organization => (
+                        format!("organization/{}", slug(&name)),
+                        lex.organization_named(&name).map(|o| o.class.clone()),
+                    ),
+                    _ => (
+                        format!("place/{}", slug(&name)),
+                        lex.place_named(&name)
+                            .and_then(|p| p.class.schema_class())
+                            .map(str::to_string),
+                    ),
+                };
+                let g = *by_key.entry(key.clone()).or_insert_with(|| {
+                    groups.push(Group {
+                        kind,
+                        key,
+                        class,
+                        name: name.to_string(),
+                        forms: Vec::new(),
+                        mentions: Vec::new(),
+                        first: m.span.start,
+                    });
+                    groups.len() - 1
+                });
+                known.insert(name.into_owned(), g);
+                g
+            }
+        };
         if m.kind != MentionKind::Demonym {
             groups[g].forms.push(clean_label(&m.text));
         }
@@ -234,12 +249,23 @@ fn resolve_people(
     groups: &mut Vec<Group>,
     assignment: &mut [Option<usize>],
 ) {
-    let people: Vec<(usize, PersonName)> = mentions
+    // A name is read once however often it is mentioned.
+    let mut names: Vec<PersonName> = Vec::new();
+    let mut name_of_text: HashMap<&str, usize> = HashMap::default();
+    let name_indices: Vec<(usize, usize)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == MentionKind::Person)
-        .map(|(i, m)| (i, person_name(&m.text, lex)))
+        .map(|(i, m)| {
+            let n = *name_of_text.entry(m.text.as_str()).or_insert_with(|| {
+                names.push(person_name(&m.text, lex));
+                names.len() - 1
+            });
+            (i, n)
+        })
         .collect();
+    let people: Vec<(usize, &PersonName)> =
+        name_indices.iter().map(|&(i, n)| (i, &names[n])).collect();
     // Full names, by folded key.
     let mut full: Vec<(String, Vec<usize>)> = Vec::new(); // key, indices into `people`
     for (p, (_, name)) in people.iter().enumerate() {
@@ -275,6 +301,41 @@ fn resolve_people(
             None => merged.push((key, members)),
         }
     }
+    // "Cabral de Sousa" and "Benítez Ortiz" after "Luís Cabral de Sousa", "Ricardo Benítez
+    // Ortiz": a compound surname alone joins the one longer name that ends with it.
+    let folded = |p: usize| -> Vec<String> {
+        people[p]
+            .1
+            .words
+            .iter()
+            .map(|w| fold_name_word(w))
+            .collect()
+    };
+    let mut absorbed = vec![false; merged.len()];
+    for g in 0..merged.len() {
+        let short = folded(merged[g].1[0]);
+        if lex.is_given_name(&people[merged[g].1[0]].1.words[0]) {
+            continue;
+        }
+        let longer: Vec<usize> = (0..merged.len())
+            .filter(|&h| h != g && !absorbed[h])
+            .filter(|&h| {
+                let long = folded(merged[h].1[0]);
+                long.len() > short.len() && long.ends_with(&short)
+            })
+            .collect();
+        if let [h] = longer[..] {
+            let members = std::mem::take(&mut merged[g].1);
+            merged[h].1.extend(members);
+            absorbed[g] = true;
+        }
+    }
+    let merged: Vec<(String, Vec<usize>)> = merged
+        .into_iter()
+        .zip(absorbed)
+        .filter(|(_, gone)| !gone)
+        .map(|(m, _)| m)
+        .collect();
     let mut person_group: Vec<Option<usize>> = vec![None; people.len()];
     for (key, members) in &merged {
         let g = groups.len();
@@ -292,7 +353,7 @@ fn resolve_people(
         }
     }
     // Surnames alone.
-    let mut lone: HashMap<String, usize> = HashMap::new();
+    let mut lone: HashMap<String, usize> = HashMap::default();
     for (p, (i, name)) in people.iter().enumerate() {
         if person_group[p].is_some() {
             continue;
@@ -301,7 +362,11 @@ fn resolve_people(
         let candidates: Vec<usize> = merged
             .iter()
             .enumerate()
-            .filter(|(_, (_, members))| people[members[0]].1.surname == name.surname)
+            .filter(|(_, (_, members))| {
+                let full = &people[members[0]].1;
+                full.surname == name.surname
+                    || name.core == 1 && full.other_surname.as_ref() == Some(&name.surname)
+            })
             .map(|(g, _)| g)
             .collect();
         let chosen = match candidates.len() {
@@ -462,5 +527,20 @@ mod tests {
             .find(|m| m.kind == MentionKind::Demonym)
             .unwrap();
         assert_eq!(ents[demonym.entity.unwrap()].key, "place/poland");
+    }
+
+    #[test]
+    fn a_compound_surname_alone_joins_the_full_name() {
+        let (_, ents) =
+            entities("Pablo Ortega de la Vega spoke. Ortega de la Vega left, and Ortega waved.");
+        let people: Vec<&Entity> = ents
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].key, "person/pablo-ortega-de-la-vega");
+        // Two names with different given names stay apart.
+        let (_, ents) = entities("Anna Maria Holt spoke. Maria Holt left.");
+        assert_eq!(ents.iter().filter(|e| e.kind == EntityKind::Person).count(), 2);
     }
 }

@@ -56,9 +56,12 @@ pub fn is_hyphen(c: char) -> bool {
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = span.of(text);
     let base = span.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Sized once: at most one character per byte, and fewer tokens than a quarter of the bytes
+    // in prose (a word and its space).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.extend(slice.char_indices());
     let end_of = |i: usize| chars.get(i).map_or(slice.len(), |&(b, _)| b);
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];

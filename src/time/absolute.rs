@@ -52,7 +52,7 @@ pub(crate) fn rules() -> Vec<Rule> {
     vec![
         Rule::new(
             "month-day-year",
-            r"{B}(?:(?P<wd>{WEEKDAY}|{WDABBR}),?{S})?(?P<month>{MONTH}){S}?(?P<day>{DAY}){B}(?:(?:,{S}?|{S})(?P<year>{YEAR}){B})?",
+            r"{B}(?:(?P<wd>{WEEKDAY}|{WDABBR}),?{S})?(?P<month>{MONTH}){S}?(?P<day>{DAY}){B}(?:(?:,{S}?|{S})(?P<year>{YEAR}){B}|{S}(?P<yrel>last|next|this){S}year{B})?",
             month_day_year,
         ),
         Rule::new(
@@ -67,7 +67,7 @@ pub(crate) fn rules() -> Vec<Rule> {
         ),
         Rule::new(
             "month",
-            r"{B}(?:(?P<rel>last|next|this{S}coming|this{S}past|(?:earlier|later){S}this|this){S}|(?P<edge>{EDGE})(?:{S}|{H}))?(?P<month>{MONTH_FULL}){B}",
+            r"{B}(?:(?P<rel>last|next|this{S}coming|this{S}past|(?:earlier|later){S}this|this){S}|(?P<edge>{EDGE})(?:{S}|{H}))?(?P<month>{MONTH_FULL}){B}(?:{S}(?P<yrel>last|next|this){S}year{B})?",
             bare_month,
         ),
         Rule::new(
@@ -112,6 +112,15 @@ pub(super) fn preceded_by_amount(text: &str, start: usize) -> bool {
     })
 }
 
+/// The year offset that "last year", "next year" or "this year" after a month names.
+fn year_offset(caps: &Captures) -> Option<i8> {
+    match text_of(caps, "yrel")?.to_lowercase().as_str() {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => Some(0),
+    }
+}
+
 /// The value of a month with a day, and with a year when one was written.
 fn push_month_day(out: &mut Vec<Candidate>, span: Span, year: Option<i16>, month: i8, day: i8) {
     match year {
@@ -151,6 +160,18 @@ fn month_day_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         return;
     }
     if preceded_by_amount(text, span.start) {
+        return;
+    }
+    if let Some(offset) = year_offset(caps) {
+        // "September 8 last year".
+        if Date::new(2024, month, day).is_ok() {
+            let anchor = Anchor::MonthInYear {
+                month,
+                day: Some(day),
+                offset,
+            };
+            out.push(Candidate::anchored(span, TimexKind::Date, anchor));
+        }
         return;
     }
     push_month_day(out, span, year, month, day);
@@ -231,10 +252,18 @@ fn bare_month(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         Some(r) if r == "next" || r == "this coming" => Direction::After,
         _ => Direction::Tense,
     };
-    let anchor = Anchor::MonthDay {
-        month,
-        day: None,
-        direction,
+    let anchor = match year_offset(caps) {
+        // "March last year", "June next year".
+        Some(offset) if rel.is_none() => Anchor::MonthInYear {
+            month,
+            day: None,
+            offset,
+        },
+        _ => Anchor::MonthDay {
+            month,
+            day: None,
+            direction,
+        },
     };
     let modifier = edge.and_then(edge_mod);
     out.push(Candidate::anchored(span, TimexKind::Date, anchor).with_mod(modifier));

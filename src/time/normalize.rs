@@ -94,14 +94,16 @@ fn choose<T: Copy + Ord>(
     match direction {
         Direction::Before => before(true),
         Direction::After => after(true),
-        Direction::Tense | Direction::ThisWeek => match tense() {
-            Tense::Past => before(false),
-            Tense::Future => after(false),
-            Tense::Unknown => options
-                .iter()
-                .copied()
-                .min_by_key(|&o| (distance(o).abs(), o != default)),
-        },
+        Direction::Tense | Direction::ThisWeek | Direction::NextWeek | Direction::LastWeek => {
+            match tense() {
+                Tense::Past => before(false),
+                Tense::Future => after(false),
+                Tense::Unknown => options
+                    .iter()
+                    .copied()
+                    .min_by_key(|&o| (distance(o).abs(), o != default)),
+            }
+        }
     }
 }
 
@@ -132,6 +134,8 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
                     Tense::Past | Tense::Unknown => -back,
                 },
                 Direction::ThisWeek => i64::from(weekday - today),
+                Direction::NextWeek => i64::from(weekday - today) + 7,
+                Direction::LastWeek => i64::from(weekday - today) - 7,
             };
             Some(with_part(add_days(dct, offset)?, part))
         }
@@ -209,6 +213,13 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             let year = i16::try_from((chosen - i64::from(month)).div_euclid(12)).ok()?;
             Some(month_value(year, month))
         }
+        Anchor::MonthInYear { month, day, offset } => {
+            let year = dct.year().checked_add(offset.into())?;
+            match day {
+                Some(day) => Date::new(year, month, day).ok().map(|d| d.to_string()),
+                None => Some(month_value(year, month)),
+            }
+        }
         Anchor::Season { code, direction } => {
             // Seasons as a sequence: spring 0, summer 1, fall 2, winter 3 (December to
             // February, named after the year of its December).
@@ -249,21 +260,22 @@ pub(crate) fn merge_date_and_clock(text: &str, items: &mut Vec<(Candidate, Resol
     while i + 1 < items.len() {
         let (a, b) = (&items[i], &items[i + 1]);
         let gap = text.get(a.0.span.end..b.0.span.start).unwrap_or("x");
-        let gap_words: Vec<&str> = gap
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .collect();
+        // The words between, read only for a short gap (most gaps are whole paragraphs).
+        let gap_words = || {
+            gap.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+        };
         let clock = |c: &Candidate| match c.value {
             Pending::Anchored(Anchor::Clock { hour, minute }) => Some((hour, minute)),
             _ => None,
         };
         let is_day = |r: &Resolved| r.value.as_deref().is_some_and(|v| v.len() == 10);
-        let merged = if !gap.contains('\n') && gap.len() <= 6 {
+        let merged = if gap.len() <= 6 && !gap.contains('\n') {
             match (clock(&a.0), clock(&b.0)) {
-                (None, Some((h, m))) if is_day(&a.1) && gap_words.iter().all(|w| *w == "at") => {
+                (None, Some((h, m))) if is_day(&a.1) && gap_words().all(|w| w == "at") => {
                     Some((a.1.value.clone(), a.1.relative, h, m))
                 }
-                (Some((h, m)), None) if is_day(&b.1) && gap_words.iter().all(|w| *w == "on") => {
+                (Some((h, m)), None) if is_day(&b.1) && gap_words().all(|w| w == "on") => {
                     Some((b.1.value.clone(), b.1.relative, h, m))
                 }
                 _ => None,
@@ -324,6 +336,14 @@ mod tests {
         assert_eq!(
             r(wd(1, Direction::ThisWeek), "2025-12-03", Tense::Future),
             "2025-12-01"
+        );
+        assert_eq!(
+            r(wd(4, Direction::NextWeek), "2025-11-06", Tense::Future),
+            "2025-11-13"
+        );
+        assert_eq!(
+            r(wd(1, Direction::NextWeek), "2025-11-06", Tense::Past),
+            "2025-11-10"
         );
         let evening = Anchor::Weekday {
             weekday: 1,
@@ -402,6 +422,18 @@ mod tests {
         assert_eq!(r(md(12, 30), "2026-01-02", Tense::Unknown), "2025-12-30");
         assert_eq!(r(md(1, 5), "2025-12-30", Tense::Future), "2026-01-05");
         assert_eq!(r(md(2, 29), "2025-03-01", Tense::Unknown), "2024-02-29");
+    }
+
+    #[test]
+    fn months_in_a_year_named_from_the_publication_date() {
+        let m = |month, day, offset| Anchor::MonthInYear { month, day, offset };
+        assert_eq!(r(m(3, None, -1), "2025-12-10", Tense::Past), "2024-03");
+        assert_eq!(
+            r(m(9, Some(8), -1), "2026-03-06", Tense::Past),
+            "2025-09-08"
+        );
+        assert_eq!(r(m(6, None, 1), "2025-12-10", Tense::Future), "2026-06");
+        assert_eq!(r(m(5, None, 0), "2025-12-10", Tense::Future), "2025-05");
     }
 
     #[test]

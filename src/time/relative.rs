@@ -57,7 +57,7 @@ pub(crate) fn rules() -> Vec<Rule> {
         ),
         Rule::new(
             "weekday",
-            r"{B}(?:(?P<rel>last|next|this{S}coming|this{S}past|this|coming|past|early|late){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<part>{DAYPART}))?{B}",
+            r"{B}(?:(?P<aweek>a{S}week{S}(?:on|from){S})|(?P<rel>last|next|this{S}coming|this{S}past|this|coming|past|early|late){S})?(?P<wd>{WEEKDAY})(?:{S}(?P<wk>(?:next|this|last){S}week|week){B})?(?:{S}(?P<part>{DAYPART}))?{B}",
             weekday,
         ),
         Rule::new(
@@ -159,7 +159,7 @@ fn this_morning(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
 }
 
 fn weekday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
-    let span = whole(caps);
+    let mut span = whole(caps);
     let (Some(word), Some(word_span)) = (text_of(caps, "wd"), group(caps, "wd")) else {
         return;
     };
@@ -172,8 +172,21 @@ fn weekday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             .join(" ")
             .to_lowercase()
     });
-    let part_word = text_of(caps, "part");
-    if rel.is_none() {
+    let mut part_word = text_of(caps, "part");
+    let a_week_on = text_of(caps, "aweek").is_some();
+    let week_direction = match week_named(text, caps, rel.as_deref(), span) {
+        Some(direction) => Some(direction),
+        None if a_week_on => Some(Direction::NextWeek),
+        None => {
+            // Not a week after all ("Tuesday week-long talks"): the weekday alone.
+            if group(caps, "wk").is_some() {
+                span = Span::new(span.start, word_span.end);
+                part_word = None;
+            }
+            None
+        }
+    };
+    if rel.is_none() && !a_week_on {
         let prev = prev_word(text, span.start);
         if !is_capitalized(word) && !is_one_of(prev, WEEKDAY_PREPOSITIONS) {
             return;
@@ -188,13 +201,14 @@ fn weekday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             return;
         }
     }
-    let (direction, modifier) = match rel.as_deref() {
-        Some("last" | "this past" | "past") => (Direction::Before, None),
-        Some("next" | "this coming" | "coming") => (Direction::After, None),
-        Some("early") => (Direction::Tense, Some(super::TimexMod::Start)),
-        Some("late") => (Direction::Tense, Some(super::TimexMod::End)),
-        Some("this") => (Direction::ThisWeek, None),
-        _ => (Direction::Tense, None),
+    let (direction, modifier) = match (week_direction, rel.as_deref()) {
+        (Some(direction), _) => (direction, None),
+        (None, Some("last" | "this past" | "past")) => (Direction::Before, None),
+        (None, Some("next" | "this coming" | "coming")) => (Direction::After, None),
+        (None, Some("early")) => (Direction::Tense, Some(super::TimexMod::Start)),
+        (None, Some("late")) => (Direction::Tense, Some(super::TimexMod::End)),
+        (None, Some("this")) => (Direction::ThisWeek, None),
+        (None, _) => (Direction::Tense, None),
     };
     let part = part_word.and_then(|p| WORDS.day_part(p));
     let kind = if part.is_some() {
@@ -208,6 +222,30 @@ fn weekday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         part,
     };
     out.push(Candidate::anchored(span, kind, anchor).with_mod(modifier));
+}
+
+/// The week a weekday is placed in by the words after it: "Thursday next week", "next Thursday
+/// week", "on Thursday week" (the week after the publication date's), "Monday this week",
+/// "Monday last week". `None` when no such words follow, or they do not name a week.
+fn week_named(text: &str, caps: &Captures, rel: Option<&str>, span: Span) -> Option<Direction> {
+    let week = group(caps, "wk")?;
+    if matches!(next_char(text, week.end), Some(c) if c.is_alphanumeric() || super::lexicon::is_hyphen(c))
+    {
+        return None;
+    }
+    let first = text_of(caps, "wk")?
+        .split_whitespace()
+        .next()?
+        .to_lowercase();
+    match (rel, first.as_str()) {
+        (None, "next") | (Some("next"), "week") => Some(Direction::NextWeek),
+        (None, "this") => Some(Direction::ThisWeek),
+        (None, "last") => Some(Direction::LastWeek),
+        (None, "week") if is_one_of(prev_word(text, span.start), &["on", "by", "from"]) => {
+            Some(Direction::NextWeek)
+        }
+        _ => None,
+    }
 }
 
 fn calendar_unit_of(word: &str) -> Option<(CalendarUnit, &'static str)> {
@@ -452,6 +490,22 @@ mod tests {
                 &["yesterday", "tomorrow"],
             ),
             ("Talks resumed on Tuesday.", &["Tuesday"]),
+            (
+                "The bank decides on Thursday next week.",
+                &["Thursday next week"],
+            ),
+            (
+                "The bank decides next Thursday week.",
+                &["next Thursday week"],
+            ),
+            (
+                "The bank decides a week on Thursday.",
+                &["a week on Thursday"],
+            ),
+            (
+                "The bank decided on Monday last week.",
+                &["Monday last week"],
+            ),
             ("He spoke Monday evening.", &["Monday evening"]),
             ("They meet next week.", &["next week"]),
             ("It rose earlier this month.", &["earlier this month"]),

@@ -167,11 +167,23 @@ fn cue_at(tokens: &[Token], i: usize) -> Option<(Tense, Span)> {
     regular_past.then_some((Tense::Past, tokens[i].span))
 }
 
-/// The nearest cue to `expr` among the tokens of `within`, outside the expression itself.
+/// Words that open another clause: a cue after one of them, past the expression, tells that
+/// clause's tense ("told a plenary on Thursday that he would …").
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "while", "because", "although", "though",
+    "if", "unless", "whether",
+];
+
+/// The nearest cue to `expr` among the tokens of `within`, outside the expression itself, and
+/// not past a clause opener after it.
 fn nearest_cue(text: &str, within: Span, expr: Span) -> Option<Tense> {
     let tokens = tokens(text, within);
+    let end = tokens
+        .iter()
+        .position(|t| t.span.start >= expr.end && CLAUSE_OPENERS.contains(&t.word.as_str()))
+        .unwrap_or(tokens.len());
     let mut best: Option<(usize, Tense)> = None;
-    for i in 0..tokens.len() {
+    for i in 0..end {
         if expr.contains(tokens[i].span) {
             continue;
         }
@@ -280,5 +292,13 @@ mod tests {
         assert_eq!(tense(s, "Friday"), Tense::Future);
         let s = "Officials said the talks would resume on Thursday.";
         assert_eq!(tense(s, "Thursday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_cue_in_a_clause_after_the_expression_does_not_count() {
+        let s = "The chair told a plenary on Thursday that he would not give in.";
+        assert_eq!(tense(s, "Thursday"), Tense::Past);
+        let s = "The chair said on Thursday it would not give in.";
+        assert_eq!(tense(s, "Thursday"), Tense::Past);
     }
 }

@@ -105,6 +105,17 @@ const COUNT_WORDS: &[&str] = &[
     "shells",
 ];
 
+/// True for a possessive word, which determines a year used as a modifier like "the" does
+/// ("the company's 2019 acquisition").
+fn is_possessive(word: &str) -> bool {
+    let plain = word.replace('\u{2019}', "'").to_lowercase();
+    let contraction = matches!(
+        plain.as_str(),
+        "it's" | "that's" | "there's" | "here's" | "he's" | "she's" | "what's" | "who's" | "let's"
+    );
+    !contraction && plain.len() > 2 && (plain.ends_with("'s") || plain.ends_with("s'"))
+}
+
 /// Words in "-s" that are not plural nouns.
 const NOT_PLURAL: &[&str] = &[
     "was", "has", "is", "its", "this", "his", "as", "us", "thus", "whereas", "various", "plus",
@@ -225,7 +236,7 @@ fn year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         plausible
             && !year_followed_by_count(text, year_span.end, true)
             && !range_to_amount(text, year_span.end)
-    } else if is_one_of(prev, YEAR_DETERMINERS) {
+    } else if is_one_of(prev, YEAR_DETERMINERS) || prev.is_some_and(is_possessive) {
         plausible
             && (possessive
                 || next_word(text, year_span.end).is_some_and(|w| {

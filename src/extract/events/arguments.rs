@@ -6,12 +6,13 @@
 //! - Participants are the people and organizations named in the clause from its start to a few
 //!   words after the trigger; a name that only qualifies another noun ("the mayor's aide visited")
 //!   is not one.
-//! - The place is a place named after "in", "at", "to", "near" or "into" after the trigger, or
+//! - The place is a place named after "in", "at", "to", "near" or "into" after the trigger (before
+//!   a comma, which opens an aside), or
 //!   right after a verb of visiting, invading or capturing ("visited Rome", "invasion of Norland");
 //!   a statement's place must follow the verb closely ("said in Brussels").
 
-use super::grammar::{is, is_contracted_negation, WordClass};
-use super::lexicon::STATEMENT;
+use super::grammar::{is, is_contracted_negation, Classes, WordClass};
+use super::lexicon::{is_verb_only, STATEMENT};
 use super::sentence::SentenceView;
 use super::tokens::TokenKind;
 use crate::extract::model::{Mention, MentionKind};
@@ -27,12 +28,13 @@ const PLACE_OBJECT_CLASSES: &[&str] = &["visit", "invasion", "annexation", "capt
 
 /// True for words that may stand in a verb group before the verb.
 pub(crate) fn in_verb_group(word: &str) -> bool {
+    let classes = Classes::of(word);
     word == "to"
-        || is(word, WordClass::Auxiliary)
-        || is(word, WordClass::Modal)
-        || is(word, WordClass::Adverb)
-        || is(word, WordClass::Negation)
-        || is(word, WordClass::Plan)
+        || classes.has(WordClass::Auxiliary)
+        || classes.has(WordClass::Modal)
+        || classes.has(WordClass::Adverb)
+        || classes.has(WordClass::Negation)
+        || classes.has(WordClass::Plan)
         || is_contracted_negation(word)
         || (word.ends_with("ly") && word.len() > 4)
 }
@@ -56,6 +58,7 @@ pub(crate) fn verb_group_start(view: &SentenceView<'_>, verb: usize) -> usize {
 
 /// True for words that cannot be part of a subject noun phrase.
 fn closed(word: &str) -> bool {
+    let classes = Classes::of(word);
     [
         WordClass::Determiner,
         WordClass::Preposition,
@@ -67,7 +70,7 @@ fn closed(word: &str) -> bool {
         WordClass::Negation,
     ]
     .iter()
-    .any(|&class| is(word, class))
+    .any(|&class| classes.has(class))
 }
 
 /// A noun phrase ending at token `end` (inclusive), walking back at most four words, through
@@ -77,7 +80,7 @@ fn noun_phrase_ending_at(view: &SentenceView<'_>, end: usize) -> Option<(usize, 
     if !tokens.get(end).is_some_and(|t| t.is_word()) || view.timex_at[end].is_some() {
         return None;
     }
-    if is(&tokens[end].lower, WordClass::Pronoun) {
+    if tokens[end].is(WordClass::Pronoun) {
         return Some((end, end));
     }
     if closed(&tokens[end].lower) {
@@ -89,7 +92,11 @@ fn noun_phrase_ending_at(view: &SentenceView<'_>, end: usize) -> Option<(usize, 
         let joins_names = token.lower == "and"
             && tokens[start].is_capitalized()
             && t.checked_sub(1).is_some_and(|p| tokens[p].is_capitalized());
-        let inside = token.is_word() && view.timex_at[t].is_none() && !closed(&token.lower);
+        // "Kariuki said 14 of the victims died": a verb ends the subject.
+        let inside = token.is_word()
+            && view.timex_at[t].is_none()
+            && !closed(&token.lower)
+            && !is_verb_only(&token.lower);
         if !(inside || joins_names) {
             break;
         }
@@ -107,7 +114,7 @@ fn noun_phrase_starting_at(view: &SentenceView<'_>, start: usize) -> Option<(usi
     let mut last = None;
     for &t in &clause.tokens[pos..] {
         let token = &view.tokens[t];
-        if first.is_none() && is(&token.lower, WordClass::Determiner) {
+        if first.is_none() && token.is(WordClass::Determiner) {
             continue;
         }
         if !token.is_word() || closed(&token.lower) || view.timex_at[t].is_some() {
@@ -166,7 +173,7 @@ pub(crate) fn subject(
     if skipped_date
         && before_tokens
             .peek()
-            .is_some_and(|&t| is(&view.tokens[t].lower, WordClass::Preposition))
+            .is_some_and(|&t| view.tokens[t].is(WordClass::Preposition))
     {
         before_tokens.next();
     }
@@ -178,13 +185,13 @@ pub(crate) fn subject(
                 view.tokens[c].is_word()
                     && Some(c) != clause.opener
                     && view.timex_at[c].is_none()
-                    && !is(&view.tokens[c].lower, WordClass::Preposition)
+                    && !view.tokens[c].is(WordClass::Preposition)
             })?;
             (first < t)
                 .then(|| noun_phrase_starting_at(view, first))
                 .flatten()
         }
-        Some(t) if Some(t) == clause.opener && is(&view.tokens[t].lower, WordClass::Relative) => {
+        Some(t) if Some(t) == clause.opener && view.tokens[t].is(WordClass::Relative) => {
             // "Berg, who was elected": the relative pronoun stands for its antecedent.
             antecedent(view, t)
         }
@@ -230,10 +237,10 @@ fn antecedent(view: &SentenceView<'_>, opener: usize) -> Option<(usize, usize)> 
 fn head_before_preposition(view: &SentenceView<'_>, start: usize) -> Option<usize> {
     let mut before = view
         .clause_before(start)
-        .skip_while(|&t| is(&view.tokens[t].lower, WordClass::Determiner));
+        .skip_while(|&t| view.tokens[t].is(WordClass::Determiner));
     let preposition = before.next()?;
     if !matches!(
-        view.tokens[preposition].lower.as_str(),
+        view.tokens[preposition].lower.as_ref(),
         "of" | "with" | "from" | "for" | "in" | "at" | "near"
     ) {
         return None;
@@ -265,10 +272,7 @@ pub(crate) fn reach_end(view: &SentenceView<'_>, from: usize) -> usize {
     for t in view.clause_after(from).take(REACH) {
         let token = &view.tokens[t];
         let after_date = t > 0 && view.timex_at[t - 1].is_some();
-        if token.is_quote()
-            || is(&token.lower, WordClass::Pronoun)
-            || (token.is_punct(',') && after_date)
-        {
+        if token.is_quote() || token.is(WordClass::Pronoun) || (token.is_punct(',') && after_date) {
             break;
         }
         end = t;
@@ -339,7 +343,7 @@ pub(crate) fn place(
     }
     let object_place = PLACE_OBJECT_CLASSES.contains(&class);
     let governs = |p: usize| {
-        let word = view.tokens[p].lower.as_str();
+        let word = view.tokens[p].lower.as_ref();
         matches!(word, "in" | "at" | "to" | "near" | "into")
             || (object_place
                 && (p == last
@@ -352,6 +356,9 @@ pub(crate) fn place(
     for t in view.clause_after(last).take_while(|&t| t <= end) {
         if is_infinitive(view, t) {
             break; // "talks … to end the war in X": X is where another verb happens
+        }
+        if view.tokens[t].is_punct(',') {
+            break; // "named X, the head of its operations in China,": an aside
         }
         match view.mention_at[t] {
             Some(n) if inside == Some(n) => continue,
@@ -381,7 +388,7 @@ fn is_infinitive(view: &SentenceView<'_>, t: usize) -> bool {
         && view.tokens.get(t + 1).is_some_and(|n| {
             n.kind == TokenKind::Word
                 && !n.is_capitalized()
-                && !is(&n.lower, WordClass::Determiner)
+                && !n.is(WordClass::Determiner)
                 && view.mention_at[t + 1].is_none()
         })
 }

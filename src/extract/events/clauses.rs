@@ -8,7 +8,7 @@
 //! goes on after the closing comma. A subordinate clause that opens the sentence ("Although …,")
 //! ends at its first comma. No token inside a temporal expression opens a clause.
 
-use super::grammar::{is, WordClass};
+use super::grammar::WordClass;
 use super::tokens::{Token, TokenKind};
 
 /// One clause: which tokens belong to it and how it opens.
@@ -61,7 +61,7 @@ pub(crate) fn segment(tokens: &[Token<'_>], in_timex: &[bool]) -> (Vec<Clause>, 
                 .tokens
                 .iter()
                 .all(|&t| !tokens[t].is_word());
-            let conditional = is(&token.lower, WordClass::Condition) || disputed(tokens, i);
+            let conditional = token.is(WordClass::Condition) || disputed(tokens, i);
             let outer = current;
             current = open(&mut clauses, Some(i), conditional);
             at_comma = match kind {
@@ -110,7 +110,7 @@ fn disputed(tokens: &[Token<'_>], i: usize) -> bool {
             .rev()
             .filter(|t| t.is_word())
             .take(2)
-            .any(|t| is(&t.lower, WordClass::Dispute))
+            .any(|t| t.is(WordClass::Dispute))
 }
 
 /// True when the comma at `i` is followed by nothing that can resume a clause.
@@ -153,33 +153,32 @@ fn opens_clause(tokens: &[Token<'_>], i: usize) -> Option<Opener> {
     if token.kind != TokenKind::Word {
         return None;
     }
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let next = tokens.get(i + 1);
     let after_comma = prev.is_some_and(|p| p.is_punct(','));
     if word == "that" {
         // "that day", "of that": a determiner, not a clause.
-        let determiner = next.is_some_and(|n| is(&n.lower, WordClass::TimeNoun))
-            || prev.is_some_and(|p| is(&p.lower, WordClass::Preposition));
+        let determiner = next.is_some_and(|n| n.is(WordClass::TimeNoun))
+            || prev.is_some_and(|p| p.is(WordClass::Preposition));
         return (!determiner).then_some(Opener::Relative);
     }
-    if is(word, WordClass::Relative) {
+    if token.is(WordClass::Relative) {
         return Some(Opener::Relative);
     }
-    if is(word, WordClass::Subordinator) {
+    if token.is(WordClass::Subordinator) {
         // "ahead of", "despite" are prepositions that open an adjunct: cut only before a phrase.
         return Some(Opener::Subordinate);
     }
     if word == "but" {
         return Some(Opener::Coordinate);
     }
-    if after_comma && is(word, WordClass::Coordinator) {
-        let subject_next = next.is_some_and(|n| {
-            is(&n.lower, WordClass::Pronoun) || is(&n.lower, WordClass::Determiner)
-        });
+    if after_comma && token.is(WordClass::Coordinator) {
+        let subject_next =
+            next.is_some_and(|n| n.is(WordClass::Pronoun) || n.is(WordClass::Determiner));
         return subject_next.then_some(Opener::Coordinate);
     }
-    if after_comma && word.len() > 5 && word.ends_with("ing") && !is(word, WordClass::NonParticiple)
+    if after_comma && word.len() > 5 && word.ends_with("ing") && !token.is(WordClass::NonParticiple)
     {
         return Some(Opener::Coordinate);
     }

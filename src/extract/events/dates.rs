@@ -2,7 +2,9 @@
 //!
 //! A date can date an event when it is a calendar date (a day, an ISO week, a month, a year; a
 //! season or quarter only when its year is written) and no preposition says the event happened
-//! at another time ("by 2027", "until Friday", "since 2014"). Durations and sets date nothing.
+//! at another time ("by 2027", "until Friday", "since 2014", "between 2016 and 2021").
+//! Durations and sets date nothing. A "when" clause right after a date tells what happened at
+//! that date ([`when_clauses`]).
 //!
 //! It attaches, within its clause:
 //! - before a noun ("the 2022 invasion", "Tuesday's meeting"): to that noun, or to nothing;
@@ -138,16 +140,78 @@ pub(crate) fn candidates(view: &SentenceView<'_>, timexes: &[Timex]) -> Vec<Date
     out
 }
 
+/// Dates followed by a "when" clause that tells what happened then, with that clause: "in May
+/// 2015, when police raided the hotel", "since April last year, when floods killed hundreds".
+/// The clause's event takes the date even where a preposition bars it for the main clause.
+pub(crate) fn when_clauses(
+    view: &SentenceView<'_>,
+    timexes: &[Timex],
+) -> Vec<(DateCandidate, usize)> {
+    let mut out = Vec::new();
+    for (last, at) in view.timex_at.iter().enumerate() {
+        let Some(n) = *at else { continue };
+        if view.timex_at.get(last + 1) == Some(&Some(n)) {
+            continue; // not the expression's last token
+        }
+        let mut next = last + 1;
+        if view.tokens.get(next).is_some_and(|t| t.is_punct(',')) {
+            next += 1;
+        }
+        let opens_when = view.tokens.get(next).is_some_and(|t| t.lower == "when")
+            && view.clause(next).opener == Some(next);
+        let Some(timex) = timexes.get(n).filter(|_| opens_when) else {
+            continue;
+        };
+        if !matches!(timex.kind, TimexKind::Date | TimexKind::Time) {
+            continue;
+        }
+        let Some(value) = timex
+            .value
+            .as_deref()
+            .and_then(|v| calendar_value(v, &timex.text))
+        else {
+            continue;
+        };
+        let first = (0..=last)
+            .rev()
+            .take_while(|&t| view.timex_at[t] == Some(n))
+            .last()
+            .unwrap_or(last);
+        let date = DateCandidate {
+            timex: n,
+            value,
+            first,
+            last,
+            placement: Placement::Adverbial,
+        };
+        out.push((date, view.clause_of[next]));
+    }
+    out
+}
+
 /// True when a preposition before the date (or opening it) says the event is not at that date.
 fn barred(view: &SentenceView<'_>, first: usize) -> bool {
     let own = &view.tokens[first].lower;
     if is(own, WordClass::DateBar) {
         return true;
     }
+    // "between 2016 and 2021": the second date bounds a stretch too.
+    let after_and = view
+        .clause_before(first)
+        .next()
+        .is_some_and(|t| view.tokens[t].lower == "and");
+    if after_and
+        && view
+            .clause_before(first)
+            .take(6)
+            .any(|t| view.tokens[t].lower == "between")
+    {
+        return true;
+    }
     view.clause_before(first)
         .take_while(|&t| view.tokens[t].is_word())
         .take(3)
-        .map(|t| view.tokens[t].lower.as_str())
+        .map(|t| view.tokens[t].lower.as_ref())
         .find(|w| !is(w, WordClass::Determiner) && *w != "end" && *w != "of")
         .is_some_and(|w| is(w, WordClass::DateBar))
 }
@@ -155,8 +219,8 @@ fn barred(view: &SentenceView<'_>, first: usize) -> bool {
 fn placement(view: &SentenceView<'_>, first: usize, last: usize) -> Placement {
     let before = view.clause_before(first).next().map(|t| &view.tokens[t]);
     let opens_noun_phrase = before
-        .is_some_and(|b| is(&b.lower, WordClass::Determiner) || b.is_possessive())
-        || is(&view.tokens[first].lower, WordClass::Determiner)
+        .is_some_and(|b| b.is(WordClass::Determiner) || b.is_possessive())
+        || view.tokens[first].is(WordClass::Determiner)
         || view.tokens[last].is_possessive();
     let noun_follows = view.clause_after(last).next().is_some_and(|a| {
         let word = &view.tokens[a].lower;
@@ -178,7 +242,7 @@ fn placement(view: &SentenceView<'_>, first: usize, last: usize) -> Placement {
     }
     let fronted = view
         .clause_before(first)
-        .all(|t| is(&view.tokens[t].lower, WordClass::Preposition));
+        .all(|t| view.tokens[t].is(WordClass::Preposition));
     if fronted {
         Placement::Fronted
     } else {

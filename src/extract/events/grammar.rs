@@ -1,7 +1,7 @@
 //! Closed-class words the event rules read around a trigger (determiners, auxiliaries, clause
 //! openers...), read once from `ontology/lexicon/event_grammar.tsv`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The word list, embedded at build time.
@@ -80,7 +80,7 @@ impl WordClass {
 
 /// Word → bit set of its classes.
 static WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+    let mut map: HashMap<&'static str, u32> = HashMap::default();
     for (word, class) in SOURCE.lines().filter_map(parse_line) {
         *map.entry(word).or_default() |= class.bit();
     }
@@ -95,9 +95,25 @@ fn parse_line(line: &'static str) -> Option<(&'static str, WordClass)> {
     Some((word.trim(), WordClass::from_name(class.trim())?))
 }
 
+/// The set of classes a word belongs to, looked up once per token ([`Classes::of`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u32);
+
+impl Classes {
+    /// The classes of `word` (lower case); empty for a word of no class.
+    pub(crate) fn of(word: &str) -> Self {
+        Self(WORDS.get(word).copied().unwrap_or(0))
+    }
+
+    /// True when `class` is one of them.
+    pub(crate) fn has(self, class: WordClass) -> bool {
+        self.0 & class.bit() != 0
+    }
+}
+
 /// True when `word` (lower case) belongs to `class`.
 pub(crate) fn is(word: &str, class: WordClass) -> bool {
-    WORDS.get(word).is_some_and(|bits| bits & class.bit() != 0)
+    Classes::of(word).has(class)
 }
 
 /// True for contracted negations: "didn't", "won't", "can’t".

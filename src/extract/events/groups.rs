@@ -5,7 +5,7 @@
 //! noun-phrase words between: determiners, adjectives, names, prepositions) make one group, and
 //! so do a noun trigger and a verb trigger (not a statement) right after it. A light verb ("held", "continued")
 //! with no noun after it joins the noun trigger before it in its clause ("Summit of leaders
-//! held"). The group's head, which names the event, is the noun when the verb is light or gives
+//! held", past a verb group: "the trial is set to begin"). The group's head, which names the event, is the noun when the verb is light or gives
 //! way to its object ("launched"), the statement verb when the verb reports ("confirms visit"),
 //! and otherwise the verb ("travel … for talks").
 
@@ -72,7 +72,10 @@ pub(crate) fn group(view: &SentenceView<'_>, candidates: &[Candidate]) -> Vec<Gr
             .find(|&n| candidates[n].is_noun() && same_clause(verb, &candidates[n]))
             .filter(|&n| {
                 let (noun, verb) = (candidates[n].token, verb.token);
+                // "the trial is set to begin": past the verb group.
+                let group_start = verb_group_start(view, verb);
                 governs(view, noun, verb)
+                    || (group_start > noun && governs(view, noun, group_start))
                     || (verb > 0
                         && view.tokens[verb - 1].is_punct(',')
                         && governs(view, noun, verb - 1))
@@ -105,7 +108,7 @@ fn join(groups: &mut Vec<Group>, group_of: &mut [Option<usize>], members: Vec<us
 /// "the invasion, which began in 2022".
 fn antecedent(view: &SentenceView<'_>, candidates: &[Candidate], verb: usize) -> Option<usize> {
     let opener = view.clause(verb).opener?;
-    if !matches!(view.tokens[opener].lower.as_str(), "which" | "that")
+    if !matches!(view.tokens[opener].lower.as_ref(), "which" | "that")
         || verb_group_start(view, verb) != opener + 1
     {
         return None;
@@ -126,7 +129,7 @@ fn governs(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
     between.len() <= MAX_GAP
         && between.iter().enumerate().all(|(k, &t)| {
             let token = &view.tokens[t];
-            let word = token.lower.as_str();
+            let word = token.lower.as_ref();
             if !token.is_word() {
                 return token.is_quote() || view.timex_at[t].is_some();
             }
@@ -136,7 +139,7 @@ fn governs(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
                 word.ends_with("ed") && !token.is_capitalized() && view.timex_at[t].is_none();
             let adjective = k + 1 == between.len()
                 || k.checked_sub(1)
-                    .is_some_and(|p| is(&view.tokens[between[p]].lower, WordClass::Determiner));
+                    .is_some_and(|p| view.tokens[between[p]].is(WordClass::Determiner));
             if participle && !adjective {
                 return false;
             }
@@ -202,6 +205,10 @@ mod tests {
                 "Fighting".into(),
                 vec!["Fighting".into(), "continued".into()]
             )]
+        );
+        assert_eq!(
+            groups("The trial is set to begin."),
+            [("trial".into(), vec!["trial".into(), "begin".into()])]
         );
         assert_eq!(
             groups("Summit of mayors held"),

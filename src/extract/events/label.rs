@@ -35,7 +35,7 @@ pub(crate) fn label(view: &SentenceView<'_>, parts: LabelParts) -> String {
             .collect();
         let skip = subject
             .iter()
-            .take_while(|&&t| is(&view.tokens[t].lower, WordClass::Determiner))
+            .take_while(|&&t| view.tokens[t].is(WordClass::Determiner))
             .count();
         words.extend(
             subject
@@ -63,7 +63,7 @@ pub(crate) fn label(view: &SentenceView<'_>, parts: LabelParts) -> String {
             // Dates are left out, with the preposition that introduces them.
             if words
                 .last()
-                .is_some_and(|&w| is(&view.tokens[w].lower, WordClass::Preposition))
+                .is_some_and(|&w| view.tokens[w].is(WordClass::Preposition))
                 && words.last() > Some(&parts.last)
             {
                 words.pop();
@@ -124,7 +124,7 @@ pub(crate) fn that_clause(view: &SentenceView<'_>, verb: usize) -> Option<usize>
 /// Where the words after the trigger stop.
 fn stops(view: &SentenceView<'_>, t: usize, noun_only: bool) -> bool {
     let token = &view.tokens[t];
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     if token.is_quote() || token.is_punct(',') || token.is_punct('(') {
         return true;
     }

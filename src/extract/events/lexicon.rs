@@ -1,7 +1,8 @@
 //! The trigger lexicon: which written words announce an event, with their base form, part of
 //! speech and class, read once from `ontology/lexicon/event_triggers.tsv`.
 
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The lexicon file, embedded at build time.
@@ -42,6 +43,12 @@ pub(crate) struct TriggerSense {
     pub requires: Requirement,
     /// Words that, right after it, make it no event ("met with criticism").
     pub unless: Vec<&'static str>,
+    /// Particles, one of which must follow, right after it or past a preposition, negation or
+    /// pronoun ("took effect", "stepped down", "entered into force"); empty when none is needed.
+    pub then: Vec<&'static str>,
+    /// The form is a verb only right after an auxiliary, a modal or "to" ("will ship", "to
+    /// brief"); elsewhere it is a noun or an adjective ("the ship", "a brief pause").
+    pub after_auxiliary: bool,
 }
 
 impl TriggerSense {
@@ -76,10 +83,46 @@ pub(crate) fn senses(word: &str) -> &'static [TriggerSense] {
     LEXICON.get(word).map_or(&[], Vec::as_slice)
 }
 
+/// True when `word` (lower case) is a trigger form read only as a verb ("said", "visited"): it
+/// ends a noun phrase that walks back over words.
+pub(crate) fn is_verb_only(word: &str) -> bool {
+    let all = senses(word);
+    all.iter().any(|s| s.pos == Pos::Verb) && all.iter().all(|s| s.pos == Pos::Verb)
+}
+
+/// Every written form in one automaton, ASCII case-insensitive, for [`may_hold_trigger`].
+static FORMS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        // A few hundred short forms: a small DFA, the fastest to run over every sentence.
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(LEXICON.keys())
+        .ok()
+});
+
+/// False when no word of `sentence` can be a trigger, so the sentence tells no event and need
+/// not be cut into tokens and clauses: the text is ASCII and no written form occurs in it, in any
+/// letter case, between characters that are not letters or digits. True otherwise.
+///
+/// A token of ASCII text is lower-cased by ASCII rules alone, and a token never starts or ends
+/// next to a letter or digit (runs of them are never cut), so a token that is a form is such an
+/// occurrence.
+pub(crate) fn may_hold_trigger(sentence: &str) -> bool {
+    let Some(forms) = FORMS.as_ref().filter(|_| sentence.is_ascii()) else {
+        return true;
+    };
+    let bytes = sentence.as_bytes();
+    let alphanumeric_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    forms.find_overlapping_iter(sentence).any(|m| {
+        let before = m.start().checked_sub(1).is_some_and(alphanumeric_at);
+        !before && !alphanumeric_at(m.end())
+    })
+}
+
 /// Parses the TSV: lemma, pos, class, forms, options. Malformed lines are skipped (a test checks
 /// there are none).
 fn parse(source: &'static str) -> HashMap<&'static str, Vec<TriggerSense>> {
-    let mut map: HashMap<&'static str, Vec<TriggerSense>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<TriggerSense>> = HashMap::default();
     for line in source.lines() {
         let Some(sense_forms) = parse_line(line) else {
             continue;
@@ -110,9 +153,15 @@ fn parse_line(line: &'static str) -> Option<(TriggerSense, &'static str)> {
     let mut yields = false;
     let mut requires = Requirement::None;
     let mut unless = Vec::new();
+    let mut then = Vec::new();
+    let mut after_auxiliary = false;
     for option in options.split(',').map(str::trim).filter(|o| *o != "-") {
         if let Some(words) = option.strip_prefix("unless=") {
             unless = words.split('|').collect();
+        } else if let Some(words) = option.strip_prefix("then=") {
+            then = words.split('|').collect();
+        } else if option == "aux" {
+            after_auxiliary = true;
         } else if option == "yields" {
             yields = true;
         } else if option == "duration" {
@@ -133,6 +182,8 @@ fn parse_line(line: &'static str) -> Option<(TriggerSense, &'static str)> {
         yields,
         requires,
         unless,
+        then,
+        after_auxiliary,
     };
     Some((sense, forms))
 }
@@ -168,6 +219,15 @@ mod tests {
     }
 
     #[test]
+    fn sentences_without_a_trigger_form_are_told_apart() {
+        assert!(may_hold_trigger("The mayor VISITED the port."));
+        assert!(may_hold_trigger("Café owners complained loudly."));
+        assert!(!may_hold_trigger("The mayor, a tall man, smiled."));
+        // "visit" only inside longer words.
+        assert!(!may_hold_trigger("Visitors revisited the white port."));
+    }
+
+    #[test]
     fn forms_used_as_noun_and_verb_have_both_senses() {
         let visits: Vec<Pos> = senses("visits").iter().map(|s| s.pos).collect();
         assert!(visits.contains(&Pos::Verb) && visits.contains(&Pos::Noun));
@@ -180,5 +240,13 @@ mod tests {
         );
         assert_eq!(senses("spent")[0].requires, Requirement::Duration);
         assert!(senses("met")[0].unless.contains(&"criticism"));
+        assert!(senses("took").iter().any(|s| s.then.contains(&"effect")));
+        assert!(senses("ship").iter().all(|s| s.after_auxiliary));
+    }
+
+    #[test]
+    fn one_form_may_have_several_verb_senses() {
+        let lemmas: Vec<&str> = senses("took").iter().map(|s| s.lemma).collect();
+        assert!(lemmas.contains(&"take effect") && lemmas.contains(&"take over"));
     }
 }

@@ -6,8 +6,11 @@
 //!    their event, or negates, hedges, quotes or only supposes it (`triggers`);
 //! 3. group triggers that tell one happening: "held talks", "launched an invasion" (`groups`);
 //! 4. attach to each trigger the calendar date of its clause that governs it (`dates`);
-//!    statements ("said", "confirmed") keep a date only when it is a day stated right at the
-//!    verb ("said on Tuesday"), because they are frequent and usually undated;
+//!    statements ("said", "confirmed") keep a date only when it is stated right at the verb
+//!    ("said on Tuesday", "said in June"; a day when a few words stand between), or when the
+//!    statement is planned ("will announce … later this month"), because they are frequent and
+//!    usually undated; a "when" clause after a date takes that date ("in May 2015, when police
+//!    raided the hotel");
 //! 5. read the participants, the place (`arguments`) and a label (`label`).
 //!
 //! A table row "| date | description |" dates the first event of its description (`table`).
@@ -32,7 +35,7 @@ use crate::extract::model::{Event, Mention, MentionKind};
 use crate::text::Sentence;
 use crate::time::Timex;
 use dates::{DateCandidate, Placement, Target};
-use grammar::{is, WordClass};
+use grammar::WordClass;
 use groups::Group;
 use label::LabelParts;
 use sentence::SentenceView;
@@ -53,8 +56,13 @@ pub fn find_events(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut found = Vec::new();
+    let lowered = text.to_ascii_lowercase();
     for sentence in sentences {
-        let view = SentenceView::new(text, sentence, timexes, mentions);
+        // Without a trigger word, neither a sentence nor a table row tells an event.
+        if !lexicon::may_hold_trigger(sentence.span.of(text)) {
+            continue;
+        }
+        let view = SentenceView::new(text, &lowered, sentence, timexes, mentions);
         if view.is_question() {
             continue;
         }
@@ -114,7 +122,7 @@ fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Menti
     if candidates.is_empty() {
         return Vec::new();
     }
-    let dates = dates::candidates(view, timexes);
+    let mut dates = dates::candidates(view, timexes);
     let targets: Vec<Target> = candidates
         .iter()
         .map(|c| Target {
@@ -128,8 +136,10 @@ fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Menti
         .iter()
         .map(|g| nearest_date(g, &candidates, &attached, &dates))
         .collect();
-    // Statements keep only a day stated at the verb, but pass their date to a "that" clause
-    // in the progressive ("said in fall 2022 that it was annexing").
+    // Statements keep only a date stated at the verb (a day, or a week or month right at it:
+    // "said in June"), or any date when planned ("will announce … later this month"); they
+    // pass a date stated at the verb to a "that" clause in the progressive ("said in fall
+    // 2022 that it was annexing").
     for (k, g) in groups.iter().enumerate() {
         let head = &candidates[g.head];
         let Some(d) = group_dates[k] else { continue };
@@ -137,8 +147,18 @@ fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Menti
             continue;
         }
         let date = &dates[d];
-        let at_verb = date_at_verb(view, g, &candidates, date);
-        if !(at_verb && date.is_day()) {
+        let reach = date_at_verb(view, g, &candidates, date);
+        let at_verb = reach.is_some();
+        let planned = planned_statement(view, head.token);
+        // A planned statement is dated by any date of its clause ("will announce the
+        // allocation of the remaining seats later this month").
+        let keeps = match reach {
+            _ if planned => true,
+            Some(Reach::Near) => date.is_day() || date.value.len() > 4,
+            Some(Reach::Far) => date.is_day(),
+            None => false,
+        };
+        if !keeps {
             group_dates[k] = None;
         }
         if at_verb {
@@ -164,6 +184,17 @@ fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Menti
             let dated = (0..groups.len())
                 .find(|&o| statement_in(o) == Some(clause) && group_dates[o].is_some());
             group_dates[k] = dated.and_then(|o| group_dates[o]);
+        }
+    }
+    // "in May 2015, when police raided the hotel": the first event of the clause takes the date.
+    for (date, clause) in dates::when_clauses(view, timexes) {
+        let undated = (0..groups.len()).find(|&k| {
+            let head = &candidates[groups[k].head];
+            view.clause_of[head.token] == clause && !head.sense.is_statement()
+        });
+        if let Some(k) = undated.filter(|&k| group_dates[k].is_none()) {
+            group_dates[k] = Some(dates.len());
+            dates.push(date);
         }
     }
     let mut out: Vec<Found> = Vec::new();
@@ -206,50 +237,91 @@ fn distance(token: usize, date: &DateCandidate) -> usize {
     }
 }
 
-/// True when the date is stated right at a statement word of the group: opening the clause,
-/// just before the verb group ("the minister on Monday accused"), or a few words after it
-/// ("said on Monday", "told reporters on Monday", "said in a statement on Monday").
+/// How near a date stands to the statement word that it dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Opening the clause, just before the verb group, or a couple of words after the verb
+    /// ("said in June", "told analysts last month"): a day, week or month dates the statement.
+    Near,
+    /// After a preposition and a few more words ("said in a statement posted … on Friday"):
+    /// only a day does.
+    Far,
+}
+
+/// True when the statement verb at `token` is planned: "will announce", "is due to announce".
+fn planned_statement(view: &SentenceView<'_>, token: usize) -> bool {
+    let start = arguments::verb_group_start(view, token);
+    (start..token).any(|t| matches!(view.tokens[t].lower.as_ref(), "will" | "shall" | "to"))
+}
+
+/// Where the date stands with respect to a statement word of the group, if it is stated right
+/// at it: opening the clause, just before the verb group ("the minister on Monday accused"),
+/// or a few words after the group ("said on Monday", "told reporters on Monday", "told a
+/// briefing in Beijing on Friday", "said in a statement on Monday"). A name counts as one word.
 fn date_at_verb(
     view: &SentenceView<'_>,
     g: &Group,
     candidates: &[Candidate],
     date: &DateCandidate,
-) -> bool {
+) -> Option<Reach> {
     if date.placement == Placement::Fronted {
-        return true;
+        return Some(Reach::Near);
     }
     let words_between = |a: usize, b: usize| {
         view.clause_after(a)
             .take_while(|&t| t < b)
-            .filter(|&t| view.tokens[t].is_word())
+            .filter(|&t| {
+                let inside_name = view.mention_at[t].is_some()
+                    && t.checked_sub(1)
+                        .is_some_and(|p| view.mention_at[p] == view.mention_at[t]);
+                view.tokens[t].is_word() && !inside_name
+            })
             .count()
     };
+    // The group's last word: "told a news conference on Tuesday".
+    let last = g
+        .members
+        .iter()
+        .map(|&m| candidates[m].token)
+        .max()
+        .unwrap_or(date.first);
     let statements = g
         .members
         .iter()
         .filter(|&&m| candidates[m].sense.is_statement());
-    statements.into_iter().any(|&m| {
+    let reaches = statements.into_iter().filter_map(|&m| {
         let token = candidates[m].token;
         if date.last < token {
             let start = arguments::verb_group_start(view, token);
-            date.last >= start || words_between(date.last, start) == 0
-        } else {
-            let mut gap = words_between(token, date.first);
-            let introduced = view
-                .clause_before(date.first)
-                .next()
-                .is_some_and(|t| t > token && is(&view.tokens[t].lower, WordClass::Preposition));
-            if introduced {
-                gap = gap.saturating_sub(1);
-            }
-            let after_preposition = view
-                .clause_after(token)
-                .next()
-                .is_some_and(|t| is(&view.tokens[t].lower, WordClass::Preposition));
-            gap <= STATEMENT_DATE_GAP
-                || (after_preposition && gap <= STATEMENT_DATE_GAP_AFTER_PREPOSITION)
+            let near = date.last >= start || words_between(date.last, start) == 0;
+            return near.then_some(Reach::Near);
         }
-    })
+        let introduced = |from: usize| {
+            view.clause_before(date.first)
+                .next()
+                .is_some_and(|t| t > from && view.tokens[t].is(WordClass::Preposition))
+        };
+        let gap_from = |from: usize| {
+            words_between(from, date.first).saturating_sub(usize::from(introduced(from)))
+        };
+        let from = if last > token && last < date.first {
+            last
+        } else {
+            token
+        };
+        let after_preposition = view
+            .clause_after(token)
+            .next()
+            .is_some_and(|t| view.tokens[t].is(WordClass::Preposition));
+        if gap_from(from) <= STATEMENT_DATE_GAP {
+            Some(Reach::Near)
+        } else if after_preposition && gap_from(token) <= STATEMENT_DATE_GAP_AFTER_PREPOSITION {
+            Some(Reach::Far)
+        } else {
+            None
+        }
+    });
+    reaches.min_by_key(|r| *r != Reach::Near)
 }
 
 /// The group of the progressive verb that opens the "that" clause after a statement verb.
@@ -267,7 +339,7 @@ fn progressive_complement(
             && view.tokens[token].lower.ends_with("ing")
             && view.clause_before(token).next().is_some_and(|p| {
                 matches!(
-                    view.tokens[p].lower.as_str(),
+                    view.tokens[p].lower.as_ref(),
                     "was" | "were" | "is" | "are" | "am"
                 )
             });

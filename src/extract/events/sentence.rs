@@ -2,7 +2,7 @@
 //! expression, a mention or a quotation, and its clauses.
 
 use super::clauses::{segment, Clause};
-use super::tokens::{tokenize, Token};
+use super::tokens::{tokenize_with, Token};
 use crate::extract::model::Mention;
 use crate::text::{Sentence, Span};
 use crate::time::Timex;
@@ -12,6 +12,9 @@ use crate::time::Timex;
 pub(crate) struct SentenceView<'a> {
     /// The document text.
     pub text: &'a str,
+    /// The document text lower-cased by ASCII rules, when the caller made it (see
+    /// [`tokenize_with`]).
+    lowered: Option<&'a str>,
     /// The sentence's index in the document.
     pub index: usize,
     /// The sentence's span.
@@ -37,17 +40,21 @@ pub(crate) struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    /// Prepares `sentence` of `text`.
+    /// Prepares `sentence` of `text`; `lowered` is `text.to_ascii_lowercase()`, made once per
+    /// document so that tokens need not lower-case themselves.
     pub fn new(
         text: &'a str,
+        lowered: &'a str,
         sentence: &Sentence,
         timexes: &[Timex],
         mentions: &[Mention],
     ) -> Self {
-        Self::of_span(text, sentence.index, sentence.span, timexes, mentions)
+        let (index, span) = (sentence.index, sentence.span);
+        Self::build(text, Some(lowered), index, span, timexes, mentions)
     }
 
     /// Prepares the stretch `span` of sentence `index` (a whole sentence or a table cell).
+    #[cfg(test)]
     pub fn of_span(
         text: &'a str,
         index: usize,
@@ -55,7 +62,23 @@ impl<'a> SentenceView<'a> {
         timexes: &[Timex],
         mentions: &[Mention],
     ) -> Self {
-        let tokens = tokenize(text, span);
+        Self::build(text, None, index, span, timexes, mentions)
+    }
+
+    /// Prepares the stretch `span` of this view's sentence (a table cell).
+    pub fn stretch(&self, span: Span, timexes: &[Timex], mentions: &[Mention]) -> Self {
+        Self::build(self.text, self.lowered, self.index, span, timexes, mentions)
+    }
+
+    fn build(
+        text: &'a str,
+        lowered: Option<&'a str>,
+        index: usize,
+        span: Span,
+        timexes: &[Timex],
+        mentions: &[Mention],
+    ) -> Self {
+        let tokens = tokenize_with(text, lowered, span);
         let timex_at = locate(&tokens, timexes.iter().map(|t| t.span));
         let mention_at = locate(&tokens, mentions.iter().map(|m| m.span));
         let quoted = quotations(&tokens);
@@ -67,7 +90,7 @@ impl<'a> SentenceView<'a> {
         let supposes = tokens
             .iter()
             .zip(&timex_at)
-            .any(|(t, x)| x.is_none() && matches!(t.lower.as_str(), "if" | "unless"));
+            .any(|(t, x)| x.is_none() && matches!(t.lower.as_ref(), "if" | "unless"));
         let mut position = vec![0; tokens.len()];
         for clause in &clauses {
             for (k, &t) in clause.tokens.iter().enumerate() {
@@ -77,6 +100,7 @@ impl<'a> SentenceView<'a> {
         Self {
             position,
             text,
+            lowered,
             index,
             span,
             tokens,

@@ -74,7 +74,7 @@ pub(crate) fn cell_view<'a>(
     timexes: &[Timex],
     mentions: &[Mention],
 ) -> SentenceView<'a> {
-    let mut cell_view = SentenceView::of_span(view.text, view.index, cell, timexes, mentions);
+    let mut cell_view = view.stretch(cell, timexes, mentions);
     cell_view.headline = true;
     cell_view
 }

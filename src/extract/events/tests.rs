@@ -169,13 +169,16 @@ fn undated_events_need_a_verb_and_a_participant() {
 }
 
 #[test]
-fn statements_need_a_day_stated_at_the_verb() {
+fn statements_need_a_date_stated_at_the_verb() {
     let d =
         doc("The ministry said on Monday that prices had risen.").date("on Monday", "2024-05-06");
     assert_eq!(d.dated(), [pair("say", Some("2024-05-06"))]);
     assert_eq!(d.events()[0].label, "ministry said that prices had risen");
     let d =
         doc("The ministry said last month that prices had risen.").date("last month", "2024-04");
+    assert_eq!(d.dated(), [pair("say", Some("2024-04"))]);
+    let d = doc("The ministry said in a statement on its website last month that prices rose.")
+        .date("last month", "2024-04");
     assert!(d.events().is_empty());
     let d = doc("Anna Berg said the old port reopened on Monday.")
         .person("Anna Berg", 0)
@@ -525,4 +528,38 @@ fn a_statement_takes_only_a_place_next_to_it() {
         .place("Velia", 1)
         .date("On Monday", "2024-05-06");
     assert_eq!(d.events()[0].place, None);
+}
+
+#[test]
+fn a_place_in_an_aside_after_a_comma_is_not_the_place() {
+    let d =
+        doc("Nordbank on Monday named Eva Lind, the head of its branch in Tarvos, as its chief.")
+            .org("Nordbank", 0)
+            .person("Eva Lind", 1)
+            .place("Tarvos", 2)
+            .date("on Monday", "2024-05-06");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].lemma, "name");
+    assert_eq!(events[0].place, None);
+    let d = doc("Eva Lind was detained at a hotel in Tarvos on Monday.")
+        .person("Eva Lind", 1)
+        .place("Tarvos", 2)
+        .date("on Monday", "2024-05-06");
+    assert_eq!(d.events()[0].place, Some(2));
+}
+
+#[test]
+fn a_statement_verb_ends_the_subject_of_the_verb_after_it() {
+    let d = doc("Anna Berg said fourteen of the victims died on Monday.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    let events = d.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].lemma, "die");
+    assert!(events[0].participants.is_empty(), "{:?}", events[0]);
+    let d = doc("Anna Berg died on Monday.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert_eq!(d.events()[0].participants, [0]);
 }

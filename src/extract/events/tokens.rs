@@ -4,7 +4,9 @@
 //! date), so a sentence is cut into tokens first. Web addresses are kept as one opaque token:
 //! "…/ministry-confirms-visit-2024-05-07/" names no event.
 
+use super::grammar::{Classes, WordClass};
 use crate::text::Span;
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +28,22 @@ pub(crate) struct Token<'t> {
     pub span: Span,
     /// As written.
     pub text: &'t str,
-    /// Lower case, with curly apostrophes and non-breaking hyphens made plain.
-    pub lower: String,
+    /// Lower case, with curly apostrophes and non-breaking hyphens made plain (borrowed from
+    /// the text when it is already so, as most words are).
+    pub lower: Cow<'t, str>,
     /// Word, number, punctuation or opaque chunk.
     pub kind: TokenKind,
+    /// The closed classes `lower` belongs to (see [`Token::is`]).
+    pub classes: Classes,
 }
 
 impl Token<'_> {
+    /// True when the word belongs to the closed class `class`: the same as
+    /// [`super::grammar::is`] on [`Token::lower`], looked up once when the token was made.
+    pub fn is(&self, class: WordClass) -> bool {
+        self.classes.has(class)
+    }
+
     /// True for words and numbers.
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
@@ -76,49 +87,82 @@ fn joins_word(c: char) -> bool {
 }
 
 /// Lower case with plain apostrophes and hyphens.
-fn normalize(word: &str) -> String {
-    word.chars()
+fn normalize(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        // Only non-ASCII characters are replaced, and ASCII lowers by ASCII rules.
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
+    let lower: String = word
+        .chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' => '\'',
             '\u{2011}' | '\u{2010}' => '-',
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    Cow::Owned(lower)
 }
 
 /// True for a whitespace-delimited chunk that is a web address.
 fn is_address(chunk: &str) -> bool {
-    chunk.contains("://") || chunk.contains("www.")
+    // Most chunks have neither a colon nor a period: one byte scan each settles them.
+    let bytes = chunk.as_bytes();
+    (bytes.contains(&b':') && chunk.contains("://"))
+        || (bytes.contains(&b'.') && chunk.contains("www."))
 }
 
 /// Cuts `span` of `text` into tokens.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    tokenize_with(text, None, span)
+}
+
+/// [`tokenize`], given `lowered`, the text lower-cased by ASCII rules
+/// (`text.to_ascii_lowercase()`, the same length): a token of ASCII text then borrows its lower
+/// form from it instead of allocating one.
+pub(crate) fn tokenize_with<'t>(
+    text: &'t str,
+    lowered: Option<&'t str>,
+    span: Span,
+) -> Vec<Token<'t>> {
+    let lowered = lowered.filter(|l| l.len() == text.len());
     let slice = span.of(text);
+    // Rarely grown: prose has fewer tokens than a quarter of its bytes (a word and its space).
+    let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
     let base = span.start;
     let mut chars = slice.char_indices().peekable();
+    // True when the character before the next one is white space (or there is none).
+    let mut after_space = true;
     while let Some(&(i, c)) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
+            after_space = true;
             continue;
         }
-        let chunk_end = slice[i..]
-            .find(char::is_whitespace)
-            .map_or(slice.len(), |n| i + n);
-        if (i == 0 || slice[..i].ends_with(char::is_whitespace)) && is_address(&slice[i..chunk_end])
-        {
-            push(
-                &mut tokens,
-                text,
-                base + i,
-                base + chunk_end,
-                TokenKind::Opaque,
-            );
-            while chars.peek().is_some_and(|&(j, _)| j < chunk_end) {
-                chars.next();
+        let chunk_start = after_space;
+        after_space = false;
+        if chunk_start {
+            let chunk_end = slice[i..]
+                .find(char::is_whitespace)
+                .map_or(slice.len(), |n| i + n);
+            if is_address(&slice[i..chunk_end]) {
+                push(
+                    &mut tokens,
+                    (text, lowered),
+                    base + i,
+                    base + chunk_end,
+                    TokenKind::Opaque,
+                );
+                while chars.peek().is_some_and(|&(j, _)| j < chunk_end) {
+                    chars.next();
+                }
+                continue;
             }
-            continue;
         }
         if c.is_alphanumeric() {
             let end = word_end(slice, i);
@@ -127,7 +171,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             } else {
                 TokenKind::Word
             };
-            push(&mut tokens, text, base + i, base + end, kind);
+            push(&mut tokens, (text, lowered), base + i, base + end, kind);
             while chars.peek().is_some_and(|&(j, _)| j < end) {
                 chars.next();
             }
@@ -135,7 +179,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         }
         push(
             &mut tokens,
-            text,
+            (text, lowered),
             base + i,
             base + i + c.len_utf8(),
             TokenKind::Punct,
@@ -181,13 +225,26 @@ fn is_abbreviation_period(slice: &str, start: usize, at: usize, next: Option<cha
     single_letter && (next.is_some_and(char::is_alphabetic) || word.contains('.'))
 }
 
-fn push<'t>(tokens: &mut Vec<Token<'t>>, text: &'t str, start: usize, end: usize, kind: TokenKind) {
+/// Pushes the token `start..end` of `text` (with its ASCII lower-cased copy, if any).
+fn push<'t>(
+    tokens: &mut Vec<Token<'t>>,
+    (text, lowered): (&'t str, Option<&'t str>),
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+) {
     let span = Span::new(start, end);
     let written = span.of(text);
+    // For ASCII, `normalize` is ASCII lower case: the same bytes as in `lowered`.
+    let lower = match lowered.and_then(|l| l.get(start..end)) {
+        Some(lower) if written.is_ascii() => Cow::Borrowed(lower),
+        _ => normalize(written),
+    };
     tokens.push(Token {
         span,
         text: written,
-        lower: normalize(written),
+        classes: Classes::of(&lower),
+        lower,
         kind,
     });
 }
@@ -241,6 +298,17 @@ mod tests {
         let tokens = tokenize(text, Span::new(0, text.len()));
         assert_eq!(tokens[2].kind, TokenKind::Opaque);
         assert_eq!(tokens.last().map(|t| t.text), Some("today"));
+    }
+
+    #[test]
+    fn lower_forms_borrowed_from_a_lowered_text_are_the_same() {
+        let text = "The U.S. Envoy’s VISIT, on May 3—Ended in Zürich.";
+        let lowered = text.to_ascii_lowercase();
+        let span = Span::new(4, text.len());
+        assert_eq!(
+            tokenize_with(text, Some(&lowered), span),
+            tokenize(text, span)
+        );
     }
 
     #[test]

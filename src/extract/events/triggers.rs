@@ -4,16 +4,25 @@
 //! that is both noun and verb ("visit", "meeting") is read as a noun after a determiner, a
 //! possessive, a number or a preposition, and as a verb after "to", an auxiliary, a pronoun or a
 //! name. The event is stated (asserted) unless:
-//! - the verb group is negated or modal ("did not visit", "could meet"), or the verb follows
-//!   "to" after anything but a word of planning ("wants to meet"; but "is set to meet", "is due
-//!   to travel", and "Envoy to visit Rome" in a heading are planned events);
+//! - the verb group is negated or modal ("did not visit", "could meet"; but the "would" of
+//!   reported speech tells a plan: "said it would release funds next month", unlike "would
+//!   have"), its subject opens with "no" ("No agreement was signed"), or the verb follows "to"
+//!   after anything but a word of planning ("wants to meet"; but "is set to meet", "is due to
+//!   travel", and "Envoy to visit Rome" in a heading are planned events);
 //! - a noun is hedged, negated or denied ("a possible visit", "no talks", "would hold talks",
-//!   "denied meeting");
+//!   "denied meeting", "ruled out talks"), or, as the subject, is denied, cancelled or supposed
+//!   by the verb group after it ("the meeting on Saturday did not take place", "the vote was
+//!   called off", "the summit could move");
 //! - it is quoted, in a question, in a sentence with an "if" or "unless" clause (the whole
 //!   sentence supposes), in a "whether" clause, or in a "that" clause that is denied or only
 //!   reported ("denied that", "reports that");
 //! - a word of cancelling stands near it ("the meeting was postponed");
-//! - a past participle is used as an adjective ("the seized territory").
+//! - a verb form stands after a determiner or a possessive, as an adjective or a noun ("the
+//!   seized territory", "a brief pause").
+//!
+//! A form may have several senses of one part of speech ("took" + "effect", "took" + "over"):
+//! the first whose context the lexicon finds is taken. A form that is a verb only after an
+//! auxiliary ("will ship") is no candidate elsewhere ("the ship").
 
 use super::grammar::{is, is_contracted_negation, WordClass};
 use super::lexicon::{senses, Pos, Requirement, TriggerSense};
@@ -71,9 +80,20 @@ pub(crate) fn find(
             continue;
         }
         let all = senses(&token.lower);
-        let Some(sense) = choose_sense(&view.tokens, i, all) else {
+        let Some(chosen) = choose_sense(&view.tokens, i, all) else {
             continue;
         };
+        // Of the senses of that part of speech, the first whose context is there ("took
+        // effect", "took over").
+        let sense = all
+            .iter()
+            .filter(|s| s.pos == chosen.pos)
+            .find(|s| context_met(view, i, s, timexes))
+            .unwrap_or(chosen);
+        // "the ship", "a brief pause": a noun or an adjective, not the verb.
+        if sense.after_auxiliary && !after_auxiliary(view, i) {
+            continue;
+        }
         let asserted = !question
             && !view.supposes
             && !view.quoted[i]
@@ -83,11 +103,7 @@ pub(crate) fn find(
                 Pos::Verb => verb_asserted(view, i),
                 Pos::Noun => noun_asserted(view, i),
             };
-        let idiom = view
-            .clause_after(i)
-            .take(3)
-            .any(|t| sense.unless.contains(&view.tokens[t].lower.as_str()));
-        let complete = !idiom && requirement_met(view, i, &sense.requires, timexes);
+        let complete = context_met(view, i, sense, timexes);
         out.push(Candidate {
             token: i,
             sense,
@@ -96,6 +112,58 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// What the lexicon asks around the trigger at `i` for `sense` is there: no idiom word after it
+/// ("met with criticism"), the object or duration it requires, the particle it needs ("took
+/// effect"), the auxiliary before it ("will ship").
+fn context_met(view: &SentenceView<'_>, i: usize, sense: &TriggerSense, timexes: &[Timex]) -> bool {
+    let idiom = view
+        .clause_after(i)
+        .take(3)
+        .any(|t| sense.unless.contains(&view.tokens[t].lower.as_ref()));
+    let particle = sense.then.is_empty() || particle_follows(view, i, &sense.then);
+    let auxiliary = !sense.after_auxiliary || after_auxiliary(view, i);
+    !idiom && particle && auxiliary && requirement_met(view, i, &sense.requires, timexes)
+}
+
+/// One of `particles` follows the word at `i`: right after it ("took effect"), or after a
+/// preposition, a negation or a pronoun ("entered into force", "pleaded not guilty", "took it
+/// over"); not after another word ("took place over the weekend").
+fn particle_follows(view: &SentenceView<'_>, i: usize, particles: &[&str]) -> bool {
+    let mut after = view.clause_after(i).map(|t| &view.tokens[t]);
+    let Some(first) = after.next() else {
+        return false;
+    };
+    if particles.contains(&first.lower.as_ref()) {
+        return true;
+    }
+    let bridge = first.is(WordClass::Preposition)
+        || first.is(WordClass::Negation)
+        || first.is(WordClass::Pronoun)
+        || matches!(first.lower.as_ref(), "them" | "him" | "her" | "us");
+    bridge
+        && after
+            .next()
+            .is_some_and(|t| particles.contains(&t.lower.as_ref()))
+}
+
+/// The word before `i`, past adverbs, is "to", an auxiliary, a modal or a negation: "will
+/// ship", "is due to brief", "would not release".
+fn after_auxiliary(view: &SentenceView<'_>, i: usize) -> bool {
+    view.clause_before(i)
+        .map(|t| &view.tokens[t])
+        .find(|t| {
+            let adverb = t.is(WordClass::Adverb) || (t.lower.ends_with("ly") && t.lower.len() > 4);
+            !adverb
+        })
+        .is_some_and(|t| {
+            t.lower == "to"
+                || t.is(WordClass::Auxiliary)
+                || t.is(WordClass::Modal)
+                || t.is(WordClass::Negation)
+                || is_contracted_negation(&t.lower)
+        })
 }
 
 /// Picks the noun or verb reading of the word at `i` from the words around it.
@@ -112,7 +180,7 @@ fn choose_sense(
     let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
         return Some(noun);
     };
-    let p = prev.lower.as_str();
+    let p = prev.lower.as_ref();
     if p == "to"
         || is(p, WordClass::Auxiliary)
         || is(p, WordClass::Modal)
@@ -143,31 +211,34 @@ fn choose_sense(
 fn verb_asserted(view: &SentenceView<'_>, i: usize) -> bool {
     let tokens = &view.tokens;
     let before: Vec<usize> = view.clause_before(i).collect();
-    // A participle after a determiner is an adjective: "the annexed regions", "the newly
-    // appointed minister".
+    // After a determiner or a possessive, a verb form is an adjective or a noun: "the annexed
+    // regions", "the newly appointed minister", "a brief pause", "its cut".
     let determiner_before = before
         .iter()
-        .find(|&&p| !is(&tokens[p].lower, WordClass::Adverb) && !tokens[p].lower.ends_with("ly"))
-        .is_some_and(|&p| is(&tokens[p].lower, WordClass::Determiner));
-    if determiner_before && tokens[i].lower.ends_with("ed") {
+        .find(|&&p| !tokens[p].is(WordClass::Adverb) && !tokens[p].lower.ends_with("ly"))
+        .is_some_and(|&p| tokens[p].is(WordClass::Determiner));
+    let possessive_before = before.first().is_some_and(|&p| tokens[p].is_possessive());
+    if determiner_before || possessive_before {
         return false;
     }
     let mut k = 0;
     while let Some(&t) = before.get(k) {
-        let word = tokens[t].lower.as_str();
-        if is(word, WordClass::Negation)
-            || is_contracted_negation(word)
-            || is(word, WordClass::Modal)
-        {
+        let word = tokens[t].lower.as_ref();
+        if view.timex_at[t].is_some() {
+            // "The minister in May visited": a date, not a modal.
+            return !negative_subject(view, &before[k..]);
+        }
+        let hypothetical = is(word, WordClass::Modal) && !reported_future(view, t, i);
+        if is(word, WordClass::Negation) || is_contracted_negation(word) || hypothetical {
             return false;
         }
         if word == "to" {
             // The word that governs "to", past adverbs.
             let governor = before[k + 1..]
                 .iter()
-                .find(|&&g| !is(&tokens[g].lower, WordClass::Adverb));
+                .find(|&&g| !tokens[g].is(WordClass::Adverb));
             match governor {
-                Some(&g) if is(&tokens[g].lower, WordClass::Plan) => {
+                Some(&g) if tokens[g].is(WordClass::Plan) => {
                     k = before
                         .iter()
                         .position(|&x| x == g)
@@ -178,37 +249,165 @@ fn verb_asserted(view: &SentenceView<'_>, i: usize) -> bool {
             }
         }
         let in_group = is(word, WordClass::Auxiliary)
+            || is(word, WordClass::Modal)
             || is(word, WordClass::Adverb)
             || (word.ends_with("ly") && word.len() > 4 && tokens[t].kind == TokenKind::Word);
         if !in_group {
-            break;
+            return !negative_subject(view, &before[k..]);
         }
         k += 1;
     }
     true
 }
 
+/// Most tokens between a statement verb and the "would" of the speech it reports ("said on
+/// Friday it would").
+const REPORTED_GAP: usize = 8;
+
+/// True when the modal at `modal`, before the verb at `verb`, is the "would" of reported speech
+/// that tells a plan: "said on Friday it would release funds next month", "told reporters the
+/// ministers would meet". Not "would have" (what did not happen).
+fn reported_future(view: &SentenceView<'_>, modal: usize, verb: usize) -> bool {
+    let tokens = &view.tokens;
+    if tokens[modal].lower != "would"
+        || (modal + 1..verb).any(|t| matches!(tokens[t].lower.as_ref(), "have" | "'ve"))
+    {
+        return false;
+    }
+    let from = modal.saturating_sub(REPORTED_GAP);
+    tokens[from..modal].iter().rev().any(|t| {
+        !view.quoted[modal]
+            && senses(&t.lower)
+                .iter()
+                .any(|s| s.pos == Pos::Verb && s.is_statement())
+    })
+}
+
+/// Words that, opening a subject, deny its verb: "No agreement was signed", "Nothing had been
+/// agreed".
+const NEGATIVE_SUBJECTS: &[&str] = &["no", "nobody", "none", "nothing", "neither", "no-one"];
+
+/// True when the subject before a verb group (`before`: its tokens, nearest first) opens with a
+/// word of [`NEGATIVE_SUBJECTS`].
+fn negative_subject(view: &SentenceView<'_>, before: &[usize]) -> bool {
+    for &t in before.iter().take(5) {
+        let token = &view.tokens[t];
+        let word = token.lower.as_ref();
+        if NEGATIVE_SUBJECTS.contains(&word) {
+            return true;
+        }
+        let stop = !token.is_word()
+            || (word != "of"
+                && [
+                    WordClass::Preposition,
+                    WordClass::Relative,
+                    WordClass::Subordinator,
+                    WordClass::Coordinator,
+                    WordClass::Pronoun,
+                    WordClass::Auxiliary,
+                    WordClass::Modal,
+                ]
+                .iter()
+                .any(|&class| token.is(class)));
+        if stop {
+            return false;
+        }
+    }
+    false
+}
+
 /// A word of cancelling near the trigger: "the meeting was cancelled", "postponed the vote".
 fn cancelled(view: &SentenceView<'_>, i: usize) -> bool {
-    let near = |t: usize| is(&view.tokens[t].lower, WordClass::Cancel);
+    let near = |t: usize| view.tokens[t].is(WordClass::Cancel) || phrase(view, t, CALLED_OFF);
     view.clause_after(i).take(6).any(near) || view.clause_before(i).take(4).any(near)
+}
+
+/// Two-word phrases, as (first words, second word), that cancel an event: "called off".
+const CALLED_OFF: (&[&str], &str) = (
+    &["call", "calls", "called", "calling", "put", "puts"],
+    "off",
+);
+
+/// Two-word phrases that deny the event after them: "ruled out meeting".
+const RULED_OUT: (&[&str], &str) = (&["rule", "rules", "ruled", "ruling"], "out");
+
+/// True when the token at `t` ends the two-word phrase `(firsts, second)`.
+fn phrase(view: &SentenceView<'_>, t: usize, (firsts, second): (&[&str], &str)) -> bool {
+    view.tokens[t].lower == second
+        && t.checked_sub(1)
+            .is_some_and(|p| firsts.contains(&view.tokens[p].lower.as_ref()))
+}
+
+/// Most tokens between a noun trigger that is a subject and its verb group.
+const SUBJECT_TAIL: usize = 14;
+
+/// True when the noun trigger at `i` opens its clause as the subject (no other trigger verb
+/// before it) and the verb group after it denies, cancels or only supposes it: "A planned meeting between the two heads on Saturday
+/// did not take place", "the vote was later called off", "the talks could resume".
+fn denied_after(view: &SentenceView<'_>, i: usize) -> bool {
+    let subject = view.clause_before(i).take(6).all(|t| {
+        let token = &view.tokens[t];
+        let verb = senses(&token.lower).iter().any(|s| s.pos == Pos::Verb);
+        token.is_word()
+            && !verb
+            && ![
+                WordClass::Auxiliary,
+                WordClass::Modal,
+                WordClass::Pronoun,
+                WordClass::Negation,
+                WordClass::Relative,
+                WordClass::Coordinator,
+            ]
+            .iter()
+            .any(|&class| token.is(class))
+    }) && view.clause_before(i).nth(6).is_none();
+    if !subject {
+        return false;
+    }
+    let after: Vec<usize> = view.clause_after(i).take(SUBJECT_TAIL).collect();
+    let verbal = |t: usize| {
+        let token = &view.tokens[t];
+        view.timex_at[t].is_none()
+            && (token.is(WordClass::Auxiliary)
+                || token.is(WordClass::Modal)
+                || token.is(WordClass::Negation)
+                || is_contracted_negation(&token.lower))
+    };
+    let Some(k) = after.iter().position(|&t| verbal(t)) else {
+        return false;
+    };
+    // Only the noun phrase stands between: no other clause or verb group.
+    let noun_phrase = after[..k].iter().all(|&t| {
+        let token = &view.tokens[t];
+        !token.is(WordClass::Pronoun) && !token.is_quote()
+    });
+    noun_phrase
+        && after[k..].iter().take(4).any(|&t| {
+            let token = &view.tokens[t];
+            token.is(WordClass::Negation)
+                || is_contracted_negation(&token.lower)
+                || (token.is(WordClass::Modal) && !reported_future(view, t, i))
+                || token.is(WordClass::Cancel)
+                || phrase(view, t, CALLED_OFF)
+        })
 }
 
 /// No hedge, negation or modal in the few words before the noun at `i`, and no denial right
 /// before it ("denied meeting the envoy").
 fn noun_asserted(view: &SentenceView<'_>, i: usize) -> bool {
     let hedged = view.clause_before(i).take(6).any(|t| {
-        let word = view.tokens[t].lower.as_str();
-        is(word, WordClass::Hedge)
-            || is(word, WordClass::Negation)
-            || is(word, WordClass::Modal)
-            || is_contracted_negation(word)
+        let word = view.tokens[t].lower.as_ref();
+        view.timex_at[t].is_none()
+            && (is(word, WordClass::Hedge)
+                || is(word, WordClass::Negation)
+                || (is(word, WordClass::Modal) && !reported_future(view, t, i))
+                || is_contracted_negation(word))
     });
     let disputed = view
         .clause_before(i)
         .take(3)
-        .any(|t| is(&view.tokens[t].lower, WordClass::Dispute));
-    !hedged && !disputed
+        .any(|t| view.tokens[t].is(WordClass::Dispute) || phrase(view, t, RULED_OUT));
+    !hedged && !disputed && !denied_after(view, i)
 }
 
 /// What the lexicon requires after the trigger at `i` is in its clause.
@@ -228,7 +427,7 @@ fn requirement_met(
             let duration = view.timex_at[t]
                 .and_then(|n| timexes.get(n))
                 .is_some_and(|x| x.kind == TimexKind::Duration);
-            duration || TIME_UNITS.contains(&view.tokens[t].lower.as_str())
+            duration || TIME_UNITS.contains(&view.tokens[t].lower.as_ref())
         }),
     }
 }
@@ -351,7 +550,10 @@ mod tests {
         );
         assert_eq!(
             found("The summit took place."),
-            [("summit".into(), "summit", true)]
+            [
+                ("summit".into(), "summit", true),
+                ("took".into(), "take place", true)
+            ]
         );
         assert_eq!(
             found("The army denied that troops attacked the town."),

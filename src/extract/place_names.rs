@@ -1,0 +1,343 @@
+//! Places that no lexicon lists, for [`super::find_mentions`]: small towns, dams, districts and
+//! rivers are too many to list, but the text says what they are.
+//!
+//! - **Head words**: capitalised words before a place head ("Masinga Dam", "Tana River County",
+//!   "Hudson River") or a lower-case administrative head after an unknown capitalised word
+//!   ("Karnali province", "Jhapa district") make a place. At least one word must be no common
+//!   English word ("Red River" is left out, as a name that could be anything).
+//! - **Prepositions of place**: one or two unknown capitalised words after "in", "near",
+//!   "outside" or "around" ("a school in Bura", "near Mai Mahiu"), or before a comma and a country
+//!   ("Luque, Paraguay"), are a place when they are no English word, no given name and no one's
+//!   name in the document. After words of business or publishing ("a stake in", "writing in")
+//!   they are not read.
+
+use super::lexicon::{Lexicons, PlaceClass};
+use super::mentions::{is_function_word, SentenceWork};
+use super::model::MentionKind;
+use super::names::clean_label;
+use super::tokens::{is_capitalized, is_hyphen, TokenKind};
+use crate::text::Span;
+
+/// Capitalised heads that end a place name.
+const HEADS: &[&str] = &[
+    "River",
+    "Dam",
+    "County",
+    "Valley",
+    "Province",
+    "District",
+    "Governorate",
+    "Oblast",
+    "Prefecture",
+    "Lake",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Mountain",
+    "Desert",
+    "Basin",
+    "Delta",
+    "Peninsula",
+    "Reservoir",
+    "Canal",
+    "Strait",
+    "Bay",
+    "Plateau",
+    "Highlands",
+    "Forest",
+    "Falls",
+];
+
+/// Lower-case administrative heads after an unknown capitalised word ("Karnali province").
+const LOWER_HEADS: &[&str] = &[
+    "province",
+    "district",
+    "county",
+    "region",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "valley",
+    "river",
+];
+
+/// Prepositions after which an unknown capitalised name is a place.
+const PREPOSITIONS: &[&str] = &["in", "near", "outside", "around"];
+
+/// Words before "in" after which what follows is a company, a publication or a field, not a
+/// place ("a stake in", "writing in").
+const NOT_PLACE_BEFORE: &[&str] = &[
+    "stake",
+    "stakes",
+    "share",
+    "shares",
+    "invest",
+    "invested",
+    "investing",
+    "investment",
+    "investments",
+    "interest",
+    "interested",
+    "role",
+    "career",
+    "job",
+    "jobs",
+    "position",
+    "involved",
+    "participate",
+    "participated",
+    "writing",
+    "wrote",
+    "written",
+    "published",
+    "interview",
+    "op-ed",
+    "column",
+    "article",
+    "quoted",
+    "appeared",
+    "listed",
+    "trading",
+    "traded",
+    "deal",
+    "partner",
+    "member",
+    "believe",
+    "believed",
+    "faith",
+    "trust",
+    "confidence",
+    "expert",
+    "degree",
+    "fluent",
+    "spoke",
+    "speaking",
+    "said",
+    "say",
+    "says",
+];
+
+/// True for a preposition after which an unknown capitalised name is read as a place.
+pub(super) fn is_place_preposition(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
+}
+
+/// True when only spaces (no line break) separate tokens `a` and `b`.
+fn adjacent(text: &str, work: &SentenceWork, a: usize, b: usize) -> bool {
+    match (work.tokens.get(a), work.tokens.get(b)) {
+        (Some(x), Some(y)) => text
+            .get(x.span.end..y.span.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && c != '\n')),
+        _ => false,
+    }
+}
+
+/// True when token `t` is a capitalised word no candidate covers, outside a URL, that is no
+/// function word, no month or weekday and no compound adjective ("Kyiv-based").
+fn free_capitalised(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
+    if !work.is_word(t) || work.owner.get(t).is_some_and(Option::is_some) || work.blocked[t] {
+        return false;
+    }
+    let w = work.word(text, t);
+    is_capitalized(w)
+        && w.chars().count() >= 3
+        && w.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
+        && !w.split(is_hyphen).skip(1).any(|p| !is_capitalized(p))
+        && !is_function_word(w)
+        && !lex.is_not_name(w)
+}
+
+/// Adds a place candidate over tokens `first..=last`, of `class`.
+fn add_place(text: &str, work: &mut SentenceWork, first: usize, last: usize, class: PlaceClass) {
+    let span = Span::new(work.tokens[first].span.start, work.tokens[last].span.end);
+    let value = clean_label(span.of(text));
+    work.add(MentionKind::Place, first, last, Some(value));
+    if let Some(cand) = work.candidates.last_mut() {
+        cand.place_class = Some(class);
+    }
+}
+
+/// Finds places named with a head word in one sentence (before people are looked for).
+pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    let mut found: Vec<(usize, usize, PlaceClass)> = Vec::new();
+    let mut t = 1;
+    while t < work.tokens.len() {
+        let head = work.word(text, t);
+        let upper = HEADS.contains(&head) && work.owner[t].is_none();
+        let lower = LOWER_HEADS.contains(&head) && work.owner[t].is_none();
+        if !(upper || lower) || !adjacent(text, work, t - 1, t) {
+            t += 1;
+            continue;
+        }
+        // The words before the head: free capitalised words or a place (for an upper-case
+        // head), at most three; for a lower-case head, one or two free words only.
+        let mut first = t;
+        let mut says_which = false;
+        while first > 0 && t - first < 3 && adjacent(text, work, first - 1, first) {
+            let k = first - 1;
+            if free_capitalised(text, work, k, lex) {
+                says_which |= !lex.is_common_word(work.word(text, k));
+                first = k;
+            } else if upper
+                && work
+                    .owner_of(k)
+                    .is_some_and(|c| c.kind == MentionKind::Place)
+            {
+                let c = work.owner_of(k).map_or(k, |c| c.first);
+                says_which = true;
+                first = c;
+                break;
+            } else {
+                break;
+            }
+        }
+        if first < t && says_which {
+            let class =
+                match head.to_lowercase().as_str() {
+                    "river" | "lake" | "reservoir" | "canal" | "strait" | "bay" | "delta"
+                    | "falls" => PlaceClass::BodyOfWater,
+                    "county" | "province" | "district" | "governorate" | "oblast"
+                    | "prefecture" => PlaceClass::AdministrativeArea,
+                    _ => PlaceClass::Region,
+                };
+            found.push((first, t, class));
+        }
+        t += 1;
+    }
+    // "Lake Victoria": the head first.
+    for t in 0..work.tokens.len().saturating_sub(1) {
+        if work.word(text, t) == "Lake"
+            && work.owner[t].is_none()
+            && adjacent(text, work, t, t + 1)
+            && free_capitalised(text, work, t + 1, lex)
+            && !lex.is_common_word(work.word(text, t + 1))
+        {
+            found.push((t, t + 1, PlaceClass::BodyOfWater));
+        }
+    }
+    for (first, last, class) in found {
+        add_place(text, work, first, last, class);
+    }
+}
+
+/// Finds places named after a preposition of place, or before a comma and a country, in every
+/// sentence (after people are found).
+pub(super) fn find_place_contexts(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    if work.headline {
+        return;
+    }
+    let mut found = Vec::new();
+    for t in 0..work.tokens.len() {
+        if !free_capitalised(text, work, t, lex) || !unknown(work.word(text, t), lex) {
+            continue;
+        }
+        // One or two words.
+        let mut last = t;
+        if free_capitalised(text, work, t + 1, lex)
+            && unknown(work.word(text, t + 1), lex)
+            && adjacent(text, work, t, t + 1)
+        {
+            last = t + 1;
+        }
+        let after = work.tokens.get(last + 1);
+        // The name must end there: no possessive, no further capitalised word.
+        let ends = match after {
+            None => true,
+            Some(tok) => match tok.kind {
+                TokenKind::Possessive => false,
+                TokenKind::Punct => true,
+                TokenKind::Word => {
+                    let w = tok.text(text);
+                    !is_capitalized(w) && !w.chars().any(|c| c.is_ascii_digit())
+                }
+            },
+        };
+        if !ends {
+            continue;
+        }
+        let preposition = t.checked_sub(1).is_some_and(|p| {
+            adjacent(text, work, p, t)
+                && is_place_preposition(work.word(text, p))
+                && !p
+                    .checked_sub(1)
+                    .is_some_and(|q| NOT_PLACE_BEFORE.contains(&work.word(text, q)))
+        });
+        // "Luque, Paraguay": a comma and a country after it.
+        let country_after = work.word(text, last + 1) == ","
+            && work.owner_of(last + 2).is_some_and(|c| {
+                c.kind == MentionKind::Place
+                    && c.first == last + 2
+                    && matches!(
+                        c.place_class,
+                        Some(
+                            PlaceClass::Country
+                                | PlaceClass::State
+                                | PlaceClass::AdministrativeArea
+                        )
+                    )
+                    && work
+                        .tokens
+                        .get(c.last + 1)
+                        .map_or(true, |n| n.kind != TokenKind::Possessive)
+            })
+            && work.tokens.get(t.wrapping_sub(1)).map_or(true, |p| {
+                p.kind != TokenKind::Word || !is_capitalized(p.text(text))
+            });
+        if preposition || country_after {
+            found.push((t, last));
+        }
+    }
+    for (first, last) in found {
+        if (first..=last).all(|k| work.owner[k].is_none()) {
+            add_place(text, work, first, last, PlaceClass::City);
+        }
+    }
+}
+
+/// True for a word that is nothing but a name: no English word, no given name.
+fn unknown(word: &str, lex: &Lexicons) -> bool {
+    !lex.is_common_word(word) && !lex.is_given_name(word) && !lex.is_title_modifier(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::lexicon::Lexicons;
+    use crate::extract::mentions::find_mentions;
+    use crate::extract::model::MentionKind;
+    use crate::text::split_sentences;
+
+    fn places(text: &str) -> Vec<String> {
+        find_mentions(text, &split_sentences(text), Lexicons::get())
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn head_words_make_places() {
+        assert_eq!(
+            places("Engineers watched the Kiambere Dam and the Ewaso River."),
+            ["Kiambere Dam", "Ewaso River"]
+        );
+        assert_eq!(places("Voters in Dolakha district queued."), ["Dolakha district"]);
+        // Only common words before the head: no name.
+        assert!(places("They crossed the Red River and the Long Valley.").is_empty());
+    }
+
+    #[test]
+    fn unknown_names_after_prepositions_of_place() {
+        assert_eq!(
+            places("A bridge collapsed near Kwa Njenga and a school in Mwatate flooded."),
+            ["Kwa Njenga", "Mwatate"]
+        );
+        assert_eq!(
+            places("The body is based in Tolvaro, Paraguay."),
+            ["Tolvaro", "Paraguay"]
+        );
+        // A company, a publication, a language or a person is no place.
+        assert!(places("He bought a stake in Zentrix and wrote in Tagblatt.").is_empty());
+        assert!(places("She replied in Swahili.").is_empty());
+        assert!(places("They met Olena Brandt in Kiambere's office.").is_empty());
+    }
+}
