@@ -693,7 +693,7 @@ mod tests {
             ["Park Min-jae", "Lai Chun-hsien"]
         );
         assert_eq!(people("Zhou Wenbo arrived."), ["Zhou Wenbo"]);
-        assert!(people("A Kyiv-made drone and a Putin-era law.").is_empty());
+        assert!(people("A Kyiv-made drone and an Orlov-era law.").is_empty());
     }
 
     #[test]
