@@ -546,7 +546,10 @@ mod tests {
     #[test]
     fn a_one_word_title_that_is_a_modifier_joins_the_next_title() {
         let text = "Chief Election Commissioner Mara Lindqvist spoke.";
-        assert_eq!(of_kind(text, MentionKind::Role), ["Chief Election Commissioner"]);
+        assert_eq!(
+            of_kind(text, MentionKind::Role),
+            ["Chief Election Commissioner"]
+        );
         // Two titles apart stay two titles.
         let text = "The chief met Commissioner Mara Lindqvist.";
         assert_eq!(of_kind(text, MentionKind::Role), ["chief", "Commissioner"]);

@@ -541,6 +541,9 @@ mod tests {
         assert_eq!(people[0].key, "person/pablo-ortega-de-la-vega");
         // Two names with different given names stay apart.
         let (_, ents) = entities("Anna Maria Holt spoke. Maria Holt left.");
-        assert_eq!(ents.iter().filter(|e| e.kind == EntityKind::Person).count(), 2);
+        assert_eq!(
+            ents.iter().filter(|e| e.kind == EntityKind::Person).count(),
+            2
+        );
     }
 }

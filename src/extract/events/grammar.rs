@@ -87,6 +87,18 @@ static WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
     map
 });
 
+/// The bytes the words of [`WORDS`] start with: a token starting with any other byte
+/// (punctuation, a digit) is in no class, without a lookup.
+static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for word in WORDS.keys() {
+        if let Some(&b) = word.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
+    first
+});
+
 fn parse_line(line: &'static str) -> Option<(&'static str, WordClass)> {
     if line.starts_with('#') {
         return None;
@@ -102,7 +114,10 @@ pub(crate) struct Classes(u32);
 impl Classes {
     /// The classes of `word` (lower case); empty for a word of no class.
     pub(crate) fn of(word: &str) -> Self {
-        Self(WORDS.get(word).copied().unwrap_or(0))
+        match word.as_bytes().first() {
+            Some(&b) if !FIRST_BYTES[usize::from(b)] => Self(0),
+            _ => Self(WORDS.get(word).copied().unwrap_or(0)),
+        }
     }
 
     /// True when `class` is one of them.

@@ -192,26 +192,34 @@ pub(crate) fn tokenize_with<'t>(
 /// The end of the word starting at `start`: letters and digits, joined by hyphens and
 /// apostrophes, by periods in abbreviations ("U.S.") and by commas in numbers ("40,000").
 fn word_end(slice: &str, start: usize) -> usize {
+    let bytes = slice.as_bytes();
     let mut end = start;
-    let mut iter = slice[start..]
-        .char_indices()
-        .map(|(k, c)| (start + k, c))
-        .peekable();
-    while let Some((k, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut k = start;
+    loop {
+        // Most characters are ASCII letters and digits, which only extend the word.
+        while bytes.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+            k += 1;
+            end = k;
+        }
+        let Some(c) = slice[k..].chars().next() else {
+            break;
+        };
+        let after = k + c.len_utf8();
+        let next = slice[after..].chars().next();
         if c.is_alphanumeric() {
-            end = k + c.len_utf8();
+            end = after;
         } else if (joins_word(c) && next.is_some_and(char::is_alphanumeric))
             || (c == ','
                 && slice[..k].ends_with(|p: char| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit()))
         {
-            continue;
+            // Joined: the word goes on if what follows extends it.
         } else if c == '.' && is_abbreviation_period(slice, start, k, next) {
             end = k + 1;
         } else {
             break;
         }
+        k = after;
     }
     end
 }
