@@ -744,4 +744,10 @@ mod tests {
         assert_eq!(lex.role_kind("special envoy"), Some(TitleKind::Envoy));
         assert!(lex.is_surname_first("Xi", false) && !lex.is_surname_first("Kim", false));
     }
+
+    #[test]
+    fn one_long_organization_word_matches_in_lower_case() {
+        assert_eq!(names("a greenpeace report"), ["org:Greenpeace"]);
+        assert!(names("the nato summit and the bbc").is_empty());
+    }
 }

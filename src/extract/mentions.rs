@@ -1,20 +1,26 @@
 //! Stage 3 of the pipeline: mentions of people, organizations, places, demonyms and role titles.
 //!
-//! Mentions are found sentence by sentence in four steps, each a small function:
+//! Mentions are found sentence by sentence in these steps, each a small function:
 //!
 //! 1. **Lexicon forms** ([`Lexicons::matches`]): places, organizations, demonyms and titles.
-//!    Words from `title_modifiers.tsv` before a title join it ("foreign policy adviser"); a place
-//!    or organization that only modifies a hyphenated compound ("U.S.-brokered", "London and
-//!    Paris-driven") is no mention; nothing inside a URL is.
-//! 2. **Organization names by pattern** ([`super::organization_names`]): "Peace Council",
-//!    "Institute for the Study of War", and organizations a title describes ("the head of
-//!    Russia's sovereign wealth fund").
+//!    Words from `title_modifiers.tsv` before a title join it ("foreign policy adviser", "Chief
+//!    Election Commissioner"); a place or organization that only modifies a hyphenated compound
+//!    ("U.S.-brokered", "London and Paris-driven") is no mention, but a place that locates one
+//!    is ("a Lisbon-based bank"); a place that names a treaty ("Paris Agreement") is none;
+//!    nothing inside a URL is a mention.
+//! 2. **Organization and place names by pattern** ([`super::organization_names`],
+//!    [`super::place_names`]): "Peace Council", "Institute for the Study of War", "Masinga Dam",
+//!    "Jhapa district".
 //! 3. **People** ([`super::person_names`]): a run of capitalised words is a name when a title
 //!    stands before it, when it starts with a given name, or when it has two words that are not
 //!    common English words; a lower-case word after a capitalised title is one too ("President
 //!    biden"). Then, over the whole document, a word equal to a surname already found is a
 //!    person ("Witkoff" after "Steve Witkoff").
-//! 4. **Assembly**: candidates that lost to a longer one are dropped; what remains is sorted by
+//! 4. **Names read from where they stand**: organizations a title describes ("the head of
+//!    Russia's sovereign wealth fund"), unknown places after a preposition of place ("a school in
+//!    Bura"), and organizations before a title, named by a head word alone or described in an
+//!    apposition ([`super::organization_references`]).
+//! 5. **Assembly**: candidates that lost to a longer one are dropped; what remains is sorted by
 //!    span, with `text == span.of(text)`.
 //!
 //! Headlines ("Limited Details Released by Moscow") are told apart from prose by their share of

@@ -78,19 +78,29 @@ pub fn ascii_fold(s: &str) -> String {
 /// Folds one name word: diacritics off, lower case, apostrophes dropped, transliteration endings
 /// made one ("Zelenskyy", "Zelenskiy" → "zelensky"; "Sergei" → "sergey", "Yuri" → "yury").
 pub fn fold_name_word(word: &str) -> String {
-    let mut w: String = if word.is_ascii() {
+    let mut w = String::new();
+    fold_name_word_into(word, &mut w);
+    w
+}
+
+/// [`fold_name_word`] into `w` (cleared first), to reuse one buffer over many words.
+pub(crate) fn fold_name_word_into(word: &str, w: &mut String) {
+    w.clear();
+    if word.is_ascii() {
         // The common case, in one pass: folding leaves ASCII as it is.
-        word.bytes()
-            .filter(|&b| b != b'\'' && b != b'.')
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect()
+        w.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'' && b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
     } else {
-        ascii_fold(word)
-            .chars()
-            .filter(|c| *c != '\'' && *c != '.')
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+        w.extend(
+            ascii_fold(word)
+                .chars()
+                .filter(|c| *c != '\'' && *c != '.')
+                .flat_map(char::to_lowercase),
+        );
+    }
     if w.chars().count() > 3 {
         for suffix in ["yy", "iy", "ii", "yi", "ij"] {
             if w.ends_with(suffix) {
@@ -104,7 +114,6 @@ pub fn fold_name_word(word: &str) -> String {
             w.push('y');
         }
     }
-    w
 }
 
 /// A slug for an IRI path: diacritics off, lower case, every run of other characters one `-`.

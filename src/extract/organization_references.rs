@@ -12,7 +12,7 @@
 //!   law firm Freshfields": a capitalised run described as an organization is one, even where it
 //!   looked like a person's name.
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, PlaceClass};
 use super::lower::with_lower;
 use super::mentions::{is_function_word, Candidate, SentenceWork};
 use super::model::MentionKind;
@@ -132,9 +132,11 @@ fn is_bare_name(word: &str, lex: &Lexicons) -> bool {
 pub(super) fn find_referenced(text: &str, works: &mut [SentenceWork], lex: &Lexicons) {
     let mut named: BTreeMap<String, String> = BTreeMap::new(); // word as written -> value
     for work in works.iter_mut() {
-        for (t, value) in before_titles(text, work, lex) {
-            named.insert(work.word(text, t).to_string(), value.clone());
-            work.add(MentionKind::Organization, t, t, Some(value));
+        for (first, last, value) in before_titles(text, work, lex) {
+            let span =
+                crate::text::Span::new(work.tokens[first].span.start, work.tokens[last].span.end);
+            named.insert(span.of(text).to_string(), value.clone());
+            work.add(MentionKind::Organization, first, last, Some(value));
         }
     }
     for work in works.iter_mut() {
@@ -173,7 +175,7 @@ fn propagate(text: &str, work: &mut SentenceWork, named: &BTreeMap<String, Strin
 }
 
 /// The tokens before a title that name its organization, with the organization's name.
-fn before_titles(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, String)> {
+fn before_titles(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     for cand in work
         .candidates
@@ -185,6 +187,31 @@ fn before_titles(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize,
             continue;
         }
         let word = work.word(text, t);
+        // "Kenya Power managing director": a place or organization and one capitalised word.
+        if let Some(owner) = t.checked_sub(1).and_then(|b| work.owner_of(b)).filter(|c| {
+            matches!(c.kind, MentionKind::Place | MentionKind::Organization)
+                && c.last + 1 == t
+                && !matches!(
+                    c.place_class,
+                    Some(PlaceClass::Region | PlaceClass::Continent | PlaceClass::BodyOfWater)
+                )
+        }) {
+            if !work.headline
+                && is_capitalized(word)
+                && word.chars().all(char::is_alphabetic)
+                && !lex.is_title_modifier(word)
+                && !is_function_word(word)
+                && !personal_title(cand)
+                && adjacent(text, work, t - 1, t)
+            {
+                let span = crate::text::Span::new(
+                    work.tokens[owner.first].span.start,
+                    work.tokens[t].span.end,
+                );
+                found.push((owner.first, t, clean_label(span.of(text))));
+            }
+            continue;
+        }
         let acronym = is_acronym(word, lex);
         let bare = !work.headline && is_bare_name(word, lex) && !personal_title(cand);
         if !(acronym || bare) {
@@ -199,7 +226,7 @@ fn before_titles(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize,
         }) {
             continue;
         }
-        found.push((t, clean_label(word)));
+        found.push((t, t, clean_label(word)));
     }
     found
 }
@@ -486,6 +513,11 @@ mod tests {
             ["Zentrabank", "Zentrabank"]
         );
         assert_eq!(texts("KLPF chairman Omar Diallo resigned."), ["KLPF"]);
+        assert_eq!(
+            texts("Kenya Power managing director Omar Diallo resigned."),
+            ["Kenya Power"]
+        );
+        assert!(texts("Kenya Energy Minister Omar Diallo resigned.").is_empty());
         // Not before titles held for a person, not a common word, not a compound.
         assert!(texts("Dorenko aide Ivan Petrov spoke.").is_empty());
         assert!(texts("Outgoing President Ivan Petrov spoke.").is_empty());

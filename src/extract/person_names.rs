@@ -6,21 +6,26 @@
 //! - a title or honorific stands right before it ("President Putin", "envoy Steve Witkoff"),
 //! - it starts with a given name and has a second word ("Olga Stefanishyna"),
 //! - it has two or more words none of which is a common English word ("Xi Jinping"), outside
-//!   headlines, or
-//! - it starts with an East Asian family name ("Wang Yi").
+//!   headlines and not right after a preposition of place ("near Mai Mahiu" is a town), or
+//! - it starts with an East Asian family name ("Wang Yi", "Park Seo-yeon", "Pham Minh Chinh").
 //!
 //! Common words before a name ("Although Kirill Dmitriev...") are trimmed off; in headlines the
-//! run stops at the first common word ("Envoy Witkoff Bridges Dialogue" → "Witkoff"). A given
-//! name next to a one-word place or organization makes a name with it ("Michael Bloomberg").
-//! After the whole document has been read once, every capitalised word equal to the surname of a
-//! person found is a person too, even where the lexicon saw a town of that name.
+//! run stops at the first common word ("Envoy Witkoff Bridges Dialogue" → "Witkoff"), and a
+//! common word right after a title is its verb ("President Visits Garissa"). A given name next
+//! to a one-word place or organization makes a name with it ("Michael Bloomberg", "Jordan
+//! Peterson"); a particle keeps a town's name inside a name ("Luís Cabral de Sousa"), and a
+//! one-word title between a given name and a name word is part of it ("Ibrahim Sultan
+//! al-Jabri"). After the whole document has been read once, every capitalised word equal to the
+//! surname of a person found is a person too, even where the lexicon saw a town of that name;
+//! the surname before a particle counts ("Villanueva" for "Héctor Villanueva de la Cruz"), and
+//! so does a surname with its particle glued on ("al-Ameri").
 
 use super::lexicon::{Lexicons, PlaceClass};
 use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
-use super::names::{fold_name_word, proper_case};
-use super::tokens::{is_capitalized, is_hyphen, is_lowercase_word, TokenKind};
-use std::collections::HashSet;
+use super::names::{fold_name_word, fold_name_word_into, proper_case};
+use super::tokens::{is_capitalized, is_hyphen, is_lowercase_word, may_have_hyphen, TokenKind};
+use rustc_hash::FxHashSet as HashSet;
 
 /// Surnames of the people found so far in the document (folded).
 #[derive(Debug, Default)]
@@ -81,6 +86,9 @@ fn is_name_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bo
     // tests have no side effects.
     if !is_capitalized(w) {
         // "el-Sisi", "al-Assad": a particle glued to a capitalised name.
+        if !may_have_hyphen(w) {
+            return false;
+        }
         let mut parts = w.split(is_hyphen);
         let head = parts.next().unwrap_or("");
         if !(parts.next().is_some_and(is_capitalized) && lex.is_particle(head)) {
@@ -480,23 +488,28 @@ pub(super) fn find_known_surnames(
         return;
     }
     let mut found = Vec::new();
+    // One buffer for the folded words (a surname test per capitalised word).
+    let mut folded = String::new();
     for (t, tok) in work.tokens.iter().enumerate() {
         if tok.kind != TokenKind::Word || work.blocked[t] {
             continue;
         }
         let w = tok.text(text);
+        let capitalized = is_capitalized(w);
         // "al-Ameri" after "Faisal al-Ameri": a particle glued to the surname.
-        let glued = !is_capitalized(w)
+        let glued = !capitalized
+            && may_have_hyphen(w)
             && w.split_once(is_hyphen)
                 .is_some_and(|(head, tail)| lex.is_particle(head) && is_capitalized(tail));
-        if !(is_capitalized(w) || glued) || lex.is_not_name(w) || is_function_word(w) {
+        if !(capitalized || glued) || lex.is_not_name(w) || is_function_word(w) {
             continue;
         }
         let tail = w.rsplit(is_hyphen).next().unwrap_or(w);
-        let folded = fold_name_word(w);
-        if !(known.surnames.contains(&folded)
-            || tail.len() < w.len() && known.surnames.contains(&fold_name_word(tail)))
-        {
+        let mut known_as = |word: &str| {
+            fold_name_word_into(word, &mut folded);
+            known.surnames.contains(folded.as_str())
+        };
+        if !(known_as(w) || tail.len() < w.len() && known_as(tail)) {
             continue;
         }
         let free = match work.owner_of(t) {

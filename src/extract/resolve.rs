@@ -3,8 +3,9 @@
 //!
 //! - **People** are grouped by their folded full name ("Volodymyr Zelenskyy" and "Volodymyr
 //!   Zelensky" are one), a name with a middle name or initial joins the same name without it
-//!   ("Donald J. Trump", "Donald Trump"), and a surname alone joins the one full name that ends
-//!   with it. When two people in the document share the surname, a surname alone goes to the
+//!   ("Donald J. Trump", "Donald Trump"), a compound surname alone joins the one longer name
+//!   that ends with it ("Cabral de Sousa"), and a surname alone joins the one full name that
+//!   ends with it (or has it before a particle: "Villanueva de la Cruz"). When two people in the document share the surname, a surname alone goes to the
 //!   nearest one mentioned before it: two different people are never merged for their surname.
 //!   A surname with no full name in the document stays on its own, keyed `person/<surname>`; the
 //!   store may merge it later with the one full-named person of that surname

@@ -4,10 +4,15 @@
 //!
 //! - **before the title**: a region that belongs to it ("Middle East envoy"), qualifiers
 //!   ("former", "acting", "ex-", "then-"), and the organization: a possessive ("Ukraine's",
-//!   "Putin's"), or a country, demonym, organization or person right before it ("U.S.",
-//!   "French", "Kremlin", "Trump");
-//! - **after the title**: "of X" (organization), "to X" (organization, or for an envoy or
-//!   ambassador the destination, which is not one), "at X" and "for X" (an organization);
+//!   "Putin's", "the UN Secretary-General's"), a country, demonym, organization or person right
+//!   before it ("U.S.", "French", "Kremlin", "Trump"), "X, whose", or "Its" and "The
+//!   confederation's" at the start of a sentence, which point to the organization the sentence
+//!   before is about;
+//! - **after the title**: "of X" (organization, also after a description: "of South American
+//!   football's governing body CONMEBOL"), "to X" (organization, or for an envoy or ambassador
+//!   the destination, which is not one), "at X" and "for X" (an organization, which beats a
+//!   country before the title: "a Yemen researcher at Chatham House"), and the lower-case noun
+//!   phrase an organization's possessive starts ("at the Commission's competition department");
 //! - **the person**, in one of four shapes:
 //!   - *title before name*: "Kremlin spokesperson Dmitry Peskov", "the head of X, Kirill
 //!     Dmitriev" (a comma only after a determiner, possessive or organization);
@@ -18,9 +23,14 @@
 //!   After an apposition the title must end its noun phrase ("X, a host country" is no title),
 //!   and "appointed by Y" names the organization, "during his first term" a time qualifier.
 //!
+//! "ORG, led by [title] X" makes X the organization's leader (or its title holder).
+//!
 //! Titles that mean nothing without their organization ("head", "host") need one; honorifics
-//! are never roles. Finally a membership without organization is dropped when the same person
-//! has the same (or a wider) role with an organization in the document, and duplicates go.
+//! are never roles. Where the text names the organization in a way this reader does not
+//! resolve ("her lawyer", "the treasurer of a small club"), no membership is read: a title
+//! alone would be a wrong fact. Finally a membership without organization is dropped when the
+//! same person has the same (or a wider) role with an organization in the document, and
+//! duplicates go.
 
 use super::lexicon::{Lexicons, PlaceClass, TitleKind};
 use super::model::{Entity, Membership, Mention, MentionKind, Qualifier};

@@ -52,21 +52,24 @@ pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// False when `word` has no hyphen ([`is_hyphen`]), by a byte test that is quicker than reading
+/// characters: every hyphen is '-' or starts with the byte 0xE2 (true may still mean none).
+pub fn may_have_hyphen(word: &str) -> bool {
+    word.bytes().any(|b| b == b'-' || b == 0xE2)
+}
+
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = span.of(text);
     let base = span.start;
-    // Sized once: at most one character per byte, and fewer tokens than a quarter of the bytes
-    // in prose (a word and its space).
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
-    chars.extend(slice.char_indices());
-    let end_of = |i: usize| chars.get(i).map_or(slice.len(), |&(b, _)| b);
+    let chars = Chars(slice);
+    // Rarely grown: prose has fewer tokens than a quarter of its bytes (a word and its space).
     let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut start = 0;
+    while let Some(c) = chars.at(start) {
+        let next = start + c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            start = next;
             continue;
         }
         if is_apostrophe(c) {
@@ -74,16 +77,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             let after_word = tokens
                 .last()
                 .is_some_and(|t: &Token| t.kind == TokenKind::Word && t.span.end == base + start);
-            let s_next = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
-            let then_boundary = chars
-                .get(i + 2)
-                .map_or(true, |&(_, n)| !n.is_alphanumeric());
+            let s_next = chars.at(next).is_some_and(|n| n == 's' || n == 'S');
+            let after_s = chars.after(next);
+            let then_boundary = chars.at(after_s).map_or(true, |n| !n.is_alphanumeric());
             if after_word && s_next && then_boundary {
                 tokens.push(Token {
                     kind: TokenKind::Possessive,
-                    span: Span::new(base + start, base + end_of(i + 2)),
+                    span: Span::new(base + start, base + after_s),
                 });
-                i += 2;
+                start = after_s;
                 continue;
             }
             let prev_plural = tokens.last().is_some_and(|t: &Token| {
@@ -91,7 +93,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     && t.span.end == base + start
                     && text[t.span.start..t.span.end].ends_with(['s', 'S'])
             });
-            let next_alnum = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            let next_alnum = chars.at(next).is_some_and(char::is_alphanumeric);
             let kind = if prev_plural && !next_alnum {
                 TokenKind::Possessive
             } else {
@@ -99,48 +101,65 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             };
             tokens.push(Token {
                 kind,
-                span: Span::new(base + start, base + end_of(i + 1)),
+                span: Span::new(base + start, base + next),
             });
-            i += 1;
+            start = next;
             continue;
         }
         if !c.is_alphanumeric() {
             tokens.push(Token {
                 kind: TokenKind::Punct,
-                span: Span::new(base + start, base + end_of(i + 1)),
+                span: Span::new(base + start, base + next),
             });
-            i += 1;
+            start = next;
             continue;
         }
-        let j = word_end(&chars, i);
+        let end = word_end(&chars, start);
         tokens.push(Token {
             kind: TokenKind::Word,
-            span: Span::new(base + start, base + end_of(j)),
+            span: Span::new(base + start, base + end),
         });
-        i = j;
+        start = end;
     }
     tokens
 }
 
-/// The index of the first character after the word that starts at `i`.
-fn word_end(chars: &[(usize, char)], i: usize) -> usize {
+/// The characters of a sentence, read by byte offset (offsets are character boundaries).
+struct Chars<'s>(&'s str);
+
+impl Chars<'_> {
+    /// The character at byte `at`; `None` at the end.
+    fn at(&self, at: usize) -> Option<char> {
+        self.0.get(at..).and_then(|rest| rest.chars().next())
+    }
+
+    /// The offset after the character at `at` (the end stays the end).
+    fn after(&self, at: usize) -> usize {
+        self.at(at).map_or(self.0.len(), |c| at + c.len_utf8())
+    }
+}
+
+/// The byte offset right after the word that starts at byte `start`.
+fn word_end(chars: &Chars<'_>, start: usize) -> usize {
     // Dotted abbreviations: "U.S.", "D.C.", "a.m." (letter, dot, letter, dot...).
-    let letter_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
-    let dot_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| c == '.');
-    if letter_at(i) && dot_at(i + 1) && letter_at(i + 2) && dot_at(i + 3) {
-        let mut j = i;
-        while letter_at(j) && dot_at(j + 1) {
-            j += 2;
+    let letter_at = |k: usize| chars.at(k).is_some_and(char::is_alphabetic);
+    let dot_at = |k: usize| chars.at(k) == Some('.');
+    let second = chars.after(start);
+    let third = chars.after(second);
+    if letter_at(start) && dot_at(second) && letter_at(third) && dot_at(chars.after(third)) {
+        let mut j = start;
+        while letter_at(j) && dot_at(chars.after(j)) {
+            j = chars.after(chars.after(j));
         }
         return j;
     }
-    let mut j = i;
+    let mut j = start;
     let mut lower_run = 0usize; // lower-case letters since the word started, while all lower-case
     let mut all_lower = true;
-    while j < chars.len() {
-        let c = chars[j].1;
+    while let Some(c) = chars.at(j) {
+        let next = j + c.len_utf8();
         if c.is_alphanumeric() {
-            if j > i && c.is_uppercase() && all_lower && lower_run >= 3 {
+            if j > start && c.is_uppercase() && all_lower && lower_run >= 3 {
                 break; // "hereTrump": a missing space
             }
             if c.is_lowercase() && all_lower {
@@ -148,23 +167,23 @@ fn word_end(chars: &[(usize, char)], i: usize) -> usize {
             } else {
                 all_lower = false;
             }
-            j += 1;
+            j = next;
             continue;
         }
-        let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        if (is_hyphen(c) || is_apostrophe(c)) && next_alnum && j > i {
+        let next_alnum = chars.at(next).is_some_and(char::is_alphanumeric);
+        if (is_hyphen(c) || is_apostrophe(c)) && next_alnum && j > start {
             if is_apostrophe(c) {
                 // "’s" followed by a boundary is a possessive, not part of the word.
-                let s = chars.get(j + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
+                let s = chars.at(next).is_some_and(|n| n == 's' || n == 'S');
                 let boundary = chars
-                    .get(j + 2)
-                    .map_or(true, |&(_, n)| !n.is_alphanumeric());
+                    .at(chars.after(next))
+                    .map_or(true, |n| !n.is_alphanumeric());
                 if s && boundary {
                     break;
                 }
             }
             all_lower = false;
-            j += 1;
+            j = next;
             continue;
         }
         break;

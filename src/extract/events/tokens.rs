@@ -135,12 +135,13 @@ pub(crate) fn tokenize_with<'t>(
     // Rarely grown: prose has fewer tokens than a quarter of its bytes (a word and its space).
     let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
     let base = span.start;
-    let mut chars = slice.char_indices().peekable();
+    // `i` is the byte offset of the next character in `slice`.
+    let mut i = 0;
     // True when the character before the next one is white space (or there is none).
     let mut after_space = true;
-    while let Some(&(i, c)) = chars.peek() {
+    while let Some(c) = slice[i..].chars().next() {
         if c.is_whitespace() {
-            chars.next();
+            i += c.len_utf8();
             after_space = true;
             continue;
         }
@@ -158,9 +159,7 @@ pub(crate) fn tokenize_with<'t>(
                     base + chunk_end,
                     TokenKind::Opaque,
                 );
-                while chars.peek().is_some_and(|&(j, _)| j < chunk_end) {
-                    chars.next();
-                }
+                i = chunk_end;
                 continue;
             }
         }
@@ -172,9 +171,7 @@ pub(crate) fn tokenize_with<'t>(
                 TokenKind::Word
             };
             push(&mut tokens, (text, lowered), base + i, base + end, kind);
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
-            }
+            i = end;
             continue;
         }
         push(
@@ -184,7 +181,7 @@ pub(crate) fn tokenize_with<'t>(
             base + i + c.len_utf8(),
             TokenKind::Punct,
         );
-        chars.next();
+        i += c.len_utf8();
     }
     tokens
 }
