@@ -18,7 +18,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         PathBuf::from,
     );
     let input = Input::File(path);
-    let mut document = Document::new(input.name(), input.read_text()?);
+    let mut document = Document::new(
+        input.name(),
+        input.read_text(kg::text::DEFAULT_MAX_DOCUMENT_BYTES)?,
+    );
     if document.published.is_none() {
         // Relative dates need an anchor; the extractor reads it from the text when it can.
         document = document.with_date(jiff::civil::date(2025, 11, 26), DateOrigin::CommandLine);

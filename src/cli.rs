@@ -39,6 +39,12 @@ pub enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Refuse documents larger than this many bytes (suffixes K, M, G; default 10M).
+        #[arg(long, value_parser = parse_size, default_value = "10M")]
+        max_document_size: u64,
+        /// Documents per transaction: larger batches ingest faster and use more memory.
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+        batch: u64,
     },
     /// Run a SPARQL query (the data model's prefixes are predeclared; the default graph is the union of all graphs).
     Query {
@@ -53,14 +59,25 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<QueryFormat>,
     },
-    /// Run the extractor on one article without touching the store and print JSON: the document,
-    /// its sentences, every mention with its code point offsets, and the facts.
+    /// Run the extractor without touching the store and print what it read: the document, its
+    /// sentences, every mention with its code point offsets, and the facts.
+    ///
+    /// One article gives one pretty-printed JSON object. Several (files, directories, -) are
+    /// extracted in parallel and printed one JSON object per line, in input order (`--format jsonl`,
+    /// the default then). A file that cannot be read is reported on stderr and the rest go on.
     Extract {
-        /// The article (a file, or - for stdin).
-        path: PathBuf,
+        /// Files, directories (recursively: .txt, .md, .html) or - (standard input).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Publication date (YYYY-MM-DD), overriding what the text states.
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
+        /// Output format: json (one pretty object; one article only) or jsonl (one line per article).
+        #[arg(long, value_enum)]
+        format: Option<ExtractFormat>,
+        /// Refuse documents larger than this many bytes (suffixes K, M, G; default 10M).
+        #[arg(long, value_parser = parse_size, default_value = "10M")]
+        max_document_size: u64,
     },
     /// Count what the store holds, by class, and its size on disk.
     Stats {
@@ -116,6 +133,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         layout: LayoutChoice,
     },
+}
+
+/// Output formats of `kg extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One pretty-printed JSON object (a single article).
+    Json,
+    /// One JSON object per line, one line per article.
+    Jsonl,
 }
 
 /// Layout engines of `kg export`.
@@ -179,4 +205,25 @@ pub enum ExportFormat {
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     text.parse()
         .map_err(|_| format!("{text:?} is not a date: write it as YYYY-MM-DD, e.g. 2025-11-26"))
+}
+
+/// Parses a size such as `10M`, `512K`, `2G` or `1048576` (bytes; K, M, G are powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size: write e.g. 10M, 512K or 2G"))?;
+    let factor: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("'{text}': unknown unit '{unit}'; use K, M or G")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("'{text}' is too large"))
 }

@@ -7,14 +7,16 @@ mod cli;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, DumpFormat, ExportFormat, LayoutChoice, QueryFormat};
+use cli::{Cli, Command, DumpFormat, ExportFormat, ExtractFormat, LayoutChoice, QueryFormat};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
+use kg::store::Ingestor;
 use kg::store::{write_results, Counts, ResultsError, ResultsFormat};
 use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
-use kg::{extract, Document, IngestOutcome, KgStore};
+use kg::{extract, Document, Extraction, IngestOutcome, KgStore};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
+use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,13 +84,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             date,
             manifest,
             quiet,
-        } => ingest(&cli.store, &paths, date, manifest.as_deref(), quiet),
+            max_document_size,
+            batch,
+        } => ingest(
+            &cli.store,
+            &paths,
+            IngestOptions {
+                date,
+                manifest: manifest.as_deref(),
+                quiet,
+                max_document_size,
+                batch: batch as usize,
+            },
+        ),
         Command::Query {
             sparql,
             file,
             format,
         } => query(&cli.store, sparql, file.as_deref(), format),
-        Command::Extract { path, date } => extract_json(&path, date),
+        Command::Extract {
+            paths,
+            date,
+            format,
+            max_document_size,
+        } => extract_json(&paths, date, format, max_document_size),
         Command::Stats { json } => stats(&cli.store, json),
         Command::Dump { format, output } => dump(&cli.store, format, output.as_deref()),
         Command::Load { file, graph } => load(&cli.store, &file, graph.as_deref()),
@@ -127,13 +146,19 @@ struct Job {
     meta: ManifestEntry,
 }
 
-fn ingest(
-    store_path: &Path,
-    paths: &[PathBuf],
+/// How `kg ingest` was asked to run.
+struct IngestOptions<'a> {
     date: Option<jiff::civil::Date>,
-    manifest: Option<&Path>,
+    manifest: Option<&'a Path>,
     quiet: bool,
-) -> Result<ExitCode> {
+    max_document_size: u64,
+    batch: usize,
+}
+
+/// Text read per batch at most, whatever the document count: bounds memory on large files.
+const BATCH_BYTES: u64 = 24 * 1024 * 1024;
+
+fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> Result<ExitCode> {
     let mut jobs = Vec::new();
     let mut failed = 0usize;
     let (inputs, errors) = collect_inputs(paths);
@@ -145,7 +170,7 @@ fn ingest(
         input,
         meta: ManifestEntry::default(),
     }));
-    if let Some(manifest) = manifest {
+    if let Some(manifest) = options.manifest {
         let entries = read_manifest(manifest).map_err(|e| UsageError(e.to_string()))?;
         for entry in entries {
             let Some(path) = entry.path.clone() else {
@@ -163,42 +188,124 @@ fn ingest(
     }
 
     let store = open_store(store_path)?;
-    let progress = if !quiet && io::stderr().is_terminal() && jobs.len() > 5 {
-        let bar = ProgressBar::new(jobs.len() as u64);
+    let sizes: Vec<u64> = jobs.iter().map(|j| j.input.size_hint()).collect();
+    let total_bytes: u64 = sizes.iter().sum();
+    let progress = if !options.quiet && io::stderr().is_terminal() && jobs.len() > 5 {
+        let bar = ProgressBar::new(total_bytes.max(1));
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {wide_msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         Some(bar)
     } else {
         None
     };
-    let (mut added, mut replaced, mut unchanged) = (0usize, 0usize, 0usize);
-    for job in &jobs {
-        if let Some(bar) = &progress {
-            bar.set_message(job.input.name());
+    // Batches: at most `batch` documents and BATCH_BYTES of text each.
+    let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut bytes) = (0usize, 0u64);
+    for (i, size) in sizes.iter().enumerate() {
+        if i > start && (i - start >= options.batch || bytes + size > BATCH_BYTES) {
+            batches.push(start..i);
+            (start, bytes) = (i, 0);
         }
-        match ingest_one(&store, job, date) {
-            Ok(IngestOutcome::Added) => added += 1,
-            Ok(IngestOutcome::Replaced) => replaced += 1,
-            Ok(IngestOutcome::Unchanged) => unchanged += 1,
-            Err(error) => {
-                failed += 1;
-                let line = format!("kg: {error:#}");
-                match &progress {
-                    Some(bar) => bar.println(line),
-                    None => eprintln!("{line}"),
+        bytes += size;
+    }
+    if start < jobs.len() {
+        batches.push(start..jobs.len());
+    }
+
+    let (mut added, mut replaced, mut unchanged) = (0usize, 0usize, 0usize);
+    let started = std::time::Instant::now();
+    let mut done_docs = 0usize;
+    let report = |line: String| match &progress {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    };
+    // Extraction of the next batch (on every core) overlaps the writing of this one.
+    let mut ingestor = Ingestor::new(&store);
+    std::thread::scope(|scope| -> Result<()> {
+        let (sender, receiver) =
+            std::sync::mpsc::sync_channel::<Vec<(usize, Result<Extraction>)>>(1);
+        let jobs = &jobs;
+        let batches = &batches;
+        scope.spawn(move || {
+            for range in batches {
+                let extracted: Vec<(usize, Result<Extraction>)> = range
+                    .clone()
+                    .into_par_iter()
+                    .map(|i| {
+                        let job = &jobs[i];
+                        let result = read_document(
+                            &job.input,
+                            &job.meta,
+                            options.date,
+                            options.max_document_size,
+                        )
+                        .map(extract);
+                        (i, result)
+                    })
+                    .collect();
+                if sender.send(extracted).is_err() {
+                    break;
                 }
             }
+        });
+        for extracted in receiver {
+            let mut batch = Vec::with_capacity(extracted.len());
+            let mut batch_bytes = 0;
+            for (i, result) in extracted {
+                batch_bytes += sizes[i];
+                match result {
+                    Ok(extraction) => batch.push(extraction),
+                    Err(error) => {
+                        failed += 1;
+                        report(format!("kg: {error:#}"));
+                    }
+                }
+            }
+            match ingestor.ingest(&batch) {
+                Ok(outcomes) => {
+                    for outcome in outcomes {
+                        match outcome {
+                            IngestOutcome::Added => added += 1,
+                            IngestOutcome::Replaced => replaced += 1,
+                            IngestOutcome::Unchanged => unchanged += 1,
+                        }
+                    }
+                }
+                Err(error) => {
+                    failed += batch.len();
+                    let names: Vec<&str> = batch
+                        .iter()
+                        .map(|e| e.document.source.as_str())
+                        .take(3)
+                        .collect();
+                    report(format!(
+                        "kg: cannot store a batch of {} documents ({}...): {error}",
+                        batch.len(),
+                        names.join(", ")
+                    ));
+                }
+            }
+            done_docs += batch.len();
+            if let Some(bar) = &progress {
+                bar.inc(batch_bytes);
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!(
+                    "{done_docs}/{} articles, {:.0} articles/s",
+                    jobs.len(),
+                    done_docs as f64 / secs
+                ));
+            }
         }
-        if let Some(bar) = &progress {
-            bar.inc(1);
-        }
-    }
+        Ok(())
+    })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    if !quiet {
+    if !options.quiet {
         let counts = store.counts()?;
         println!(
             "documents: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed"
@@ -212,24 +319,13 @@ fn ingest(
     })
 }
 
-fn ingest_one(
-    store: &KgStore,
-    job: &Job,
-    date: Option<jiff::civil::Date>,
-) -> Result<IngestOutcome> {
-    let document = read_document(&job.input, &job.meta, date)?;
-    let extraction = extract(document);
-    store
-        .ingest(&extraction)
-        .with_context(|| format!("{}: cannot store", job.input.name()))
-}
-
 fn read_document(
     input: &Input,
     meta: &ManifestEntry,
     date: Option<jiff::civil::Date>,
+    max_bytes: u64,
 ) -> Result<Document> {
-    let text = input.read_text()?;
+    let text = input.read_text(max_bytes)?;
     let mut document = Document::new(input.name(), text);
     if let Some(d) = date {
         document = document.with_date(d, DateOrigin::CommandLine);
@@ -303,21 +399,65 @@ fn query(
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_json(path: &Path, date: Option<jiff::civil::Date>) -> Result<ExitCode> {
-    let input = if path.as_os_str() == "-" {
-        Input::Stdin
+fn extract_json(
+    paths: &[PathBuf],
+    date: Option<jiff::civil::Date>,
+    format: Option<ExtractFormat>,
+    max_bytes: u64,
+) -> Result<ExitCode> {
+    let (inputs, errors) = collect_inputs(paths);
+    let mut failed = errors.len();
+    for error in errors {
+        eprintln!("kg: {error}");
+    }
+    let format = format.unwrap_or(if inputs.len() == 1 && paths.len() == 1 {
+        ExtractFormat::Json
     } else {
-        Input::File(path.to_owned())
-    };
-    let document = read_document(&input, &ManifestEntry::default(), date)?;
-    let extraction = extract(document);
-    let json = kg::extract::extraction_json(&extraction);
+        ExtractFormat::Jsonl
+    });
+    if format == ExtractFormat::Json && inputs.len() != 1 {
+        return Err(UsageError(format!(
+            "--format json prints one article, and {} were given: use --format jsonl for several",
+            inputs.len()
+        ))
+        .into());
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, &json)?;
-    writeln!(out)?;
+    // Extract in parallel, a chunk at a time, and print in input order: memory stays bounded by
+    // the chunk, not the corpus.
+    let chunk = rayon::current_num_threads().max(1) * 16;
+    for group in inputs.chunks(chunk) {
+        let results: Vec<Result<serde_json::Value>> = group
+            .par_iter()
+            .map(|input| {
+                let document = read_document(input, &ManifestEntry::default(), date, max_bytes)?;
+                Ok(kg::extract::extraction_json(&extract(document)))
+            })
+            .collect();
+        for (input, result) in group.iter().zip(results) {
+            match result {
+                Ok(json) if format == ExtractFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &json)?;
+                    writeln!(out)?;
+                }
+                Ok(json) => {
+                    serde_json::to_writer(&mut out, &json)?;
+                    writeln!(out)?;
+                }
+                Err(error) => {
+                    failed += 1;
+                    eprintln!("kg: {}: {error:#}", input.name());
+                }
+            }
+        }
+    }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn stats(store_path: &Path, json: bool) -> Result<ExitCode> {

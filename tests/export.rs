@@ -21,20 +21,6 @@ fn store() -> Store {
     store
         .load_from_slice(RdfFormat::TriG, FIXTURE.as_bytes())
         .unwrap();
-    // As `kg ingest` does: every document's triples also go, once, into the merged graph that
-    // queries use as their default graph.
-    let merged = kg::rdf::iri::merged_graph();
-    let copies: Vec<_> = store
-        .iter()
-        .map(Result::unwrap)
-        .filter(|q| {
-            q.graph_name
-                .to_string()
-                .starts_with(&format!("<{}", kg::rdf::vocab::DOC_NS))
-        })
-        .map(|q| oxigraph::model::Quad::new(q.subject, q.predicate, q.object, merged.clone()))
-        .collect();
-    store.extend(copies).unwrap();
     store
 }
 

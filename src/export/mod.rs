@@ -268,15 +268,13 @@ pub fn export(store: &Store, options: &ExportOptions) -> Result<Rendered, Export
     Ok(rendered)
 }
 
-/// Every quad of the store but the ontology's and the merged graph's (copies of the documents').
+/// Every quad of the store but the ontology's.
 fn read_store(store: &Store) -> Result<GraphBuilder, ExportError> {
     let ontology = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH));
-    let merged = crate::rdf::iri::merged_graph();
-    let merged = GraphNameRef::NamedNode(merged.as_ref());
     let mut builder = GraphBuilder::default();
     for quad in store.iter() {
         let quad = quad?;
-        if quad.graph_name.as_ref() != ontology && quad.graph_name.as_ref() != merged {
+        if quad.graph_name.as_ref() != ontology {
             builder.add_quad(quad);
         }
     }
@@ -293,9 +291,7 @@ fn run_construct(store: &Store, query: &str) -> Result<GraphBuilder, ExportError
         }
     }
     let mut prepared = evaluator.parse_query(query)?;
-    prepared
-        .dataset_mut()
-        .set_default_graph(crate::store::default_graphs(store)?);
+    prepared.dataset_mut().set_default_graph_as_union();
     let mut builder = GraphBuilder::default();
     match prepared.on_store(store).execute()? {
         QueryResults::Graph(triples) => {

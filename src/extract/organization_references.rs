@@ -396,8 +396,13 @@ fn described(
     // Description before the name: "the law firm Freshfields", "carmaker Volvo".
     for t in 1..work.tokens.len() {
         // This runs for every token: one lower-casing, no string built. (Tokens hold no space,
-        // so a two-word phrase is its two words.)
-        let is_description = with_lower(work.word(text, t - 1), |w| match w {
+        // so a two-word phrase is its two words.) An ASCII word keeps its length in lower case,
+        // so most words are settled by their length alone.
+        let word = work.word(text, t - 1);
+        if word.is_ascii() && !matches!(word.len(), 4 | 5 | 6 | 8 | 9 | 11) {
+            continue;
+        }
+        let is_description = with_lower(word, |w| match w {
             "carmaker" | "automaker" | "broadcaster" | "lender" | "regulator" | "watchdog" => true,
             "firm" | "agency" | "tank" | "group" if t >= 2 => {
                 with_lower(work.word(text, t - 2), |p| {

@@ -180,17 +180,18 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
         .into_iter()
         .map(|g| {
             let group = &groups[g];
-            let aliases: BTreeSet<String> = group
+            // Sorted and deduplicated before anything is copied: most forms repeat.
+            let aliases: BTreeSet<&str> = group
                 .forms
                 .iter()
                 .filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case(&group.name))
-                .cloned()
+                .map(String::as_str)
                 .collect();
             let mut unique: BTreeSet<String> = BTreeSet::new();
             let mut seen_lower: BTreeSet<String> = BTreeSet::new();
             for a in aliases {
                 if seen_lower.insert(a.to_lowercase()) {
-                    unique.insert(a);
+                    unique.insert(a.to_string());
                 }
             }
             Entity {

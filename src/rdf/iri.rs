@@ -23,6 +23,15 @@ pub fn entity(key: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{}", vocab::ENTITY_NS, sanitize_path(key)))
 }
 
+/// The key of an entity IRI minted by [`entity`] (`person/steve-witkoff`); the whole IRI for
+/// one minted elsewhere.
+pub fn entity_key(entity: &NamedNode) -> &str {
+    entity
+        .as_str()
+        .strip_prefix(vocab::ENTITY_NS)
+        .unwrap_or(entity.as_str())
+}
+
 /// The IRI of a role from its label.
 pub fn role(label: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}role/{}", vocab::ENTITY_NS, slug(label)))
@@ -43,17 +52,31 @@ pub fn entities_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{}graph/entities", vocab::BASE))
 }
 
-/// The graph that holds every document's facts once: the set union of the document graphs,
-/// which queries use as their default graph (a union computed at query time would repeat a
-/// triple once per document that states it).
-pub fn merged_graph() -> NamedNode {
-    NamedNode::new_unchecked(format!("{}graph/merged", vocab::BASE))
+/// The graph of facts: memberships, events and roles, each once however many articles state
+/// it, with a `kg:attestation` per article. Derived from the attestations in the document graphs,
+/// so it is the same whatever order the articles arrived in.
+pub fn facts_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{}graph/facts", vocab::BASE))
 }
 
-/// The graph of bookkeeping: per entity, how many documents use each of its names. Not part of
-/// the default graph of queries.
-pub fn tallies_graph() -> NamedNode {
-    NamedNode::new_unchecked(format!("{}graph/tallies", vocab::BASE))
+/// The IRI of one article's statement of a fact: `doc/<id>/m3` for its fourth membership,
+/// `doc/<id>/e0` for its first event.
+pub fn attestation(doc_id: &str, kind: char, index: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{doc_id}/{kind}{index}", vocab::DOC_NS))
+}
+
+/// The IRI of how one article names one entity (`doc/<id>/about/person/steve-witkoff`).
+pub fn naming(doc_id: &str, key: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!(
+        "{}{doc_id}/about/{}",
+        vocab::DOC_NS,
+        sanitize_path(key)
+    ))
+}
+
+/// The IRI of a stretch of text of a document, by code points.
+pub fn phrase(doc_id: &str, begin: usize, end: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{doc_id}/c{begin}-{end}", vocab::DOC_NS))
 }
 
 /// The graph that holds the ontology.

@@ -3,13 +3,16 @@
 //!
 //! The data model (see README and `ontology/kg.ttl`): entities are `schema:Person`,
 //! `schema:Organization` or `schema:Place`; roles are `org:Membership`s; events are
-//! `schema:Event`s; each fact carries `prov:wasDerivedFrom` its document and `kg:evidence` the
-//! `nif:Sentence` it was read from, with its span in code points. Everything read from one document
-//! lives in the named graph named by the document's IRI. IRIs are minted deterministically from
-//! the extraction (see [`iri`]).
+//! `schema:Event`s. Each article's graph holds only what is its own: the article, the sentences
+//! and phrases facts were read from, a `kg:Naming` per entity it names and a `kg:Attestation`
+//! per fact it states (with `prov:wasDerivedFrom`, `kg:evidence`, `kg:span`, `kg:rule`). The
+//! facts themselves, each once, and the entities' labels are derived from the claims of all
+//! articles by the store ([`claims`]). IRIs are minted deterministically (see [`iri`]).
 
+pub mod claims;
 pub mod iri;
 mod quads;
 pub mod vocab;
 
-pub use quads::{document_quads, entity_name_quads};
+pub use claims::{Attested, Claim, Fact};
+pub use quads::{document_quads, entity_classes, entity_name_quads, fingerprint};

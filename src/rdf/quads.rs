@@ -1,10 +1,11 @@
-//! Facts → quads. One function per part of the data model, all writing into the document's graph.
+//! An extraction → the quads of its document's graph; an entity's derived names → quads of the
+//! entities graph.
 
+use super::claims::{claims, Claim};
 use super::iri;
-use super::vocab::{kg, nif, org, prov, rdf, rdfs, schema, skos, xsd};
-use crate::extract::{Entity, EntityKind, Event, Extraction, Membership, Qualifier};
+use super::vocab::{kg, nif, prov, rdf, rdfs, schema, skos, xsd};
+use crate::extract::{Entity, EntityKind, Extraction};
 use crate::text::CharIndex;
-use crate::time::{TimeValue, XsdDateType};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeSet;
 
@@ -37,14 +38,40 @@ impl GraphWriter {
     }
 }
 
-/// Everything one document says, as quads in the document's named graph.
+/// Bumped whenever the extractor's output for the same input changes, so that re-ingesting
+/// after an upgrade refreshes old documents instead of calling them unchanged.
+const EXTRACTOR_VERSION: &str = "2";
+
+/// What identifies one version of a document: its text (through its id), its metadata, the
+/// extractor version and the ontology.
+pub fn fingerprint(ex: &Extraction) -> String {
+    let doc = &ex.document;
+    let date = doc
+        .published
+        .map(|p| format!("{}/{}", p.date, p.origin.as_str()));
+    iri::short_hash(&[
+        doc.id.as_str(),
+        date.as_deref().unwrap_or(""),
+        doc.url.as_deref().unwrap_or(""),
+        doc.title.as_deref().unwrap_or(""),
+        EXTRACTOR_VERSION,
+        crate::store::ONTOLOGY_TTL.len().to_string().as_str(),
+    ])
+}
+
+/// Everything one document says, as quads in the document's named graph (`kg extract --format
+/// nquads` prints exactly these; `kg ingest` stores them).
 ///
-/// The entities' `rdfs:label` and `skos:altLabel` are not here: they are derived across all
-/// documents (see [`entity_name_quads`]); here each entity gets `kg:preferredName` (this
-/// document's candidate for its label) and `schema:name` for every form the document wrote.
+/// Every subject is the document's own (`doc/<id>`, `doc/<id>/s3`, `doc/<id>/m0`,
+/// `doc/<id>/about/person/x`), so no triple is in two documents' graphs and the union of all
+/// graphs is a set. What the document says about shared things is in its *claims*: a
+/// `kg:Naming` per entity (the names it writes, its preferred one, the class it gives) and a
+/// `kg:Attestation` per membership or event (see [`super::claims`]). The facts and the entities'
+/// labels are derived from the claims of all documents by the store.
 pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     let doc = &ex.document;
-    let doc_iri = iri::document(doc.id.as_str());
+    let id = doc.id.as_str();
+    let doc_iri = iri::document(id);
     let mut w = GraphWriter {
         graph: GraphName::NamedNode(doc_iri.clone()),
         quads: Vec::new(),
@@ -52,8 +79,9 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     let chars = CharIndex::new(&doc.text);
 
     w.add(&doc_iri, rdf::TYPE, schema::NEWS_ARTICLE);
-    w.add_str(&doc_iri, kg::DOCUMENT_ID, doc.id.as_str());
+    w.add_str(&doc_iri, kg::DOCUMENT_ID, id);
     w.add_str(&doc_iri, kg::SOURCE, &doc.source);
+    w.add_str(&doc_iri, kg::FINGERPRINT, &fingerprint(ex));
     if let Some(title) = &doc.title {
         w.add_str(&doc_iri, schema::HEADLINE, title);
     }
@@ -74,25 +102,56 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     }
     w.add_str(&doc_iri, nif::IS_STRING, &doc.text);
 
-    let entity_iris: Vec<NamedNode> = ex.entities.iter().map(|e| iri::entity(&e.key)).collect();
-    for (entity, e_iri) in ex.entities.iter().zip(&entity_iris) {
-        entity_quads(&mut w, entity, e_iri);
+    for entity in &ex.entities {
+        naming_quads(&mut w, id, &doc_iri, entity);
     }
 
+    let attested = claims(ex);
     let mut evidence = BTreeSet::new();
-    for m in &ex.memberships {
-        membership_quads(&mut w, ex, m, &entity_iris, &doc_iri, &chars);
-        evidence.insert(m.sentence);
+    for a in &attested {
+        w.quads.extend(a.quads(&w.graph));
+        let (sentence, span, rule, event) = match &a.claim {
+            Claim::Membership(_) => {
+                let Some(m) = index_of(&a.attestation).and_then(|i| ex.memberships.get(i)) else {
+                    continue;
+                };
+                (m.sentence, m.span, m.rule, None)
+            }
+            Claim::Event(_) => {
+                let Some(e) = index_of(&a.attestation).and_then(|i| ex.events.get(i)) else {
+                    continue;
+                };
+                (e.sentence, e.span, "event", Some(e))
+            }
+        };
+        let att = &a.attestation;
+        w.add(att, prov::WAS_DERIVED_FROM, doc_iri.clone());
+        w.add(att, kg::EVIDENCE, iri::sentence(id, sentence));
+        w.add_str(att, kg::RULE, rule);
+        let (begin, end) = chars.span(span);
+        let phrase = iri::phrase(id, begin, end);
+        w.add(att, kg::SPAN, phrase.clone());
+        if evidence.insert((usize::MAX, begin, end)) {
+            w.add(&phrase, rdf::TYPE, nif::PHRASE);
+            w.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
+            w.add_index(&phrase, nif::BEGIN_INDEX, begin);
+            w.add_index(&phrase, nif::END_INDEX, end);
+            w.add_str(&phrase, nif::ANCHOR_OF, span.of(&doc.text));
+        }
+        evidence.insert((sentence, 0, 0));
+        if let Some(e) = event {
+            w.add_str(att, rdfs::LABEL, &e.label);
+            w.add_str(att, kg::TRIGGER, &e.trigger);
+            if let Some(timex) = e.timex.and_then(|i| ex.timexes.get(i)) {
+                w.add_str(att, kg::TIMEX_TEXT, &timex.text);
+            }
+        }
     }
-    for e in &ex.events {
-        event_quads(&mut w, ex, e, &entity_iris, &doc_iri, &chars);
-        evidence.insert(e.sentence);
-    }
-    for index in evidence {
+    for (index, _, _) in evidence.into_iter().filter(|e| e.0 != usize::MAX) {
         let Some(sentence) = ex.sentences.get(index) else {
             continue;
         };
-        let s_iri = iri::sentence(doc.id.as_str(), index);
+        let s_iri = iri::sentence(id, index);
         let (begin, end) = chars.span(sentence.span);
         w.add(&s_iri, rdf::TYPE, nif::SENTENCE);
         w.add(&s_iri, nif::REFERENCE_CONTEXT, doc_iri.clone());
@@ -103,198 +162,42 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     w.quads
 }
 
-fn entity_quads(w: &mut GraphWriter, entity: &Entity, e_iri: &NamedNode) {
+/// The position of an attestation in its extraction's list (`.../m3` → 3).
+fn index_of(attestation: &NamedNode) -> Option<usize> {
+    let tail = attestation.as_str().rsplit('/').next()?;
+    tail.get(1..)?.parse().ok()
+}
+
+/// The classes of an entity: its kind, and a schema.org subclass when the lexicon gives one.
+pub fn entity_classes(entity: &Entity) -> Vec<NamedNode> {
     let class = match entity.kind {
         EntityKind::Person => schema::PERSON,
         EntityKind::Organization => schema::ORGANIZATION,
         EntityKind::Place => schema::PLACE,
     };
-    w.add(e_iri, rdf::TYPE, class);
+    let mut out = vec![class.into_owned()];
     if let Some(sub) = &entity.class {
         if sub.chars().all(|c| c.is_ascii_alphanumeric()) && !sub.is_empty() {
-            w.add(
-                e_iri,
-                rdf::TYPE,
-                NamedNode::new_unchecked(format!("{}{sub}", schema::NS)),
-            );
+            out.push(NamedNode::new_unchecked(format!("{}{sub}", schema::NS)));
         }
     }
-    w.add_str(e_iri, kg::PREFERRED_NAME, &entity.name);
-    w.add_str(e_iri, schema::NAME, &entity.name);
+    out
+}
+
+/// How the document names one entity: a `kg:Naming` node.
+fn naming_quads(w: &mut GraphWriter, id: &str, doc_iri: &NamedNode, entity: &Entity) {
+    let naming = iri::naming(id, &entity.key);
+    w.add(&naming, rdf::TYPE, kg::NAMING_CLASS);
+    w.add(&naming, kg::DENOTES, iri::entity(&entity.key));
+    for class in entity_classes(entity) {
+        w.add(&naming, kg::ENTITY_TYPE, class);
+    }
+    w.add_str(&naming, kg::PREFERRED_NAME, &entity.name);
+    w.add_str(&naming, schema::NAME, &entity.name);
     for alias in &entity.aliases {
-        w.add_str(e_iri, schema::NAME, alias);
+        w.add_str(&naming, schema::NAME, alias);
     }
-}
-
-/// Where a fact was read: its document, its sentence, and the phrase that states it.
-fn provenance(
-    w: &mut GraphWriter,
-    ex: &Extraction,
-    fact: &NamedNode,
-    sentence: usize,
-    span: crate::text::Span,
-    doc_iri: &NamedNode,
-    chars: &CharIndex,
-) {
-    let id = ex.document.id.as_str();
-    w.add(fact, prov::WAS_DERIVED_FROM, doc_iri.clone());
-    w.add(fact, kg::EVIDENCE, iri::sentence(id, sentence));
-    let (begin, end) = chars.span(span);
-    let phrase = NamedNode::new_unchecked(format!("{}/c{begin}-{end}", doc_iri.as_str()));
-    w.add(fact, kg::SPAN, phrase.clone());
-    w.add(&phrase, rdf::TYPE, nif::PHRASE);
-    w.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
-    w.add_index(&phrase, nif::BEGIN_INDEX, begin);
-    w.add_index(&phrase, nif::END_INDEX, end);
-    w.add_str(&phrase, nif::ANCHOR_OF, span.of(&ex.document.text));
-}
-
-/// The label of a role, in one canonical case so that "special envoy" and "Special Envoy" are one
-/// role: title case except for short function words.
-pub(crate) fn role_label(role: &str) -> String {
-    const SMALL: &[&str] = &["of", "the", "for", "to", "and", "on", "in", "at", "a", "an"];
-    role.split_whitespace()
-        .enumerate()
-        .map(|(i, word)| {
-            let lower = word.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
-                lower
-            } else if word.chars().skip(1).any(char::is_uppercase) || word.contains('.') {
-                word.to_owned() // an acronym or abbreviation: "CEO", "U.N."
-            } else {
-                let mut chars = lower.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn qualifier_text(q: &Qualifier) -> String {
-    match q {
-        Qualifier::Former => "former".to_owned(),
-        Qualifier::Acting => "acting".to_owned(),
-        Qualifier::Designate => "designate".to_owned(),
-        // The period as the text wrote it: "during his first administration".
-        Qualifier::During(period) => period.clone(),
-    }
-}
-
-fn membership_quads(
-    w: &mut GraphWriter,
-    ex: &Extraction,
-    m: &Membership,
-    entity_iris: &[NamedNode],
-    doc_iri: &NamedNode,
-    chars: &CharIndex,
-) {
-    let (Some(person), Some(person_entity)) =
-        (entity_iris.get(m.person), ex.entities.get(m.person))
-    else {
-        return;
-    };
-    let label = role_label(&m.role);
-    let role_iri = iri::role(&label);
-    let org = m
-        .organization
-        .and_then(|i| Some((entity_iris.get(i)?, ex.entities.get(i)?)));
-    let qualifiers: Vec<String> = m.qualifiers.iter().map(qualifier_text).collect();
-    let mut parts = vec![person_entity.key.as_str(), role_iri.as_str()];
-    parts.push(org.map_or("", |(_, e)| e.key.as_str()));
-    parts.extend(qualifiers.iter().map(String::as_str));
-    let m_iri = iri::fact("membership", &parts);
-
-    w.add(&m_iri, rdf::TYPE, org::MEMBERSHIP);
-    w.add(&m_iri, org::MEMBER, person.clone());
-    w.add(&m_iri, org::ROLE, role_iri.clone());
-    if let Some((org_iri, _)) = org {
-        w.add(&m_iri, org::ORGANIZATION, org_iri.clone());
-    }
-    for q in &qualifiers {
-        w.add_str(&m_iri, kg::QUALIFIER, q);
-    }
-    w.add_str(&m_iri, kg::RULE, m.rule);
-    w.add(&role_iri, rdf::TYPE, org::ROLE_CLASS);
-    w.add_str(&role_iri, rdfs::LABEL, &label);
-    provenance(w, ex, &m_iri, m.sentence, m.span, doc_iri, chars);
-}
-
-fn event_quads(
-    w: &mut GraphWriter,
-    ex: &Extraction,
-    e: &Event,
-    entity_iris: &[NamedNode],
-    doc_iri: &NamedNode,
-    chars: &CharIndex,
-) {
-    let range = e
-        .date
-        .as_deref()
-        .and_then(TimeValue::parse)
-        .and_then(|v| v.date_range());
-    let mut participants: Vec<&str> = e
-        .participants
-        .iter()
-        .filter_map(|&i| ex.entities.get(i).map(|p| p.key.as_str()))
-        .collect();
-    participants.sort_unstable();
-    participants.dedup();
-    // The same happening told by two documents: same trigger, same date, same participants.
-    let ev_iri = match (&range, e.date.as_deref()) {
-        (Some(_), Some(date)) => {
-            let mut parts = vec![e.lemma.as_str(), date];
-            parts.extend(participants.iter().copied());
-            iri::fact("event", &parts)
-        }
-        _ => iri::fact(
-            "event",
-            &[ex.document.id.as_str(), &e.trigger_span.start.to_string()],
-        ),
-    };
-    w.add(&ev_iri, rdf::TYPE, schema::EVENT);
-    w.add_str(&ev_iri, rdfs::LABEL, &e.label);
-    w.add_str(&ev_iri, kg::TRIGGER, &e.trigger);
-    if let Some((start, end)) = range {
-        w.add(
-            &ev_iri,
-            schema::START_DATE,
-            xsd_literal(&start.lexical, start.datatype),
-        );
-        if let Some(end) = end {
-            w.add(
-                &ev_iri,
-                schema::END_DATE,
-                xsd_literal(&end.lexical, end.datatype),
-            );
-        }
-    }
-    if let Some(value) = &e.date {
-        w.add_str(&ev_iri, kg::TIMEX_VALUE, value);
-    }
-    if let Some(timex) = e.timex.and_then(|i| ex.timexes.get(i)) {
-        w.add_str(&ev_iri, kg::TIMEX_TEXT, &timex.text);
-    }
-    for &p in &e.participants {
-        if let Some(p_iri) = entity_iris.get(p) {
-            w.add(&ev_iri, schema::ATTENDEE, p_iri.clone());
-        }
-    }
-    if let Some(place) = e.place.and_then(|i| entity_iris.get(i)) {
-        w.add(&ev_iri, schema::LOCATION, place.clone());
-    }
-    provenance(w, ex, &ev_iri, e.sentence, e.span, doc_iri, chars);
-}
-
-fn xsd_literal(lexical: &str, datatype: XsdDateType) -> Literal {
-    let dt = match datatype {
-        XsdDateType::Date => xsd::DATE,
-        XsdDateType::GYearMonth => xsd::G_YEAR_MONTH,
-        XsdDateType::GYear => xsd::G_YEAR,
-    };
-    Literal::new_typed_literal(lexical, dt)
+    w.add(&naming, prov::WAS_DERIVED_FROM, doc_iri.clone());
 }
 
 /// The derived names of one entity, for the entities graph: its one `rdfs:label` and a
@@ -309,17 +212,4 @@ pub fn entity_name_quads(entity: &NamedNode, label: &str, aliases: &BTreeSet<Str
         w.add_str(entity, skos::ALT_LABEL, alias);
     }
     w.quads
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn role_labels_have_one_case() {
-        assert_eq!(role_label("special envoy"), "Special Envoy");
-        assert_eq!(role_label("Secretary of State"), "Secretary of State");
-        assert_eq!(role_label("secretary OF the army"), "Secretary of the Army");
-        assert_eq!(role_label("CEO"), "CEO");
-    }
 }

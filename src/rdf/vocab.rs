@@ -185,14 +185,44 @@ terms! {
         /// The surname of a full-name person (in the entities graph): finds the one person a
         /// surname-only mention in another document may be merged into.
         SURNAME = "surname";
-        /// Bookkeeping (in the tallies graph): how many documents prefer a name for an entity,
-        /// as "count<TAB>name", so labels are derived without reading every document again.
-        PREFERRED_NAME_TALLY = "preferredNameTally";
-        /// Bookkeeping (in the tallies graph): how many documents wrote a form of an entity's
-        /// name, as "count<TAB>form".
-        NAME_TALLY = "nameTally";
+        /// The class of attestations: one article's statement of a fact, with its sentence, phrase
+        /// and rule. A fact stated by three articles has three.
+        ATTESTATION_CLASS = "Attestation";
+        /// From a fact (membership, event) to one of its attestations.
+        ATTESTATION = "attestation";
+        /// The class of namings: how one article names one entity (its forms, its preferred name).
+        NAMING_CLASS = "Naming";
+        /// From a naming to the entity the article names (by the article's own key: a person named
+        /// by surname alone is `id/person/<surname>`, which the entities graph may merge).
+        DENOTES = "denotes";
+        /// The class an article gives the entity a naming denotes (`schema:Person`, `schema:Country`).
+        ENTITY_TYPE = "entityType";
+        /// On a membership attestation: the member as the article names it.
+        STATED_MEMBER = "statedMember";
+        /// On a membership attestation: the role.
+        STATED_ROLE = "statedRole";
+        /// On a membership attestation: the role's label, as the role node's `rdfs:label`.
+        ROLE_LABEL = "roleLabel";
+        /// On a membership attestation: the organization as the article names it.
+        STATED_ORGANIZATION = "statedOrganization";
+        /// On an event attestation: a participant as the article names it.
+        STATED_ATTENDEE = "statedAttendee";
+        /// On an event attestation: the place as the article names it.
+        STATED_LOCATION = "statedLocation";
+        /// The lemma of an event's trigger ("visit" for "visited"): with the date and the
+        /// participants, what makes two articles' events one event.
+        LEMMA = "lemma";
         /// A hash of a document's text and metadata: re-ingesting an unchanged document is a no-op.
         FINGERPRINT = "fingerprint";
+    }
+}
+
+terms! {
+    /// OWL.
+    owl = "http://www.w3.org/2002/07/owl#" {
+        /// `owl:sameAs`: a person some articles name by surname alone is the one full-name person
+        /// with that surname (in the entities graph).
+        SAME_AS = "sameAs";
     }
 }
 

@@ -1,23 +1,27 @@
-//! Ingesting one document: one transaction that adds, replaces or leaves alone its graph.
+//! Ingesting documents: a batch at a time, one transaction per batch.
 //!
+//! For each document of a batch:
 //! - same text and metadata as a document already stored: nothing changes (a new source name is
 //!   recorded, because the same article arrived under another name);
-//! - a source that held another text before: the old document's graph is dropped (unless
-//!   another source still holds that text) and the new one added;
-//! - otherwise the document's graph is added.
+//! - a source that held another text before: that older document loses the source, and its graph
+//!   is dropped when no other source still holds its text;
+//! - otherwise the document's graph is added (see [`crate::rdf::document_quads`]).
 //!
-//! The names of every entity the change touched are then re-derived (see [`super::names`]), and
-//! people named by surname alone merged across documents (see [`super::merge`]).
-//! A crash or Ctrl-C before the commit leaves the store as it was.
+//! Then, once per batch, what depends on several documents is derived again for what the batch
+//! touched: the entities (names, classes, surname-only people merged into the one full-name
+//! person of that surname: [`super::names`]) and the facts with their attestations
+//! ([`super::facts`]). A crash or Ctrl-C before the commit leaves the store as it was before the
+//! batch; a rerun completes it.
 
-use super::{merge, names, KgStore, StoreError};
+use super::names::{self, NameBook, Naming};
+use super::{facts, KgStore, StoreError};
 use crate::extract::Extraction;
-use crate::rdf::{document_quads, iri, vocab};
-use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef,
-};
+use crate::rdf::claims::claims;
+use crate::rdf::{document_quads, entity_classes, fingerprint, iri, vocab, Attested, Claim};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
-use std::collections::BTreeSet;
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What ingesting a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -31,159 +35,368 @@ pub enum IngestOutcome {
     Unchanged,
 }
 
-/// Bumped whenever the extractor's output for the same input changes, so that re-ingesting
-/// after an upgrade refreshes old documents instead of calling them unchanged.
-const EXTRACTOR_VERSION: &str = "1";
+/// Writes batches of documents into a store. Keeps, between batches, the names of the entities
+/// it has touched (see [`NameBook`]), so use one `Ingestor` for a whole run.
+pub struct Ingestor<'s> {
+    store: &'s KgStore,
+    names: NameBook,
+}
 
-impl KgStore {
-    /// Stores everything `extraction` read from its document, in one transaction.
-    pub fn ingest(&self, extraction: &Extraction) -> Result<IngestOutcome, StoreError> {
-        let doc = &extraction.document;
-        let doc_iri = iri::document(doc.id.as_str());
-        let fingerprint = fingerprint(extraction);
-        let source = Literal::new_simple_literal(&doc.source);
-        let mut tx = self.store.start_transaction()?;
+/// What one batch changed, gathered while its documents are written.
+#[derive(Default)]
+struct BatchChanges {
+    /// Documents added by this batch: their claims (linked at the end) and namings.
+    added: BTreeMap<NamedNode, (Vec<Attested>, Vec<(NamedNode, Naming)>)>,
+    /// Attestations of stored documents this batch dropped.
+    dropped_attestations: Vec<NamedNode>,
+    /// Namings added (`false`) or removed (`true`).
+    naming_deltas: Vec<(NamedNode, Naming, bool)>,
+}
 
-        let graph = GraphNameRef::NamedNode(doc_iri.as_ref());
-        let source_quad = Quad::new(doc_iri.clone(), vocab::kg::SOURCE, source.clone(), graph);
-        let unchanged = tx.contains(&Quad::new(
-            doc_iri.clone(),
-            vocab::kg::FINGERPRINT,
-            Literal::new_simple_literal(&fingerprint),
-            graph,
-        ))?;
-        if unchanged {
-            if !tx.contains(&source_quad)? {
-                tx.insert(&source_quad);
-                tx.commit()?;
-            }
-            return Ok(IngestOutcome::Unchanged);
+impl<'s> Ingestor<'s> {
+    /// A writer for `store`.
+    pub fn new(store: &'s KgStore) -> Self {
+        Self {
+            store,
+            names: NameBook::default(),
+        }
+    }
+
+    /// Stores a batch of documents in one transaction; returns what happened to each.
+    pub fn ingest(&mut self, batch: &[Extraction]) -> Result<Vec<IngestOutcome>, StoreError> {
+        let result = self.try_ingest(batch);
+        if result.is_err() {
+            // The transaction rolled back: what the book learnt from it is wrong.
+            self.names.clear();
+        }
+        result
+    }
+
+    fn try_ingest(&mut self, batch: &[Extraction]) -> Result<Vec<IngestOutcome>, StoreError> {
+        let mut tx = self.store.store.start_transaction()?;
+        let mut changes = BatchChanges::default();
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for extraction in batch {
+            outcomes.push(write_document(&mut tx, extraction, &mut changes)?);
+        }
+        self.derive(&mut tx, changes)?;
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Entities, identities and facts for what the batch touched.
+    fn derive(
+        &mut self,
+        tx: &mut Transaction<'_>,
+        changes: BatchChanges,
+    ) -> Result<(), StoreError> {
+        let store = &self.store.store;
+        let touched: BTreeSet<NamedNode> = changes
+            .naming_deltas
+            .iter()
+            .map(|(e, _, _)| e.clone())
+            .collect();
+        let surnames: BTreeSet<String> = touched
+            .iter()
+            .filter_map(|e| names::full_name_surname(e).or_else(|| names::short_surname(e)))
+            .collect();
+        // What the store held before the batch, then the batch's changes.
+        for entity in &touched {
+            self.names.load(store, entity)?;
+        }
+        for surname in &surnames {
+            self.names.load(store, &names::surname_entity(surname))?;
+        }
+        for (entity, naming, remove) in &changes.naming_deltas {
+            self.names.apply(entity, naming, *remove);
         }
 
-        // Earlier versions: other documents read from this source, and this document's own
-        // graph if it was stored with other metadata.
-        let stored_before = tx.contains_named_graph(doc_iri.as_ref())?;
-        let mut replaced = stored_before;
-        let earlier: Vec<Quad> = tx
+        // 1. The surname index: full-name people still named somewhere.
+        for entity in &touched {
+            if let Some(surname) = names::full_name_surname(entity) {
+                names::index_surname(tx, entity, &surname, self.names.is_named(entity))?;
+            }
+        }
+        // 2. Who each surname-only person is, now.
+        let mut rederive = touched.clone();
+        let mut merged: FxHashMap<NamedNode, Option<NamedNode>> = FxHashMap::default();
+        let mut changed_shorts = Vec::new();
+        for surname in &surnames {
+            let short = names::surname_entity(surname);
+            let fulls = names::full_names(tx, surname)?;
+            let new = match fulls.as_slice() {
+                [full] if self.names.is_named(&short) => Some(full.clone()),
+                _ => None,
+            };
+            let old = names::merged_into(tx, &short)?;
+            rederive.extend(new.iter().cloned());
+            rederive.extend(old.iter().cloned());
+            rederive.insert(short.clone());
+            if new != old {
+                changed_shorts.push(short.clone());
+            }
+            merged.insert(short, new);
+        }
+        // 3. The entities graph for everything whose names or identity may have changed.
+        for entity in &rederive {
+            self.names.load(store, entity)?;
+            if let Some(target) = merged.get(entity).cloned().flatten() {
+                names::write_entity(tx, entity, &[], Some(&target))?;
+                continue;
+            }
+            let mut keys = vec![entity.clone()];
+            if let Some(surname) = names::full_name_surname(entity) {
+                let short = names::surname_entity(&surname);
+                let target = match merged.get(&short) {
+                    Some(t) => t.clone(),
+                    None => names::merged_into(tx, &short)?,
+                };
+                if target.as_ref() == Some(entity) {
+                    self.names.load(store, &short)?;
+                    keys.push(short);
+                }
+            }
+            let namings: Vec<&Naming> = keys.iter().filter_map(|k| self.names.get(k)).collect();
+            names::write_entity(tx, entity, &namings, None)?;
+        }
+
+        // 4. Facts: unlink what left, relink what changed identity, link what arrived.
+        let mut unsettled = BTreeSet::new();
+        for attestation in &changes.dropped_attestations {
+            unsettled.extend(facts::unlink(tx, attestation)?);
+        }
+        let mut relink: Vec<Attested> = Vec::new();
+        for short in &changed_shorts {
+            for predicate in [
+                vocab::kg::STATED_MEMBER,
+                vocab::kg::STATED_ATTENDEE,
+                vocab::kg::STATED_ORGANIZATION,
+                vocab::kg::STATED_LOCATION,
+            ] {
+                let stating: Vec<Quad> = tx
+                    .quads_for_pattern(None, Some(predicate), Some(short.as_ref().into()), None)
+                    .collect::<Result<_, _>>()?;
+                for quad in stating {
+                    let NamedOrBlankNode::NamedNode(attestation) = quad.subject else {
+                        continue;
+                    };
+                    let triples: Vec<Quad> = tx
+                        .quads_for_pattern(
+                            Some(attestation.as_ref().into()),
+                            None,
+                            None,
+                            Some(quad.graph_name.as_ref()),
+                        )
+                        .collect::<Result<_, _>>()?;
+                    if let Some(claim) =
+                        Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)))
+                    {
+                        unsettled.extend(facts::unlink(tx, &attestation)?);
+                        relink.push(Attested { attestation, claim });
+                    }
+                }
+            }
+        }
+        let arriving: Vec<&Attested> = changes
+            .added
+            .values()
+            .flat_map(|(claims, _)| claims)
+            .chain(&relink)
+            .collect();
+        let canonical = canonical_map(tx, &arriving, &merged)?;
+        let canon = |e: &NamedNode| canonical.get(e).cloned().unwrap_or_else(|| e.clone());
+        for attested in arriving {
+            unsettled.insert(facts::link(
+                tx,
+                &attested.attestation,
+                &attested.claim,
+                canon,
+            ));
+        }
+        facts::settle(tx, &unsettled)?;
+        Ok(())
+    }
+}
+
+/// The canonical entity of every surname-only person the claims name.
+fn canonical_map(
+    tx: &Transaction<'_>,
+    claims: &[&Attested],
+    merged: &FxHashMap<NamedNode, Option<NamedNode>>,
+) -> Result<FxHashMap<NamedNode, NamedNode>, StorageError> {
+    let mut out = FxHashMap::default();
+    for attested in claims {
+        for entity in attested.claim.entities() {
+            if out.contains_key(entity) || names::short_surname(entity).is_none() {
+                continue;
+            }
+            let target = match merged.get(entity) {
+                Some(t) => t.clone(),
+                None => names::merged_into(tx, entity)?,
+            };
+            if let Some(target) = target {
+                out.insert(entity.clone(), target);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Writes one document's graph (or records its new source), dropping what it replaces.
+fn write_document(
+    tx: &mut Transaction<'_>,
+    extraction: &Extraction,
+    changes: &mut BatchChanges,
+) -> Result<IngestOutcome, StorageError> {
+    let doc = &extraction.document;
+    let doc_iri = iri::document(doc.id.as_str());
+    let graph = GraphNameRef::NamedNode(doc_iri.as_ref());
+    let source = Literal::new_simple_literal(&doc.source);
+    let source_quad = QuadRef::new(&doc_iri, vocab::kg::SOURCE, &source, graph);
+    let print = Literal::new_simple_literal(fingerprint(extraction));
+    if tx.contains(QuadRef::new(
+        &doc_iri,
+        vocab::kg::FINGERPRINT,
+        &print,
+        graph,
+    ))? {
+        if !tx.contains(source_quad)? {
+            tx.insert(source_quad);
+        }
+        return Ok(IngestOutcome::Unchanged);
+    }
+
+    // Earlier versions: other documents read from this source, and this document's own graph
+    // if it was stored with other metadata (its other sources stay: the text is still there).
+    let stored_before = tx.contains_named_graph(doc_iri.as_ref())?;
+    let mut replaced = stored_before;
+    let earlier: Vec<Quad> = tx
+        .quads_for_pattern(
+            None,
+            Some(vocab::kg::SOURCE),
+            Some(source.as_ref().into()),
+            None,
+        )
+        .collect::<Result<_, _>>()?;
+    for quad in earlier {
+        let NamedOrBlankNode::NamedNode(old_doc) = &quad.subject else {
+            continue;
+        };
+        if *old_doc == doc_iri {
+            continue;
+        }
+        replaced = true;
+        tx.remove(&quad);
+        let still_held = tx
             .quads_for_pattern(
-                None,
+                Some(old_doc.as_ref().into()),
                 Some(vocab::kg::SOURCE),
-                Some(source.as_ref().into()),
                 None,
+                Some(quad.graph_name.as_ref()),
             )
+            .next()
+            .is_some();
+        if !still_held {
+            drop_document(tx, old_doc, changes)?;
+        }
+    }
+    let mut other_sources = Vec::new();
+    if stored_before {
+        for quad in tx.quads_for_pattern(
+            Some(doc_iri.as_ref().into()),
+            Some(vocab::kg::SOURCE),
+            None,
+            Some(graph),
+        ) {
+            let quad = quad?;
+            if quad.object != Term::Literal(source.clone()) {
+                other_sources.push(quad);
+            }
+        }
+        drop_document(tx, &doc_iri, changes)?;
+    }
+
+    tx.extend(&document_quads(extraction));
+    tx.extend(&other_sources);
+    let namings: Vec<(NamedNode, Naming)> = extraction
+        .entities
+        .iter()
+        .map(|e| {
+            let mut forms: BTreeMap<String, usize> = [(e.name.clone(), 1)].into();
+            forms.extend(e.aliases.iter().map(|a| (a.clone(), 1)));
+            let naming = Naming {
+                documents: 1,
+                preferred: [(e.name.clone(), 1)].into(),
+                forms,
+                classes: entity_classes(e).into_iter().map(|c| (c, 1)).collect(),
+            };
+            (iri::entity(&e.key), naming)
+        })
+        .collect();
+    for (entity, naming) in &namings {
+        changes
+            .naming_deltas
+            .push((entity.clone(), naming.clone(), false));
+    }
+    changes.added.insert(doc_iri, (claims(extraction), namings));
+    Ok(if replaced {
+        IngestOutcome::Replaced
+    } else {
+        IngestOutcome::Added
+    })
+}
+
+/// Removes a document's graph, noting the namings and attestations that leave with it.
+fn drop_document(
+    tx: &mut Transaction<'_>,
+    doc: &NamedNode,
+    changes: &mut BatchChanges,
+) -> Result<(), StorageError> {
+    if let Some((_, namings)) = changes.added.remove(doc) {
+        // Added earlier in this batch: its claims were never linked.
+        for (entity, naming) in namings {
+            changes.naming_deltas.push((entity, naming, true));
+        }
+    } else {
+        let graph = GraphNameRef::NamedNode(doc.as_ref());
+        let denoting: Vec<Quad> = tx
+            .quads_for_pattern(None, Some(vocab::kg::DENOTES), None, Some(graph))
             .collect::<Result<_, _>>()?;
-        for quad in earlier {
-            let NamedOrBlankNode::NamedNode(old_doc) = &quad.subject else {
+        for quad in denoting {
+            let Term::NamedNode(entity) = quad.object else {
                 continue;
             };
-            if *old_doc == doc_iri {
-                continue;
+            let triples: Vec<Quad> = tx
+                .quads_for_pattern(Some(quad.subject.as_ref()), None, None, Some(graph))
+                .collect::<Result<_, _>>()?;
+            let naming =
+                Naming::from_triples(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)));
+            changes.naming_deltas.push((entity, naming, true));
+        }
+        let attestation_class = Term::NamedNode(vocab::kg::ATTESTATION_CLASS.into_owned());
+        for quad in tx.quads_for_pattern(
+            None,
+            Some(vocab::rdf::TYPE),
+            Some(attestation_class.as_ref()),
+            Some(graph),
+        ) {
+            if let NamedOrBlankNode::NamedNode(a) = quad?.subject {
+                changes.dropped_attestations.push(a);
             }
-            replaced = true;
-            tx.remove(&quad);
-            let still_held = tx
-                .quads_for_pattern(
-                    Some(old_doc.as_ref().into()),
-                    Some(vocab::kg::SOURCE),
-                    None,
-                    Some(quad.graph_name.as_ref()),
-                )
-                .next()
-                .is_some();
-            if !still_held {
-                drop_document(&mut tx, old_doc)?;
-            }
         }
-        if stored_before {
-            drop_document(&mut tx, &doc_iri)?;
-        }
-
-        let quads = document_quads(extraction);
-        tx.insert_named_graph(doc_iri.as_ref());
-        tx.extend(&quads);
-        let merged = GraphName::NamedNode(iri::merged_graph());
-        for quad in &quads {
-            tx.insert(QuadRef::new(
-                &quad.subject,
-                &quad.predicate,
-                &quad.object,
-                &merged,
-            ));
-        }
-        tx.insert(&Quad::new(
-            doc_iri.clone(),
-            vocab::kg::FINGERPRINT,
-            Literal::new_simple_literal(&fingerprint),
-            graph,
-        ));
-        let names = names::document_names(&tx, &doc_iri)?;
-        names::count_document(&mut tx, &names, false)?;
-        let person_ns = format!("{}person/", vocab::ENTITY_NS);
-        let people: BTreeSet<NamedNode> = names
-            .into_keys()
-            .filter(|e| e.as_str().starts_with(&person_ns))
-            .collect();
-        merge::merge_surnames(&mut tx, &people)?;
-        tx.commit()?;
-        Ok(if replaced {
-            IngestOutcome::Replaced
-        } else {
-            IngestOutcome::Added
-        })
     }
-}
-
-/// What identifies one version of a document: its text (through its id), its metadata, and the
-/// extractor version.
-fn fingerprint(extraction: &Extraction) -> String {
-    let doc = &extraction.document;
-    let date = doc
-        .published
-        .map(|p| format!("{}/{}", p.date, p.origin.as_str()));
-    iri::short_hash(&[
-        doc.id.as_str(),
-        date.as_deref().unwrap_or(""),
-        doc.url.as_deref().unwrap_or(""),
-        doc.title.as_deref().unwrap_or(""),
-        EXTRACTOR_VERSION,
-        crate::store::ONTOLOGY_TTL.len().to_string().as_str(),
-    ])
-}
-
-/// Removes a document's graph, its names from the tallies, and from the merged graph the triples
-/// no other document states.
-fn drop_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> Result<(), StorageError> {
-    let names = names::document_names(tx, doc)?;
-    names::count_document(tx, &names, true)?;
-    let graph = GraphNameRef::NamedNode(doc.as_ref());
-    let quads: Vec<Quad> = tx
-        .quads_for_pattern(None, None, None, Some(graph))
-        .collect::<Result<_, _>>()?;
     tx.remove_named_graph(doc.as_ref())?;
-    let merged = iri::merged_graph();
-    for quad in quads {
-        let stated_elsewhere = tx
-            .quads_for_pattern(
-                Some(quad.subject.as_ref()),
-                Some(quad.predicate.as_ref()),
-                Some(quad.object.as_ref()),
-                None,
-            )
-            .filter_map(Result::ok)
-            .any(|q| is_document_graph(q.graph_name.as_ref()));
-        if !stated_elsewhere {
-            tx.remove(QuadRef::new(
-                &quad.subject,
-                &quad.predicate,
-                &quad.object,
-                GraphNameRef::NamedNode(merged.as_ref()),
-            ));
-        }
-    }
     Ok(())
 }
 
-/// True for the graph of a document (as opposed to the merged, entities, ontology or user graphs).
-pub(crate) fn is_document_graph(graph: GraphNameRef<'_>) -> bool {
-    matches!(graph, GraphNameRef::NamedNode(n) if n.as_str().starts_with(vocab::DOC_NS))
+impl KgStore {
+    /// Stores everything `extraction` read from its document, in one transaction. For many
+    /// documents, an [`Ingestor`] with batches is much faster.
+    pub fn ingest(&self, extraction: &Extraction) -> Result<IngestOutcome, StoreError> {
+        let outcomes = Ingestor::new(self).ingest(std::slice::from_ref(extraction))?;
+        Ok(outcomes
+            .into_iter()
+            .next()
+            .unwrap_or(IngestOutcome::Unchanged))
+    }
 }

@@ -1,21 +1,27 @@
 //! Stage 6 of the pipeline: the on-disk Oxigraph store that holds the graph.
 //!
-//! [`KgStore`] wraps an Oxigraph [`Store`] with what `kg` needs on top: ingesting one
-//! [`Extraction`] per transaction (re-ingesting an unchanged document is a no-op, a changed
-//! document replaces its graph), deriving each entity's one `rdfs:label` from every document that
-//! names it, SPARQL with the data model's prefixes and the union of all graphs as default graph,
-//! counts, dump and load.
+//! [`KgStore`] wraps an Oxigraph [`Store`] with what `kg` needs on top: ingesting batches of
+//! extractions, one transaction per batch ([`Ingestor`]; re-ingesting an unchanged document is a
+//! no-op, a changed document replaces its graph), deriving from all documents' claims the
+//! entities (labels, classes, identity) and the facts with one attestation per article, SPARQL
+//! with the data model's prefixes and the union of all graphs as default graph (a set: no triple
+//! is stored in two graphs), counts, dump and load.
+//!
+//! The graphs: one per document (`doc/<id>`: the article, its sentences, namings and
+//! attestations), `graph/facts` (memberships, events, roles), `graph/entities` (classes, labels,
+//! identity), `graph/ontology`, and `graph/user/...` for RDF loaded with `kg load`.
 
 mod error;
+mod facts;
 mod ingest;
-mod merge;
 mod names;
 mod query;
 mod results;
 
 pub use error::StoreError;
-pub use ingest::IngestOutcome;
-pub use query::{default_graphs, QueryError};
+pub use ingest::{IngestOutcome, Ingestor};
+pub use names::NameBook;
+pub use query::QueryError;
 pub use results::{compact, write_results, ResultsError, ResultsFormat};
 
 use crate::rdf::{iri, vocab};

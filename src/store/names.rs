@@ -1,211 +1,96 @@
-//! Deriving each entity's one `rdfs:label` and its `skos:altLabel`s from every document.
+//! Entities across documents: their names, classes and identity, derived from every document's
+//! `kg:Naming`s.
 //!
-//! Each document graph gives an entity a `kg:preferredName` (its best name in that document) and
-//! a `schema:name` for each form it wrote. The entities graph holds the derived names. Reading
-//! every document that names an entity each time one more arrives would make ingesting quadratic,
-//! so a tallies graph keeps, per entity, how many documents prefer or write each name: adding or
-//! dropping a document adjusts the tallies of its own entities, and the label is chosen from the
-//! tallies. The result depends only on the set of documents in the store, never on their order.
+//! Each document graph says how that document names each entity (its key, the forms it wrote,
+//! its preferred one, the class it gives). The entities graph holds what follows from all of
+//! them: an entity's classes, its one `rdfs:label` (the fullest preferred name, then the one most
+//! documents prefer, then one with capitals, then code point order), its `skos:altLabel`s, and
+//! for people its `kg:surname`. A person some articles name by surname alone (`person/putin`)
+//! is the one full-name person with that surname when there is exactly one in the store
+//! (`owl:sameAs`); with none or several it stays itself. Everything here is a function of the set
+//! of documents, never of their order, and no document graph is ever rewritten.
+//!
+//! Reading every naming of an entity each time one more document names it would make ingest
+//! quadratic, so [`NameBook`] keeps, for the entities a run has touched, the sum of their
+//! namings in memory: it reads an entity's namings from the store once per run, then follows
+//! the batches' additions and removals.
 
-use super::merge;
+use crate::extract::{is_surname_only_key, surname_key};
 use crate::rdf::{entity_name_quads, iri, vocab};
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
-    Term,
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
-use oxigraph::store::{StorageError, Transaction};
+use oxigraph::store::{StorageError, Store, Transaction};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The names one document gives one entity.
+/// How one or more documents name one entity key.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct DocumentNames {
-    preferred: BTreeSet<String>,
-    forms: BTreeSet<String>,
+pub struct Naming {
+    /// How many documents name it.
+    pub documents: usize,
+    /// Preferred names, with how many documents prefer each.
+    pub preferred: BTreeMap<String, usize>,
+    /// Forms written, with how many documents write each.
+    pub forms: BTreeMap<String, usize>,
+    /// Classes given, with how many documents give each.
+    pub classes: BTreeMap<NamedNode, usize>,
 }
 
-/// How many documents prefer or write each name of one entity.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Tally {
-    preferred: BTreeMap<String, usize>,
-    forms: BTreeMap<String, usize>,
-}
-
-impl Tally {
-    fn add(&mut self, names: &DocumentNames, remove: bool) {
-        fn bump(map: &mut BTreeMap<String, usize>, name: &str, remove: bool) {
-            let count = map.entry(name.to_owned()).or_default();
+impl Naming {
+    /// Adds (or with `remove` takes away) another naming.
+    pub fn apply(&mut self, other: &Naming, remove: bool) {
+        fn bump<K: Ord + Clone>(map: &mut BTreeMap<K, usize>, key: &K, n: usize, remove: bool) {
+            let count = map.entry(key.clone()).or_default();
             *count = if remove {
-                count.saturating_sub(1)
+                count.saturating_sub(n)
             } else {
-                *count + 1
+                *count + n
             };
             if *count == 0 {
-                map.remove(name);
+                map.remove(key);
             }
         }
-        for name in &names.preferred {
-            bump(&mut self.preferred, name, remove);
-        }
-        for form in &names.forms {
-            bump(&mut self.forms, form, remove);
-        }
-    }
-
-    fn merge(&mut self, other: Tally) {
-        for (name, n) in other.preferred {
-            *self.preferred.entry(name).or_default() += n;
-        }
-        for (form, n) in other.forms {
-            *self.forms.entry(form).or_default() += n;
-        }
-    }
-}
-
-/// The names a document graph gives each entity it mentions.
-pub(crate) fn document_names(
-    tx: &Transaction<'_>,
-    doc: &NamedNode,
-) -> Result<BTreeMap<NamedNode, DocumentNames>, StorageError> {
-    let graph = GraphNameRef::NamedNode(doc.as_ref());
-    let mut out: BTreeMap<NamedNode, DocumentNames> = BTreeMap::new();
-    for (predicate, preferred) in [
-        (vocab::kg::PREFERRED_NAME, true),
-        (vocab::schema::NAME, false),
-    ] {
-        for quad in tx.quads_for_pattern(None, Some(predicate), None, Some(graph)) {
-            let quad = quad?;
-            let (NamedOrBlankNode::NamedNode(entity), Term::Literal(name)) =
-                (quad.subject, quad.object)
-            else {
-                continue;
-            };
-            let names = out.entry(entity).or_default();
-            if preferred {
-                names.preferred.insert(name.value().to_owned());
-            } else {
-                names.forms.insert(name.value().to_owned());
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Adds (or, with `remove`, takes away) one document's names to the tallies, and re-derives the
-/// names of the entities concerned.
-pub(crate) fn count_document(
-    tx: &mut Transaction<'_>,
-    names: &BTreeMap<NamedNode, DocumentNames>,
-    remove: bool,
-) -> Result<(), StorageError> {
-    for (entity, doc_names) in names {
-        let mut tally = read_tally(tx, entity)?;
-        tally.add(doc_names, remove);
-        write_tally(tx, entity, &tally)?;
-        derive(tx, entity, &tally)?;
-    }
-    Ok(())
-}
-
-/// Moves the tallies of `from` onto `to` (after `from`'s quads were rewritten to `to`).
-pub(crate) fn move_tally(
-    tx: &mut Transaction<'_>,
-    from: &NamedNode,
-    to: &NamedNode,
-) -> Result<(), StorageError> {
-    let moved = read_tally(tx, from)?;
-    let mut tally = read_tally(tx, to)?;
-    tally.merge(moved);
-    write_tally(tx, from, &Tally::default())?;
-    derive(tx, from, &Tally::default())?;
-    write_tally(tx, to, &tally)?;
-    derive(tx, to, &tally)
-}
-
-fn read_tally(tx: &Transaction<'_>, entity: &NamedNode) -> Result<Tally, StorageError> {
-    let graph = iri::tallies_graph();
-    let mut tally = Tally::default();
-    for quad in tx.quads_for_pattern(
-        Some(NamedOrBlankNodeRef::NamedNode(entity.as_ref())),
-        None,
-        None,
-        Some(GraphNameRef::NamedNode(graph.as_ref())),
-    ) {
-        let quad = quad?;
-        let Term::Literal(literal) = &quad.object else {
-            continue;
-        };
-        let Some((count, name)) = literal.value().split_once('\t') else {
-            continue;
-        };
-        let Ok(count) = count.parse::<usize>() else {
-            continue;
-        };
-        let map = if quad.predicate.as_ref() == vocab::kg::PREFERRED_NAME_TALLY {
-            &mut tally.preferred
+        self.documents = if remove {
+            self.documents.saturating_sub(other.documents)
         } else {
-            &mut tally.forms
+            self.documents + other.documents
         };
-        map.insert(name.to_owned(), count);
-    }
-    Ok(tally)
-}
-
-fn write_tally(
-    tx: &mut Transaction<'_>,
-    entity: &NamedNode,
-    tally: &Tally,
-) -> Result<(), StorageError> {
-    let graph = iri::tallies_graph();
-    remove_all(tx, entity, graph.as_ref())?;
-    let lines = |map: &BTreeMap<String, usize>, predicate: NamedNodeRef<'static>| {
-        map.iter()
-            .map(|(name, n)| {
-                Quad::new(
-                    entity.clone(),
-                    predicate,
-                    Literal::new_simple_literal(format!("{n}\t{name}")),
-                    graph.clone(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    tx.extend(&lines(&tally.preferred, vocab::kg::PREFERRED_NAME_TALLY));
-    tx.extend(&lines(&tally.forms, vocab::kg::NAME_TALLY));
-    Ok(())
-}
-
-/// Writes an entity's derived names (label, alternative labels, surname index) from its tally.
-fn derive(tx: &mut Transaction<'_>, entity: &NamedNode, tally: &Tally) -> Result<(), StorageError> {
-    let graph = iri::entities_graph();
-    remove_all(tx, entity, graph.as_ref())?;
-    if let Some(label) = choose_label(&tally.preferred) {
-        let mut forms: BTreeSet<String> = tally.forms.keys().cloned().collect();
-        forms.extend(tally.preferred.keys().cloned());
-        tx.extend(&entity_name_quads(entity, &label, &forms));
-        if let Some(index) = merge::surname_index_quad(entity) {
-            tx.insert(&index);
+        for (k, n) in &other.preferred {
+            bump(&mut self.preferred, k, *n, remove);
+        }
+        for (k, n) in &other.forms {
+            bump(&mut self.forms, k, *n, remove);
+        }
+        for (k, n) in &other.classes {
+            bump(&mut self.classes, k, *n, remove);
         }
     }
-    Ok(())
-}
 
-fn remove_all(
-    tx: &mut Transaction<'_>,
-    entity: &NamedNode,
-    graph: NamedNodeRef<'_>,
-) -> Result<(), StorageError> {
-    let old: Vec<Quad> = tx
-        .quads_for_pattern(
-            Some(NamedOrBlankNodeRef::NamedNode(entity.as_ref())),
-            None,
-            None,
-            Some(GraphNameRef::NamedNode(graph)),
-        )
-        .collect::<Result<_, _>>()?;
-    for quad in &old {
-        tx.remove(quad);
+    /// One document's naming, read from the triples of its `kg:Naming` node.
+    pub fn from_triples<'a>(
+        triples: impl IntoIterator<Item = (NamedNodeRef<'a>, &'a Term)>,
+    ) -> Self {
+        let mut out = Naming {
+            documents: 1,
+            ..Naming::default()
+        };
+        for (p, o) in triples {
+            match o {
+                Term::Literal(l) if p == vocab::kg::PREFERRED_NAME => {
+                    out.preferred.insert(l.value().to_owned(), 1);
+                }
+                Term::Literal(l) if p == vocab::schema::NAME => {
+                    out.forms.insert(l.value().to_owned(), 1);
+                }
+                Term::NamedNode(n) if p == vocab::kg::ENTITY_TYPE => {
+                    out.classes.insert(n.clone(), 1);
+                }
+                _ => {}
+            }
+        }
+        out
     }
-    Ok(())
 }
 
 /// The label among the documents' preferred names: the fullest (most words), then the one most
@@ -223,6 +108,216 @@ pub(crate) fn choose_label(preferred: &BTreeMap<String, usize>) -> Option<String
                 .then(b.cmp(a))
         })
         .map(|(name, _)| name.clone())
+}
+
+/// The namings of the entities a run has touched, summed over all documents in the store.
+#[derive(Debug, Default)]
+pub struct NameBook {
+    keys: FxHashMap<NamedNode, Naming>,
+}
+
+impl NameBook {
+    /// Forgets everything (after a failed batch, whose changes were rolled back).
+    pub fn clear(&mut self) {
+        self.keys.clear();
+    }
+
+    /// Makes sure `entity`'s namings are known, reading them from the committed store the first
+    /// time. Call before the batch's own changes are applied.
+    pub(crate) fn load(&mut self, store: &Store, entity: &NamedNode) -> Result<(), StorageError> {
+        if self.keys.contains_key(entity) {
+            return Ok(());
+        }
+        let mut total = Naming::default();
+        for quad in store.quads_for_pattern(
+            None,
+            Some(vocab::kg::DENOTES),
+            Some(entity.as_ref().into()),
+            None,
+        ) {
+            let quad = quad?;
+            let triples: Vec<Quad> = store
+                .quads_for_pattern(
+                    Some(quad.subject.as_ref()),
+                    None,
+                    None,
+                    Some(quad.graph_name.as_ref()),
+                )
+                .collect::<Result<_, _>>()?;
+            total.apply(
+                &Naming::from_triples(triples.iter().map(|q| (q.predicate.as_ref(), &q.object))),
+                false,
+            );
+        }
+        self.keys.insert(entity.clone(), total);
+        Ok(())
+    }
+
+    /// Adds or removes one document's naming of a (loaded) entity.
+    pub(crate) fn apply(&mut self, entity: &NamedNode, naming: &Naming, remove: bool) {
+        self.keys
+            .entry(entity.clone())
+            .or_default()
+            .apply(naming, remove);
+    }
+
+    /// The namings of a loaded entity.
+    pub(crate) fn get(&self, entity: &NamedNode) -> Option<&Naming> {
+        self.keys.get(entity)
+    }
+
+    /// True when some document names `entity` (a loaded entity).
+    pub(crate) fn is_named(&self, entity: &NamedNode) -> bool {
+        self.keys.get(entity).is_some_and(|n| n.documents > 0)
+    }
+}
+
+/// The surname-only key for a surname (`person/putin`).
+pub(crate) fn surname_entity(surname: &str) -> NamedNode {
+    iri::entity(&format!("person/{surname}"))
+}
+
+/// The surname a person entity is indexed under, when it is named in full.
+pub(crate) fn full_name_surname(entity: &NamedNode) -> Option<String> {
+    let key = iri::entity_key(entity);
+    if !key.starts_with("person/") || is_surname_only_key(key) {
+        return None;
+    }
+    surname_key(key)
+}
+
+/// The surname of a surname-only person key.
+pub(crate) fn short_surname(entity: &NamedNode) -> Option<String> {
+    let key = iri::entity_key(entity);
+    if is_surname_only_key(key) {
+        surname_key(key)
+    } else {
+        None
+    }
+}
+
+fn entities_graph() -> NamedNode {
+    iri::entities_graph()
+}
+
+/// Full-name people indexed under `surname` in the entities graph (as the transaction sees it).
+pub(crate) fn full_names(
+    tx: &Transaction<'_>,
+    surname: &str,
+) -> Result<Vec<NamedNode>, StorageError> {
+    let graph = entities_graph();
+    let literal = Literal::new_simple_literal(surname);
+    let mut out = Vec::new();
+    for quad in tx.quads_for_pattern(
+        None,
+        Some(vocab::kg::SURNAME),
+        Some(literal.as_ref().into()),
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+/// What a surname-only person is merged into (`owl:sameAs` in the entities graph), if anything.
+pub(crate) fn merged_into(
+    tx: &Transaction<'_>,
+    short: &NamedNode,
+) -> Result<Option<NamedNode>, StorageError> {
+    let graph = entities_graph();
+    for quad in tx.quads_for_pattern(
+        Some(short.as_ref().into()),
+        Some(vocab::owl::SAME_AS),
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        if let Term::NamedNode(n) = quad?.object {
+            return Ok(Some(n));
+        }
+    }
+    Ok(None)
+}
+
+/// Sets or clears the `kg:surname` index entry of a full-name person.
+pub(crate) fn index_surname(
+    tx: &mut Transaction<'_>,
+    entity: &NamedNode,
+    surname: &str,
+    present: bool,
+) -> Result<(), StorageError> {
+    let graph = entities_graph();
+    let literal = Literal::new_simple_literal(surname);
+    let quad = QuadRef::new(
+        entity,
+        vocab::kg::SURNAME,
+        &literal,
+        GraphNameRef::NamedNode(graph.as_ref()),
+    );
+    if present {
+        tx.insert(quad);
+    } else {
+        tx.remove(quad);
+    }
+    Ok(())
+}
+
+/// Rewrites everything the entities graph says about `entity` from the namings of the keys that
+/// are it (`keys`: itself, and the surname-only person merged into it), or, for a surname-only
+/// person merged into another (`merged`), only that `owl:sameAs`.
+pub(crate) fn write_entity(
+    tx: &mut Transaction<'_>,
+    entity: &NamedNode,
+    namings: &[&Naming],
+    merged: Option<&NamedNode>,
+) -> Result<(), StorageError> {
+    let graph = entities_graph();
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(
+            Some(entity.as_ref().into()),
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .collect::<Result<_, _>>()?;
+    for quad in &old {
+        tx.remove(quad);
+    }
+    if let Some(target) = merged {
+        tx.insert(QuadRef::new(
+            entity,
+            vocab::owl::SAME_AS,
+            target,
+            GraphNameRef::NamedNode(graph.as_ref()),
+        ));
+        return Ok(());
+    }
+    let mut total = Naming::default();
+    for n in namings {
+        total.apply(n, false);
+    }
+    if total.documents == 0 {
+        return Ok(());
+    }
+    let Some(label) = choose_label(&total.preferred) else {
+        return Ok(());
+    };
+    for class in total.classes.keys() {
+        tx.insert(QuadRef::new(
+            entity,
+            vocab::rdf::TYPE,
+            class,
+            GraphNameRef::NamedNode(graph.as_ref()),
+        ));
+    }
+    let mut forms: BTreeSet<String> = total.forms.into_keys().collect();
+    forms.extend(total.preferred.into_keys());
+    tx.extend(&entity_name_quads(entity, &label, &forms));
+    if let Some(surname) = full_name_surname(entity) {
+        index_surname(tx, entity, &surname, true)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -255,17 +350,20 @@ mod tests {
     }
 
     #[test]
-    fn tallies_add_and_remove_documents() {
-        let doc = |preferred: &[&str], forms: &[&str]| DocumentNames {
-            preferred: preferred.iter().map(|s| (*s).to_owned()).collect(),
-            forms: forms.iter().map(|s| (*s).to_owned()).collect(),
+    fn namings_add_and_remove_documents() {
+        let doc = |preferred: &str, forms: &[&str]| Naming {
+            documents: 1,
+            preferred: [(preferred.to_owned(), 1)].into(),
+            forms: forms.iter().map(|s| ((*s).to_owned(), 1)).collect(),
+            classes: BTreeMap::new(),
         };
-        let mut tally = Tally::default();
-        tally.add(&doc(&["Anna Smith"], &["Smith"]), false);
-        tally.add(&doc(&["Smith"], &["Smith"]), false);
-        assert_eq!(tally.forms.get("Smith"), Some(&2));
-        tally.add(&doc(&["Anna Smith"], &["Smith"]), true);
-        assert_eq!(tally.preferred.keys().collect::<Vec<_>>(), ["Smith"]);
-        assert_eq!(tally.forms.get("Smith"), Some(&1));
+        let mut total = Naming::default();
+        total.apply(&doc("Anna Smith", &["Smith"]), false);
+        total.apply(&doc("Smith", &["Smith"]), false);
+        assert_eq!(total.forms.get("Smith"), Some(&2));
+        total.apply(&doc("Anna Smith", &["Smith"]), true);
+        assert_eq!(total.preferred.keys().collect::<Vec<_>>(), ["Smith"]);
+        assert_eq!(total.forms.get("Smith"), Some(&1));
+        assert_eq!(total.documents, 1);
     }
 }

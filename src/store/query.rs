@@ -1,12 +1,12 @@
 //! SPARQL over the store: the data model's prefixes predeclared, and the union of all graphs as
-//! the default graph (as a set: each triple once, however many documents state it), so that a
-//! plain `SELECT * { ?s ?p ?o }` sees every fact.
+//! the default graph, so that a plain `SELECT * { ?s ?p ?o }` sees every fact. No triple is
+//! stored in two graphs (document graphs hold only the document's own nodes; facts and entities
+//! are derived once), so the union is a set.
 
 use super::{KgStore, StoreError};
-use crate::rdf::{iri, vocab};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+use crate::rdf::vocab;
+use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::StorageError;
 use oxigraph::store::Store;
 
 /// Why a query failed.
@@ -43,37 +43,12 @@ pub(crate) fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, Q
         .parse_query(query)
         .map_err(|e| syntax_error(query, &e.to_string()))?;
     if prepared.dataset().is_default_dataset() {
-        let graphs = default_graphs(store).map_err(|e| QueryError::Evaluation(e.to_string()))?;
-        prepared.dataset_mut().set_default_graph(graphs);
+        prepared.dataset_mut().set_default_graph_as_union();
     }
     prepared
         .on_store(store)
         .execute()
         .map_err(|e| QueryError::Evaluation(e.to_string()))
-}
-
-/// The graphs that make up the default graph of a query: every document's facts (once each,
-/// from the merged graph), the derived entity names, the ontology, and graphs loaded with
-/// `kg load`. Together they are the union of all graphs, as a set.
-pub fn default_graphs(store: &Store) -> Result<Vec<GraphName>, StorageError> {
-    let fixed = [
-        iri::merged_graph(),
-        iri::entities_graph(),
-        iri::ontology_graph(),
-    ];
-    let mut graphs: Vec<GraphName> = fixed.iter().cloned().map(GraphName::NamedNode).collect();
-    for graph in store.named_graphs() {
-        match graph? {
-            NamedOrBlankNode::NamedNode(n)
-                if !n.as_str().starts_with(vocab::DOC_NS) && !fixed.contains(&n) =>
-            {
-                graphs.push(GraphName::NamedNode(n));
-            }
-            NamedOrBlankNode::BlankNode(b) => graphs.push(GraphName::BlankNode(b)),
-            NamedOrBlankNode::NamedNode(_) => {}
-        }
-    }
-    Ok(graphs)
 }
 
 /// Builds a syntax error pointing at the line and column the parser reported ("at 2:7").

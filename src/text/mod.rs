@@ -13,6 +13,8 @@ mod span;
 
 pub use document::{infer_url, DateOrigin, Document, DocumentId, PublicationDate};
 pub use manifest::{parse_manifest, read_manifest, ManifestEntry, ManifestError};
-pub use read::{collect_inputs, decode, html_to_text, Input, ReadError};
+pub use read::{
+    collect_inputs, decode, html_to_text, Input, ReadError, DEFAULT_MAX_DOCUMENT_BYTES,
+};
 pub use sentences::{split_sentences, Sentence};
 pub use span::{CharIndex, Span};

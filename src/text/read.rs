@@ -33,6 +33,16 @@ pub enum ReadError {
         /// The input as given.
         path: String,
     },
+    /// Larger than the per-document limit.
+    #[error("{path}: {size} bytes, above the limit of {limit} bytes for one document; skipped (split it into articles, or raise the limit with --max-document-size)")]
+    TooLarge {
+        /// The input as given.
+        path: String,
+        /// Its size in bytes (at least; standard input is read only up to the limit).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// Nothing but whitespace.
     #[error("{path}: empty; skipped")]
     Empty {
@@ -59,30 +69,59 @@ impl Input {
         }
     }
 
-    /// Reads the input and decodes it into text (HTML is reduced to its text).
-    pub fn read_text(&self) -> Result<String, ReadError> {
+    /// Reads the input and decodes it into text (HTML is reduced to its text). An input larger
+    /// than `limit` bytes is refused before it is read: one huge "article" is almost always a
+    /// concatenation or a dump, and would hold the whole run up.
+    pub fn read_text(&self, limit: u64) -> Result<String, ReadError> {
         let name = self.name();
-        let bytes = match self {
-            Self::File(p) => fs::read(p).map_err(|source| ReadError::Io {
-                path: name.clone(),
-                source,
-            })?,
-            Self::Stdin => {
-                let mut buf = Vec::new();
-                io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(|source| ReadError::Io {
-                        path: name.clone(),
-                        source,
-                    })?;
-                buf
-            }
+        let io_error = |source| ReadError::Io {
+            path: name.clone(),
+            source,
         };
+        let too_large = |size| ReadError::TooLarge {
+            path: name.clone(),
+            size,
+            limit,
+        };
+        let mut bytes = Vec::new();
+        match self {
+            Self::File(p) => {
+                let file = fs::File::open(p).map_err(io_error)?;
+                let size = file.metadata().map_err(io_error)?.len();
+                if size > limit {
+                    return Err(too_large(size));
+                }
+                file.take(limit.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .map_err(io_error)?;
+            }
+            Self::Stdin => {
+                io::stdin()
+                    .lock()
+                    .take(limit.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .map_err(io_error)?;
+            }
+        }
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64));
+        }
         let text = decode(&name, bytes)?;
         let is_html = matches!(self, Self::File(p) if has_extension(p, &["html", "htm"]));
         Ok(if is_html { html_to_text(&text) } else { text })
     }
+
+    /// The input's size in bytes when it is a file (0 for standard input or when unknown).
+    pub fn size_hint(&self) -> u64 {
+        match self {
+            Self::File(p) => fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Self::Stdin => 0,
+        }
+    }
 }
+
+/// The default per-document size limit of `kg ingest` and `kg extract` (10 MB).
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// File extensions `kg ingest` picks up when it walks a directory.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];

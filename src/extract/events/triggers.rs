@@ -24,7 +24,7 @@
 //! the first whose context the lexicon finds is taken. A form that is a verb only after an
 //! auxiliary ("will ship") is no candidate elsewhere ("the ship").
 
-use super::grammar::{is, is_contracted_negation, WordClass};
+use super::grammar::{is_contracted_negation, WordClass};
 use super::lexicon::{senses, Pos, Requirement, TriggerSense};
 use super::sentence::SentenceView;
 use super::tokens::{Token, TokenKind};
@@ -182,19 +182,19 @@ fn choose_sense(
     };
     let p = prev.lower.as_ref();
     if p == "to"
-        || is(p, WordClass::Auxiliary)
-        || is(p, WordClass::Modal)
-        || is(p, WordClass::Negation)
-        || is(p, WordClass::Pronoun)
-        || is(p, WordClass::Adverb)
+        || prev.is(WordClass::Auxiliary)
+        || prev.is(WordClass::Modal)
+        || prev.is(WordClass::Negation)
+        || prev.is(WordClass::Pronoun)
+        || prev.is(WordClass::Adverb)
         || is_contracted_negation(p)
         || (p.ends_with("ly") && p.len() > 4)
     {
         return Some(verb);
     }
-    if is(p, WordClass::Determiner)
-        || is(p, WordClass::Preposition)
-        || is(p, WordClass::Hedge)
+    if prev.is(WordClass::Determiner)
+        || prev.is(WordClass::Preposition)
+        || prev.is(WordClass::Hedge)
         || prev.is_possessive()
         || prev.kind == TokenKind::Number
     {
@@ -228,8 +228,8 @@ fn verb_asserted(view: &SentenceView<'_>, i: usize) -> bool {
             // "The minister in May visited": a date, not a modal.
             return !negative_subject(view, &before[k..]);
         }
-        let hypothetical = is(word, WordClass::Modal) && !reported_future(view, t, i);
-        if is(word, WordClass::Negation) || is_contracted_negation(word) || hypothetical {
+        let hypothetical = tokens[t].is(WordClass::Modal) && !reported_future(view, t, i);
+        if tokens[t].is(WordClass::Negation) || is_contracted_negation(word) || hypothetical {
             return false;
         }
         if word == "to" {
@@ -248,9 +248,9 @@ fn verb_asserted(view: &SentenceView<'_>, i: usize) -> bool {
                 _ => return view.headline,
             }
         }
-        let in_group = is(word, WordClass::Auxiliary)
-            || is(word, WordClass::Modal)
-            || is(word, WordClass::Adverb)
+        let in_group = tokens[t].is(WordClass::Auxiliary)
+            || tokens[t].is(WordClass::Modal)
+            || tokens[t].is(WordClass::Adverb)
             || (word.ends_with("ly") && word.len() > 4 && tokens[t].kind == TokenKind::Word);
         if !in_group {
             return !negative_subject(view, &before[k..]);
@@ -396,12 +396,12 @@ fn denied_after(view: &SentenceView<'_>, i: usize) -> bool {
 /// before it ("denied meeting the envoy").
 fn noun_asserted(view: &SentenceView<'_>, i: usize) -> bool {
     let hedged = view.clause_before(i).take(6).any(|t| {
-        let word = view.tokens[t].lower.as_ref();
+        let token = &view.tokens[t];
         view.timex_at[t].is_none()
-            && (is(word, WordClass::Hedge)
-                || is(word, WordClass::Negation)
-                || (is(word, WordClass::Modal) && !reported_future(view, t, i))
-                || is_contracted_negation(word))
+            && (token.is(WordClass::Hedge)
+                || token.is(WordClass::Negation)
+                || (token.is(WordClass::Modal) && !reported_future(view, t, i))
+                || is_contracted_negation(&token.lower))
     });
     let disputed = view
         .clause_before(i)

@@ -1,0 +1,173 @@
+//! The facts graph: each membership and event once, linked to every article that states it.
+//!
+//! A fact is derived from a claim (see [`crate::rdf::claims`]) with every entity replaced by its
+//! canonical entity. Linking adds the fact's triples (idempotent: a second article stating it
+//! adds only its `kg:attestation`); unlinking removes the link, and the fact's triples go with
+//! its last attestation (a role node with its last membership). An event's `rdfs:label` is the
+//! shortest of its attestations' labels (then code point order), so it does not depend on which
+//! article came first.
+
+use crate::rdf::{iri, vocab, Claim};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::store::{StorageError, Transaction};
+use std::collections::BTreeSet;
+
+fn facts_graph() -> NamedNode {
+    iri::facts_graph()
+}
+
+/// Links `attestation` to the fact its claim states under `canonical` identities. Returns the
+/// fact's IRI.
+pub(crate) fn link(
+    tx: &mut Transaction<'_>,
+    attestation: &NamedNode,
+    claim: &Claim,
+    canonical: impl Fn(&NamedNode) -> NamedNode,
+) -> NamedNode {
+    let fact = claim.fact(attestation, canonical);
+    tx.extend(&fact.quads);
+    let graph = facts_graph();
+    tx.insert(QuadRef::new(
+        &fact.iri,
+        vocab::kg::ATTESTATION,
+        attestation,
+        GraphNameRef::NamedNode(graph.as_ref()),
+    ));
+    fact.iri
+}
+
+/// Removes `attestation`'s links; returns the facts it was linked to.
+pub(crate) fn unlink(
+    tx: &mut Transaction<'_>,
+    attestation: &NamedNode,
+) -> Result<Vec<NamedNode>, StorageError> {
+    let graph = facts_graph();
+    let links: Vec<Quad> = tx
+        .quads_for_pattern(
+            None,
+            Some(vocab::kg::ATTESTATION),
+            Some(attestation.as_ref().into()),
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .collect::<Result<_, _>>()?;
+    let mut facts = Vec::new();
+    for quad in links {
+        tx.remove(&quad);
+        if let NamedOrBlankNode::NamedNode(f) = quad.subject {
+            facts.push(f);
+        }
+    }
+    Ok(facts)
+}
+
+fn subject_quads(
+    tx: &Transaction<'_>,
+    subject: &NamedNode,
+    predicate: Option<oxigraph::model::NamedNodeRef<'_>>,
+) -> Result<Vec<Quad>, StorageError> {
+    let graph = facts_graph();
+    tx.quads_for_pattern(
+        Some(subject.as_ref().into()),
+        predicate,
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    )
+    .collect()
+}
+
+/// The attestations of a fact.
+pub(crate) fn attestations(
+    tx: &Transaction<'_>,
+    fact: &NamedNode,
+) -> Result<Vec<NamedNode>, StorageError> {
+    Ok(subject_quads(tx, fact, Some(vocab::kg::ATTESTATION))?
+        .into_iter()
+        .filter_map(|q| match q.object {
+            Term::NamedNode(n) => Some(n),
+            _ => None,
+        })
+        .collect())
+}
+
+/// For facts whose attestations changed: drops those left without any (and roles left without
+/// membership), and re-derives the label of the events that remain.
+pub(crate) fn settle(
+    tx: &mut Transaction<'_>,
+    facts: &BTreeSet<NamedNode>,
+) -> Result<(), StorageError> {
+    let graph = facts_graph();
+    let mut roles = BTreeSet::new();
+    for fact in facts {
+        let attested = attestations(tx, fact)?;
+        let own = subject_quads(tx, fact, None)?;
+        if attested.is_empty() {
+            for quad in &own {
+                if quad.predicate.as_ref() == vocab::org::ROLE {
+                    if let Term::NamedNode(role) = &quad.object {
+                        roles.insert(role.clone());
+                    }
+                }
+                tx.remove(quad);
+            }
+            continue;
+        }
+        let is_event = own.iter().any(|q| {
+            q.predicate.as_ref() == vocab::rdf::TYPE
+                && q.object == Term::NamedNode(vocab::schema::EVENT.into_owned())
+        });
+        if !is_event {
+            continue;
+        }
+        // The event's label: the shortest its articles give, then code point order.
+        let mut best: Option<String> = None;
+        for a in &attested {
+            for quad in tx.quads_for_pattern(
+                Some(a.as_ref().into()),
+                Some(vocab::rdfs::LABEL),
+                None,
+                None,
+            ) {
+                if let Term::Literal(l) = quad?.object {
+                    let label = l.value().to_owned();
+                    let better = best
+                        .as_ref()
+                        .is_none_or(|b| (label.chars().count(), &label) < (b.chars().count(), b));
+                    if better {
+                        best = Some(label);
+                    }
+                }
+            }
+        }
+        for quad in own
+            .iter()
+            .filter(|q| q.predicate.as_ref() == vocab::rdfs::LABEL)
+        {
+            tx.remove(quad);
+        }
+        if let Some(label) = best {
+            tx.insert(QuadRef::new(
+                fact,
+                vocab::rdfs::LABEL,
+                &oxigraph::model::Literal::new_simple_literal(label),
+                GraphNameRef::NamedNode(graph.as_ref()),
+            ));
+        }
+    }
+    for role in roles {
+        let used = tx
+            .quads_for_pattern(
+                None,
+                Some(vocab::org::ROLE),
+                Some(role.as_ref().into()),
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .next()
+            .is_some();
+        if !used {
+            for quad in subject_quads(tx, &role, None)? {
+                tx.remove(&quad);
+            }
+        }
+    }
+    Ok(())
+}
