@@ -513,7 +513,7 @@ fn the_same_event_told_by_two_articles_is_one_event_with_two_sources() {
     );
     let out = kg_ok(
         &store,
-        &["query", "--format", "csv", "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e a schema:Event ; schema:startDate \"2024-03-04\"^^xsd:date ; prov:wasDerivedFrom ?doc } GROUP BY ?e"],
+        &["query", "--format", "csv", "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e a schema:Event ; schema:startDate \"2024-03-04\"^^xsd:date ; kg:attestation/prov:wasDerivedFrom ?doc } GROUP BY ?e"],
     );
     let rows: Vec<&str> = out.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{out}");

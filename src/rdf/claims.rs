@@ -310,7 +310,14 @@ impl Claim {
                         parts.extend(attendees.iter().map(iri::entity_key));
                         iri::fact("event", &parts)
                     }
-                    _ => iri::fact("event", &[attestation.as_str()]),
+                    // An undated event is one article's: named by its attestation, and by
+                    // who took part, so that a change of identity gives another node.
+                    _ => {
+                        let mut parts = vec![attestation.as_str()];
+                        parts.extend(attendees.iter().map(iri::entity_key));
+                        parts.extend(location.as_ref().map(iri::entity_key));
+                        iri::fact("event", &parts)
+                    }
                 };
                 add(&fact, rdf::TYPE, schema::EVENT.into_owned().into());
                 if let Some((start, end)) = range {

@@ -7,9 +7,11 @@
 //! shortest of its attestations' labels (then code point order), so it does not depend on which
 //! article came first.
 
+use super::names;
 use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 fn facts_graph() -> NamedNode {
@@ -89,15 +91,19 @@ pub(crate) fn attestations(
         .collect())
 }
 
-/// For facts whose attestations changed: drops those left without any (and roles left without
-/// membership), and re-derives the label of the events that remain.
+/// Settles the facts whose attestations changed. A fact left without attestations goes (and a
+/// role left without membership). A fact that lost one is rebuilt from those that remain, so
+/// that what it says is always the union of what its attestations state (a dated event's places,
+/// say), never a leftover of an article that is gone. Events get their label again.
 pub(crate) fn settle(
     tx: &mut Transaction<'_>,
-    facts: &BTreeSet<NamedNode>,
+    lost: &BTreeSet<NamedNode>,
+    gained: &BTreeSet<NamedNode>,
 ) -> Result<(), StorageError> {
     let graph = facts_graph();
     let mut roles = BTreeSet::new();
-    for fact in facts {
+    let mut canonical: FxHashMap<NamedNode, NamedNode> = FxHashMap::default();
+    for fact in lost.union(gained) {
         let attested = attestations(tx, fact)?;
         let own = subject_quads(tx, fact, None)?;
         if attested.is_empty() {
@@ -110,6 +116,37 @@ pub(crate) fn settle(
                 tx.remove(quad);
             }
             continue;
+        }
+        if lost.contains(fact) {
+            for quad in own
+                .iter()
+                .filter(|q| q.predicate.as_ref() != vocab::kg::ATTESTATION)
+            {
+                tx.remove(quad);
+            }
+            for a in &attested {
+                let triples: Vec<Quad> = tx
+                    .quads_for_pattern(Some(a.as_ref().into()), None, None, None)
+                    .collect::<Result<_, _>>()?;
+                let Some(claim) =
+                    Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)))
+                else {
+                    continue;
+                };
+                for entity in claim.entities() {
+                    if !canonical.contains_key(entity) {
+                        let target =
+                            names::merged_into(tx, entity)?.unwrap_or_else(|| entity.clone());
+                        canonical.insert(entity.clone(), target);
+                    }
+                }
+                let rebuilt = claim.fact(a, |e| {
+                    canonical.get(e).cloned().unwrap_or_else(|| e.clone())
+                });
+                if rebuilt.iri == *fact {
+                    tx.extend(&rebuilt.quads);
+                }
+            }
         }
         let is_event = own.iter().any(|q| {
             q.predicate.as_ref() == vocab::rdf::TYPE
@@ -129,20 +166,17 @@ pub(crate) fn settle(
             ) {
                 if let Term::Literal(l) = quad?.object {
                     let label = l.value().to_owned();
-                    let better = best
-                        .as_ref()
-                        .is_none_or(|b| (label.chars().count(), &label) < (b.chars().count(), b));
+                    let better = best.as_ref().map_or(true, |b| {
+                        (label.chars().count(), &label) < (b.chars().count(), b)
+                    });
                     if better {
                         best = Some(label);
                     }
                 }
             }
         }
-        for quad in own
-            .iter()
-            .filter(|q| q.predicate.as_ref() == vocab::rdfs::LABEL)
-        {
-            tx.remove(quad);
+        for quad in subject_quads(tx, fact, Some(vocab::rdfs::LABEL))? {
+            tx.remove(&quad);
         }
         if let Some(label) = best {
             tx.insert(QuadRef::new(

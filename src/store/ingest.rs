@@ -42,11 +42,14 @@ pub struct Ingestor<'s> {
     names: NameBook,
 }
 
+/// A document added by a batch: its claims (linked at the end of the batch) and its namings.
+type AddedDocument = (Vec<Attested>, Vec<(NamedNode, Naming)>);
+
 /// What one batch changed, gathered while its documents are written.
 #[derive(Default)]
 struct BatchChanges {
     /// Documents added by this batch: their claims (linked at the end) and namings.
-    added: BTreeMap<NamedNode, (Vec<Attested>, Vec<(NamedNode, Naming)>)>,
+    added: BTreeMap<NamedNode, AddedDocument>,
     /// Attestations of stored documents this batch dropped.
     dropped_attestations: Vec<NamedNode>,
     /// Namings added (`false`) or removed (`true`).
@@ -161,9 +164,9 @@ impl<'s> Ingestor<'s> {
         }
 
         // 4. Facts: unlink what left, relink what changed identity, link what arrived.
-        let mut unsettled = BTreeSet::new();
+        let (mut lost, mut gained) = (BTreeSet::new(), BTreeSet::new());
         for attestation in &changes.dropped_attestations {
-            unsettled.extend(facts::unlink(tx, attestation)?);
+            lost.extend(facts::unlink(tx, attestation)?);
         }
         let mut relink: Vec<Attested> = Vec::new();
         for short in &changed_shorts {
@@ -191,7 +194,7 @@ impl<'s> Ingestor<'s> {
                     if let Some(claim) =
                         Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)))
                     {
-                        unsettled.extend(facts::unlink(tx, &attestation)?);
+                        lost.extend(facts::unlink(tx, &attestation)?);
                         relink.push(Attested { attestation, claim });
                     }
                 }
@@ -206,14 +209,14 @@ impl<'s> Ingestor<'s> {
         let canonical = canonical_map(tx, &arriving, &merged)?;
         let canon = |e: &NamedNode| canonical.get(e).cloned().unwrap_or_else(|| e.clone());
         for attested in arriving {
-            unsettled.insert(facts::link(
+            gained.insert(facts::link(
                 tx,
                 &attested.attestation,
                 &attested.claim,
                 canon,
             ));
         }
-        facts::settle(tx, &unsettled)?;
+        facts::settle(tx, &lost, &gained)?;
         Ok(())
     }
 }
