@@ -43,7 +43,7 @@ pub enum Command {
         #[arg(long, value_parser = parse_size, default_value = "10M")]
         max_document_size: u64,
         /// Documents per transaction: larger batches ingest faster and use more memory.
-        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+        #[arg(long, default_value_t = 4000, value_parser = clap::value_parser!(u64).range(1..))]
         batch: u64,
     },
     /// Run a SPARQL query (the data model's prefixes are predeclared; the default graph is the union of all graphs).

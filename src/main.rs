@@ -305,6 +305,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    store.flush()?;
     if !options.quiet {
         let counts = store.counts()?;
         println!(
@@ -517,11 +518,14 @@ fn load(store_path: &Path, file: &Path, graph: Option<&str>) -> Result<ExitCode>
             .map_err(|e| UsageError(format!("--graph {iri}: not an IRI: {e}")))?,
         None => kg::rdf::iri::user_graph(&file.display().to_string()),
     };
-    let reader =
-        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let store = open_store(store_path)?;
     let n = store
-        .load(io::BufReader::new(reader), format, &graph)
+        .load(
+            || std::fs::File::open(file).map(io::BufReader::new),
+            format,
+            &graph,
+        )
         .with_context(|| format!("{}: not loaded", file.display()))?;
     println!("loaded {n} triples into graph <{}>", graph.as_str());
     Ok(ExitCode::SUCCESS)

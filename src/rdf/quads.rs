@@ -103,7 +103,7 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     w.add_str(&doc_iri, nif::IS_STRING, &doc.text);
 
     for entity in &ex.entities {
-        naming_quads(&mut w, id, &doc_iri, entity);
+        naming_quads(&mut w, id, entity);
     }
 
     let attested = claims(ex);
@@ -184,20 +184,18 @@ pub fn entity_classes(entity: &Entity) -> Vec<NamedNode> {
     out
 }
 
-/// How the document names one entity: a `kg:Naming` node.
-fn naming_quads(w: &mut GraphWriter, id: &str, doc_iri: &NamedNode, entity: &Entity) {
+/// How the document names one entity: a `kg:Naming` node (in the document's graph, which says
+/// which document it is; the kind of entity is in its key, so only a subclass is written).
+fn naming_quads(w: &mut GraphWriter, id: &str, entity: &Entity) {
     let naming = iri::naming(id, &entity.key);
-    w.add(&naming, rdf::TYPE, kg::NAMING_CLASS);
     w.add(&naming, kg::DENOTES, iri::entity(&entity.key));
-    for class in entity_classes(entity) {
+    for class in entity_classes(entity).into_iter().skip(1) {
         w.add(&naming, kg::ENTITY_TYPE, class);
     }
     w.add_str(&naming, kg::PREFERRED_NAME, &entity.name);
-    w.add_str(&naming, schema::NAME, &entity.name);
-    for alias in &entity.aliases {
+    for alias in entity.aliases.iter().filter(|a| **a != entity.name) {
         w.add_str(&naming, schema::NAME, alias);
     }
-    w.add(&naming, prov::WAS_DERIVED_FROM, doc_iri.clone());
 }
 
 /// The derived names of one entity, for the entities graph: its one `rdfs:label` and a

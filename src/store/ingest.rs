@@ -40,6 +40,8 @@ pub enum IngestOutcome {
 pub struct Ingestor<'s> {
     store: &'s KgStore,
     names: NameBook,
+    /// Whether a batch left half-written by a crash was looked for.
+    recovered: bool,
 }
 
 /// A document added by a batch: its claims (linked at the end of the batch) and its namings.
@@ -62,6 +64,7 @@ impl<'s> Ingestor<'s> {
         Self {
             store,
             names: NameBook::default(),
+            recovered: false,
         }
     }
 
@@ -76,15 +79,122 @@ impl<'s> Ingestor<'s> {
     }
 
     fn try_ingest(&mut self, batch: &[Extraction]) -> Result<Vec<IngestOutcome>, StoreError> {
-        let mut tx = self.store.store.start_transaction()?;
+        if !self.recovered {
+            self.recover()?;
+            self.recovered = true;
+        }
+        let store = &self.store.store;
+        // New documents (not stored, not met earlier in this batch) are written by Oxigraph's
+        // bulk loader, which builds sorted files instead of going through the transaction's
+        // index; everything else goes through the transaction below.
+        let mut seen = BTreeSet::new();
+        let mut fresh = vec![false; batch.len()];
+        for (i, extraction) in batch.iter().enumerate() {
+            let doc = iri::document(extraction.document.id.as_str());
+            fresh[i] = !store.contains_named_graph(doc.as_ref())? && seen.insert(doc);
+        }
+        // The name book must see the store as it was before these graphs land.
+        for (extraction, _) in batch.iter().zip(&fresh).filter(|(_, f)| **f) {
+            for entity in &extraction.entities {
+                let entity = iri::entity(&entity.key);
+                if let Some(surname) =
+                    names::full_name_surname(&entity).or_else(|| names::short_surname(&entity))
+                {
+                    self.names.load(store, &names::surname_entity(&surname))?;
+                }
+                self.names.load(store, &entity)?;
+            }
+        }
+        let pending: Vec<String> = batch
+            .iter()
+            .zip(&fresh)
+            .filter(|(_, f)| **f)
+            .map(|(e, _)| iri::document(e.document.id.as_str()).into_string())
+            .collect();
+        if !pending.is_empty() {
+            self.mark_pending(&pending)?;
+            // All but the fingerprints: the transaction writes them, as the mark that a
+            // document is complete. One call, so that the loader writes one set of files.
+            let quads = batch
+                .iter()
+                .zip(&fresh)
+                .filter(|(_, f)| **f)
+                .flat_map(|(extraction, _)| document_quads(extraction))
+                .filter(|q| q.predicate.as_ref() != vocab::kg::FINGERPRINT);
+            let mut loader = store.bulk_loader().with_num_threads(1);
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        }
+
+        let mut tx = store.start_transaction()?;
         let mut changes = BatchChanges::default();
         let mut outcomes = Vec::with_capacity(batch.len());
-        for extraction in batch {
-            outcomes.push(write_document(&mut tx, extraction, &mut changes)?);
+        for (extraction, preloaded) in batch.iter().zip(&fresh) {
+            outcomes.push(write_document(
+                &mut tx,
+                extraction,
+                &mut changes,
+                *preloaded,
+            )?);
         }
         self.derive(&mut tx, changes)?;
         tx.commit()?;
+        self.clear_pending()?;
         Ok(outcomes)
+    }
+
+    /// Where the documents of a batch in flight are listed (a file in the store's directory):
+    /// the bulk loader writes their graphs before the transaction that completes them commits.
+    fn pending_file(&self) -> Option<std::path::PathBuf> {
+        self.store.path().map(|p| p.join("kg-pending-batch"))
+    }
+
+    fn mark_pending(&self, documents: &[String]) -> Result<(), StoreError> {
+        if let Some(path) = self.pending_file() {
+            let mut file = std::fs::File::create(&path)?;
+            std::io::Write::write_all(&mut file, documents.join("\n").as_bytes())?;
+            file.sync_all()?;
+        }
+        Ok(())
+    }
+
+    fn clear_pending(&self) -> Result<(), StoreError> {
+        match self.pending_file() {
+            Some(path) if path.exists() => Ok(std::fs::remove_file(path)?),
+            _ => Ok(()),
+        }
+    }
+
+    /// After a crash between a batch's bulk load and its commit, drops the graphs of that
+    /// batch's documents that have no fingerprint (never completed): a rerun adds them again.
+    fn recover(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.pending_file() else {
+            return Ok(());
+        };
+        let Ok(listed) = std::fs::read_to_string(&path) else {
+            return Ok(());
+        };
+        let store = &self.store.store;
+        let mut tx = store.start_transaction()?;
+        let mut changes = BatchChanges::default();
+        for doc in listed.lines().filter_map(|l| NamedNode::new(l).ok()) {
+            let graph = GraphNameRef::NamedNode(doc.as_ref());
+            let complete = tx
+                .quads_for_pattern(
+                    Some(doc.as_ref().into()),
+                    Some(vocab::kg::FINGERPRINT),
+                    None,
+                    Some(graph),
+                )
+                .next()
+                .is_some();
+            if !complete && tx.contains_named_graph(doc.as_ref())? {
+                drop_document(&mut tx, &doc, &mut changes)?;
+            }
+        }
+        self.derive(&mut tx, changes)?;
+        tx.commit()?;
+        self.clear_pending()
     }
 
     /// Entities, identities and facts for what the batch touched.
@@ -250,6 +360,7 @@ fn write_document(
     tx: &mut Transaction<'_>,
     extraction: &Extraction,
     changes: &mut BatchChanges,
+    preloaded: bool,
 ) -> Result<IngestOutcome, StorageError> {
     let doc = &extraction.document;
     let doc_iri = iri::document(doc.id.as_str());
@@ -271,7 +382,7 @@ fn write_document(
 
     // Earlier versions: other documents read from this source, and this document's own graph
     // if it was stored with other metadata (its other sources stay: the text is still there).
-    let stored_before = tx.contains_named_graph(doc_iri.as_ref())?;
+    let stored_before = !preloaded && tx.contains_named_graph(doc_iri.as_ref())?;
     let mut replaced = stored_before;
     let earlier: Vec<Quad> = tx
         .quads_for_pattern(
@@ -319,7 +430,16 @@ fn write_document(
         drop_document(tx, &doc_iri, changes)?;
     }
 
-    tx.extend(&document_quads(extraction));
+    if preloaded {
+        tx.insert(QuadRef::new(
+            &doc_iri,
+            vocab::kg::FINGERPRINT,
+            &print,
+            graph,
+        ));
+    } else {
+        tx.extend(&document_quads(extraction));
+    }
     tx.extend(&other_sources);
     let namings: Vec<(NamedNode, Naming)> = extraction
         .entities
@@ -372,8 +492,10 @@ fn drop_document(
             let triples: Vec<Quad> = tx
                 .quads_for_pattern(Some(quad.subject.as_ref()), None, None, Some(graph))
                 .collect::<Result<_, _>>()?;
-            let naming =
-                Naming::from_triples(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)));
+            let naming = Naming::from_triples(
+                &entity,
+                triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
+            );
             changes.naming_deltas.push((entity, naming, true));
         }
         let attestation_class = Term::NamedNode(vocab::kg::ATTESTATION_CLASS.into_owned());

@@ -120,6 +120,15 @@ impl KgStore {
         Ok(())
     }
 
+    /// Writes what is buffered in memory to disk files (after a large ingest: the next open
+    /// then has no log to replay, and the size on disk is the real one).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        if self.path.is_some() {
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+
     /// Counts what the store holds.
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let count = |pattern: &str| -> Result<u64, StoreError> {
@@ -170,25 +179,59 @@ impl KgStore {
         Ok(())
     }
 
-    /// Loads RDF the user wrote into the named graph `graph` (replacing what an earlier load of
-    /// the same graph put there), in one transaction. Returns the number of quads loaded.
-    pub fn load(
+    /// Loads RDF the user wrote into the named graph `graph`, replacing what an earlier load of
+    /// that graph put there. Returns the number of quads loaded.
+    ///
+    /// `open` is called twice: a first pass parses the whole input, so that a syntax error, or a
+    /// quad aimed at one of kg's own graphs, loads nothing; the second streams the quads into
+    /// Oxigraph's bulk loader, so memory stays bounded whatever the file's size.
+    pub fn load<R: Read>(
         &self,
-        reader: impl Read,
+        open: impl Fn() -> std::io::Result<R>,
         format: RdfFormat,
         graph: &NamedNode,
     ) -> Result<usize, StoreError> {
-        let parser = RdfParser::from_format(format)
-            .with_default_graph(GraphName::NamedNode(graph.clone()))
-            .rename_blank_nodes();
-        let mut quads = Vec::new();
-        for quad in parser.for_reader(reader) {
-            quads.push(quad.map_err(|e| StoreError::Parse(e.to_string()))?);
+        let parser = || {
+            RdfParser::from_format(format)
+                .with_default_graph(GraphName::NamedNode(graph.clone()))
+                .rename_blank_nodes()
+        };
+        reserved_graph(graph.as_ref().into())?;
+        let mut count = 0usize;
+        for quad in parser().for_reader(open()?) {
+            let quad = quad.map_err(|e| StoreError::Parse(e.to_string()))?;
+            reserved_graph(quad.graph_name.as_ref())?;
+            count += 1;
         }
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-        tx.extend(&quads);
         tx.commit()?;
-        Ok(quads.len())
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_num_threads(1)
+            .with_max_memory_size_in_megabytes(256);
+        loader.load_ok_quads::<_, StoreError>(
+            parser()
+                .for_reader(open()?)
+                .map(|q| q.map_err(|e| StoreError::Parse(e.to_string()))),
+        )?;
+        loader.commit()?;
+        Ok(count)
+    }
+}
+
+/// Refuses graphs that kg derives or writes itself (documents, facts, entities, ontology): a
+/// load there would be overwritten or would corrupt them. User graphs (`graph/user/...`) and
+/// graphs outside kg's namespace are fine.
+fn reserved_graph(graph: GraphNameRef<'_>) -> Result<(), StoreError> {
+    match graph {
+        GraphNameRef::NamedNode(n)
+            if n.as_str().starts_with(vocab::BASE)
+                && !n.as_str().starts_with(vocab::USER_GRAPH_NS) =>
+        {
+            Err(StoreError::ReservedGraph(n.as_str().to_owned()))
+        }
+        _ => Ok(()),
     }
 }

@@ -67,18 +67,24 @@ impl Naming {
         }
     }
 
-    /// One document's naming, read from the triples of its `kg:Naming` node.
+    /// One document's naming of `entity`, read from the triples of its `kg:Naming` node (the
+    /// preferred name is also a form; the entity's kind comes from its key).
     pub fn from_triples<'a>(
+        entity: &NamedNode,
         triples: impl IntoIterator<Item = (NamedNodeRef<'a>, &'a Term)>,
     ) -> Self {
         let mut out = Naming {
             documents: 1,
             ..Naming::default()
         };
+        if let Some(kind) = kind_class(entity) {
+            out.classes.insert(kind.into_owned(), 1);
+        }
         for (p, o) in triples {
             match o {
                 Term::Literal(l) if p == vocab::kg::PREFERRED_NAME => {
                     out.preferred.insert(l.value().to_owned(), 1);
+                    out.forms.insert(l.value().to_owned(), 1);
                 }
                 Term::Literal(l) if p == vocab::schema::NAME => {
                     out.forms.insert(l.value().to_owned(), 1);
@@ -91,6 +97,18 @@ impl Naming {
         }
         out
     }
+}
+
+/// The class of an entity's kind, from its key (`person/...` is a `schema:Person`).
+pub(crate) fn kind_class(entity: &NamedNode) -> Option<NamedNodeRef<'static>> {
+    let key = iri::entity_key(entity);
+    let kind = key.split('/').next()?;
+    Some(match kind {
+        "person" => vocab::schema::PERSON,
+        "organization" => vocab::schema::ORGANIZATION,
+        "place" => vocab::schema::PLACE,
+        _ => return None,
+    })
 }
 
 /// The label among the documents' preferred names: the fullest (most words), then the one most
@@ -145,7 +163,10 @@ impl NameBook {
                 )
                 .collect::<Result<_, _>>()?;
             total.apply(
-                &Naming::from_triples(triples.iter().map(|q| (q.predicate.as_ref(), &q.object))),
+                &Naming::from_triples(
+                    entity,
+                    triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
+                ),
                 false,
             );
         }
