@@ -305,7 +305,9 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    store.flush()?;
+    if added + replaced > 1000 {
+        store.flush()?;
+    }
     if !options.quiet {
         let counts = store.counts()?;
         println!(

@@ -23,6 +23,10 @@ use oxigraph::store::{StorageError, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Below this many new documents in a batch, their graphs go through the transaction: the bulk
+/// loader's files cost more than they save.
+const BULK_MINIMUM: usize = 64;
+
 /// What ingesting a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -92,6 +96,10 @@ impl<'s> Ingestor<'s> {
         for (i, extraction) in batch.iter().enumerate() {
             let doc = iri::document(extraction.document.id.as_str());
             fresh[i] = !store.contains_named_graph(doc.as_ref())? && seen.insert(doc);
+        }
+        // A few documents are cheaper through the transaction than through new files.
+        if fresh.iter().filter(|f| **f).count() < BULK_MINIMUM {
+            fresh.iter_mut().for_each(|f| *f = false);
         }
         // The name book must see the store as it was before these graphs land.
         for (extraction, _) in batch.iter().zip(&fresh).filter(|(_, f)| **f) {

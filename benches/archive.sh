@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Archive-scale benchmark: the figures issue 9 asks for, in one run on this machine.
+#
+#   benches/archive.sh [--sizes "10 100"] [--work DIR] [--kg PATH] [--runs 3]
+#
+# Builds corpora of distinct real Reuters articles with ../shared/bench/make-corpus (seed 1), then
+# measures with the release binary:
+#   - `kg ingest` of each corpus into a fresh store: wall seconds, peak RSS, seconds per MB, store
+#     size on disk against the text's size;
+#   - on the largest store: one more article (a seed article, new to the store), a cold key lookup
+#     (a whole `kg query` process looking up one person by label), every examples/*.rq, and
+#     `kg export --focus` (depth 1) of the most-connected person;
+#   - `kg extract` of one 4 MB and one 16 MB document (articles concatenated);
+#   - `kg load` of 3M N-Triples (taken from the largest store's dump): wall and peak RSS.
+# Repeated timings print the median of --runs. Needs GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="10 100"
+work="${TMPDIR:-/tmp}/kg-bench"
+kg="${CARGO_TARGET_DIR:-target}/release/kg"
+runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --kg) kg="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+if [ ! -x "$kg" ]; then
+  echo "building the release binary ($kg not found)" >&2
+  cargo build --release --quiet
+fi
+make_corpus="../shared/bench/make-corpus"
+[ -x "$make_corpus" ] || { echo "$make_corpus is missing: this benchmark needs ../shared" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 2; }
+mkdir -p "$work"
+
+# Runs a command, prints "seconds peak_kB".
+measure() { /usr/bin/time -f "%e %M" -o "$work/.time" "$@" >/dev/null 2>"$work/.stderr" || { cat "$work/.stderr" >&2; return 1; }; cat "$work/.time"; }
+# Median of the first field of $runs runs of a command.
+median() {
+  local out=()
+  for _ in $(seq "$runs"); do out+=("$(measure "$@" | cut -d' ' -f1)"); done
+  printf '%s\n' "${out[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+text_bytes() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s}'; }
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+printf '%-34s %10s %10s %10s %12s\n' "ingest" "seconds" "peak MB" "s per MB" "store/text"
+largest=""
+for mb in $sizes; do
+  corpus="$work/corpus$mb"
+  [ -d "$corpus" ] || "$make_corpus" --mb "$mb" --seed 1 --out "$corpus" >/dev/null
+  store="$work/store$mb"
+  rm -rf "$store"
+  read -r secs kb < <(measure "$kg" --store "$store" ingest -q "$corpus")
+  bytes=$(text_bytes "$corpus")
+  disk=$(du -sb "$store" | cut -f1)
+  printf '%-34s %10s %10d %10.2f %12.1f\n' "$mb MB ($(find "$corpus" -type f | wc -l) articles)" "$secs" $((kb / 1024)) \
+    "$(echo "$secs / ($bytes / 1000000)" | bc -l)" "$(echo "$disk / $bytes" | bc -l)"
+  largest="$store"
+done
+
+echo
+echo "on the largest store ($largest), median of $runs:"
+new_article() { local i=$1; f="$work/new$i.txt"; { cat seeds/00${i}_*.txt; echo; echo "Benchmark run $(date +%s%N)."; } > "$f"; echo "$f"; }
+one=()
+for i in 0 1 2; do
+  f=$(new_article $i)
+  one+=("$(measure "$kg" --store "$largest" ingest -q "$f" | cut -d' ' -f1)")
+done
+printf '  %-44s %8s s\n' "one more article" "$(printf '%s\n' "${one[@]}" | sort -n | sed -n 2p)"
+person=$("$kg" --store "$largest" query --format tsv \
+  'SELECT ?name WHERE { ?m org:member ?p . ?p rdfs:label ?name } GROUP BY ?name ORDER BY DESC(COUNT(?m)) LIMIT 1' | sed -n 2p | sed 's/^"//; s/"$//')
+printf '  %-44s %8s s\n' "cold key lookup (a kg query process)" \
+  "$(median "$kg" --store "$largest" query "SELECT ?p WHERE { ?p rdfs:label \"$person\" }")"
+for q in examples/*.rq; do
+  printf '  %-44s %8s s\n' "$q" "$(median "$kg" --store "$largest" query -f "$q")"
+done
+printf '  %-44s %8s s\n' "export --focus \"$person\" --depth 1" \
+  "$(median "$kg" --store "$largest" export --focus "$person" --depth 1 -o "$work/focus.dot")"
+
+echo
+echo "extract one large document:"
+for mb in 4 16; do
+  f="$work/doc$mb.txt"
+  [ -f "$f" ] || find "$work/corpus10" -type f | sort | xargs cat | head -c $((mb * 1000000)) > "$f"
+  printf '  %-44s %8s s\n' "$mb MB" "$(median "$kg" extract --max-document-size 64M --format jsonl "$f")"
+done
+
+echo
+nt="$work/3M.nt"
+if [ ! -f "$nt" ]; then
+  "$kg" --store "$largest" dump --format nquads | sed -E 's/ <[^>]*> \.$/ ./' | head -n 3000000 > "$nt"
+fi
+rm -rf "$work/load-store"
+read -r secs kb < <(measure "$kg" --store "$work/load-store" load "$nt")
+printf 'kg load of %s N-Triples: %s s, peak %d MB\n' "$(wc -l < "$nt")" "$secs" $((kb / 1024))
