@@ -11,9 +11,9 @@
 //!   phrase with its owner names the organization.
 
 use super::lexicon::Lexicons;
-use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
 use super::names::clean_label;
+use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_all_caps, is_capitalized, is_hyphen, is_lowercase_word, TokenKind};
 
 /// Connectors inside an organization name after its head.
@@ -212,8 +212,8 @@ pub(super) fn find_described(text: &str, work: &mut SentenceWork, lex: &Lexicons
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 

@@ -21,9 +21,9 @@
 //! so does a surname with its particle glued on ("al-Ameri").
 
 use super::lexicon::{Lexicons, PlaceClass};
-use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
 use super::names::{fold_name_word, fold_name_word_into, proper_case};
+use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_capitalized, is_hyphen, is_lowercase_word, may_have_hyphen, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -566,8 +566,8 @@ pub(super) fn find_administrations(text: &str, work: &mut SentenceWork, lex: &Le
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 

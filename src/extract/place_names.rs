@@ -12,9 +12,9 @@
 //!   they are not read.
 
 use super::lexicon::{Lexicons, PlaceClass};
-use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
 use super::names::clean_label;
+use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_capitalized, is_hyphen, TokenKind};
 use crate::text::Span;
 
@@ -312,8 +312,8 @@ fn unknown(word: &str, lex: &Lexicons) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 
