@@ -74,6 +74,7 @@ pub(super) fn find_mentions_and_tokens(
     for work in &mut works {
         person_contexts::find_person_contexts(text, work, lex);
         organization_shapes::find_contexts(text, work, lex);
+        organization_shapes::find_acronym_names(text, work, lex);
         person_names::find_known_surnames(text, work, lex, &known);
         person_names::find_administrations(text, work, lex);
         organization_names::find_described(text, work, lex);

@@ -11,9 +11,14 @@
 //!   rest of the document ([`defined_acronyms`]).
 //! - **Organization-only contexts** (read after people, so that they overrule a name that only
 //!   looked like a person's): "shares of X", "a stake in X", "a X spokesman", "X's board",
-//!   "X's shareholders".
+//!   "X's shareholders"; a town or an acronym before "spokesman" ("Burlington spokesman Ann
+//!   Roe": the company named after its town).
+//! - **Acronyms in running text**: an all-caps word of three or more letters that no lexicon
+//!   knows and that is no English word, time zone or numeral ("the KRPA said") names an
+//!   organization; so does an all-caps run after the town of a dateline ("Oslo DAGBLADET in
+//!   Norwegian").
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, PlaceClass};
 use super::model::MentionKind;
 use super::names::clean_label;
 use super::sentence_work::{is_function_word, SentenceWork};
@@ -123,13 +128,12 @@ pub(super) fn find_legal_forms(text: &str, work: &mut SentenceWork, lex: &Lexico
                 break;
             };
             let joiner = work.word(text, prev);
-            if joiner == "&" && prev > 0 && company_word(text, work, prev - 1) {
-                k = prev - 1;
-            } else if joiner == "of"
+            let ampersand = joiner == "&" && prev > 0 && company_word(text, work, prev - 1);
+            let of_head = joiner == "of"
                 && prev > 0
                 && lex.is_organization_head(work.word(text, prev - 1))
-                && work.owner[prev - 1].is_none()
-            {
+                && work.owner[prev - 1].is_none();
+            if ampersand || of_head {
                 k = prev - 1;
             } else if work.adjacent(text, prev, start) {
                 k = prev;
@@ -416,11 +420,200 @@ pub(super) fn find_contexts(text: &str, work: &mut SentenceWork, lex: &Lexicons)
 
 /// True when the name ends after token `last`: no possessive and no capitalised word follows.
 fn ends_phrase(text: &str, work: &SentenceWork, last: usize) -> bool {
-    work.tokens.get(last + 1).map_or(true, |tok| match tok.kind {
-        TokenKind::Punct => true,
-        TokenKind::Possessive => false,
-        TokenKind::Word => !is_capitalized(tok.text(text)) && !is_all_caps(tok.text(text)),
-    })
+    work.tokens
+        .get(last + 1)
+        .map_or(true, |tok| match tok.kind {
+            TokenKind::Punct => true,
+            TokenKind::Possessive => false,
+            TokenKind::Word => !is_capitalized(tok.text(text)) && !is_all_caps(tok.text(text)),
+        })
+}
+
+/// All-caps words that name no organization: time zones, numerals, units, currencies and
+/// shouting.
+const NOT_ACRONYMS: &[&str] = &[
+    "GMT",
+    "UTC",
+    "EST",
+    "EDT",
+    "CST",
+    "CDT",
+    "MST",
+    "MDT",
+    "PST",
+    "PDT",
+    "BST",
+    "CET",
+    "CEST",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XX",
+    "XXI",
+    "MW",
+    "KW",
+    "KM",
+    "MPH",
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "CHF",
+    "DLRS",
+    "MLN",
+    "BLN",
+    "PCT",
+    "STG",
+    "CTS",
+    "SHR",
+    "NET",
+    "REVS",
+    "QTR",
+    "AVG",
+    "SHRS",
+    "OK",
+    "TV",
+    "AM",
+    "PM",
+    "DNA",
+    "RNA",
+    "HIV",
+    "AIDS",
+    "SARS",
+    "CEO",
+    "CFO",
+    "COO",
+    "GDP",
+    "GNP",
+    "VAT",
+    "ATM",
+    "FAQ",
+    "PDF",
+    "CD",
+    "DVD",
+    "PC",
+    "ID",
+    "IQ",
+    "NEWS",
+    "END",
+    "NOTE",
+    "TEXT",
+    "UPDATE",
+    "CORRECTED",
+    "MORE",
+];
+
+/// True for an all-caps word that may be an organization's acronym.
+fn is_unknown_acronym(word: &str, lex: &Lexicons) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    is_all_caps(word)
+        && (3..=8).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || is_hyphen(c) || c == '.' || c == '&')
+        && !NOT_ACRONYMS.contains(&word)
+        && !lex.is_common_word(word)
+        && !lex.is_not_name(word)
+}
+
+/// Finds organizations named by an unknown acronym, by an all-caps run after a dateline's town,
+/// and by a town or acronym before "spokesman", in one sentence (after people).
+pub(super) fn find_acronym_names(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
+    // Shouting sentences are no evidence.
+    let caps = (0..work.tokens.len())
+        .filter(|&t| work.is_word(t) && is_all_caps(work.word(text, t)))
+        .count();
+    let words = (0..work.tokens.len()).filter(|&t| work.is_word(t)).count();
+    let shouting = caps * 2 > words;
+    for t in 0..work.tokens.len() {
+        let w = work.word(text, t);
+        // "Oslo DAGBLADET in Norwegian": the town of a dateline and its source.
+        let after_town = t > 0
+            && work.owner_of(t - 1).is_some_and(|c| {
+                c.kind == MentionKind::Place
+                    && c.last == t - 1
+                    && is_capitalized(work.word(text, c.first))
+            })
+            && work.adjacent(text, t - 1, t);
+        if after_town
+            && work.is_free_word(t)
+            && is_all_caps(w)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
+            let mut last = t;
+            while last - t < 4
+                && work.is_free_word(last + 1)
+                && is_all_caps(work.word(text, last + 1))
+                && work.adjacent(text, last, last + 1)
+            {
+                last += 1;
+            }
+            let ends = work.tokens.get(last + 1).map_or(true, |n| {
+                n.kind == TokenKind::Punct
+                    || !text[work.tokens[last].span.end..n.span.start]
+                        .chars()
+                        .all(|c| c != '\n')
+                    || n.text(text) == "in"
+            });
+            if ends && !(t..=last).any(|k| NOT_ACRONYMS.contains(&work.word(text, k))) {
+                found.push((t, last, None));
+                continue;
+            }
+        }
+        if !shouting && !work.headline && work.is_free_word(t) && is_unknown_acronym(w, lex) {
+            // Not inside a longer all-caps run: "THE KRPA REPORT" is a heading.
+            let caps_beside = |k: usize| {
+                work.is_word(k) && is_all_caps(work.word(text, k)) && work.word(text, k).len() > 1
+            };
+            if !(t > 0 && caps_beside(t - 1) && work.adjacent(text, t - 1, t)
+                || caps_beside(t + 1) && work.adjacent(text, t, t + 1))
+            {
+                found.push((t, t, None));
+                continue;
+            }
+        }
+        // "Burlington spokesman", "GE spokeswoman"
+        let spokes = work.owner_of(t + 1).is_some_and(|c| {
+            c.kind == MentionKind::Role
+                && c.first == t + 1
+                && work
+                    .word(text, c.first)
+                    .to_lowercase()
+                    .starts_with("spokes")
+        }) && work.adjacent(text, t, t + 1);
+        if spokes {
+            let town = work.owner_of(t).filter(|c| {
+                c.kind == MentionKind::Place
+                    && c.first == t
+                    && c.last == t
+                    && c.place_class == Some(PlaceClass::City)
+            });
+            if let Some(town) = town {
+                found.push((t, t, town.value.clone()));
+            } else if work.is_free_word(t)
+                && is_all_caps(w)
+                && w.len() >= 2
+                && !NOT_ACRONYMS.contains(&w)
+            {
+                found.push((t, t, None));
+            }
+        }
+    }
+    for (first, last, value) in found {
+        let span = Span::new(work.tokens[first].span.start, work.tokens[last].span.end);
+        let value = value.unwrap_or_else(|| clean_label(span.of(text)));
+        work.add(MentionKind::Organization, first, last, Some(value));
+    }
 }
 
 /// The acronyms of a document found in brackets, for the later mentions.
@@ -480,8 +673,8 @@ mod tests {
     fn acronyms_defined_in_brackets() {
         let text = "Scientists at the Instituto Marino de Galdar (IMG) agreed. IMG will publish.";
         assert_eq!(orgs(text), ["Instituto Marino de Galdar", "IMG", "IMG"]);
-        // Initials that do not match name nothing.
-        assert!(orgs("He met Olav Brenne (XQZ) there.").is_empty());
+        // Initials that do not match make no organization of the name before them.
+        assert_eq!(orgs("He met Olav Brenne (XQZ) there."), ["XQZ"]);
     }
 
     #[test]
@@ -492,6 +685,13 @@ mod tests {
             ["Quorvex"]
         );
         assert_eq!(orgs("Tessaly's board approved the plan."), ["Tessaly"]);
+        assert_eq!(orgs("Officials of the KRPA met."), ["KRPA"]);
+        assert!(orgs("The storm hit at 0400 GMT.").is_empty());
+        assert_eq!(
+            orgs("Burlington spokesman Ann Roe said so."),
+            ["Burlington"]
+        );
+        assert_eq!(orgs("Oslo DAGBLADET in Norwegian"), ["DAGBLADET"]);
         // A person's board, a given name: no company.
         assert!(orgs("Martha's board game was fun.").is_empty());
     }
