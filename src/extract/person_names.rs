@@ -422,6 +422,13 @@ fn judge_run(
         return None;
     }
     let w: Vec<&str> = words.iter().map(|p| word(p)).collect();
+    // "Crawford Holdings", "Stanley International": a name that ends in an organization's
+    // head or legal form is no person's.
+    if w.last()
+        .is_some_and(|x| lex.is_organization_head(x) || lex.is_organization_suffix(x))
+    {
+        return None;
+    }
     let still_titled = titled && parts.first().map(|p| p.first) == Some(first_part.first);
     // A given name and more: "Olga Stefanishyna"; a longer run must not end in a common word
     // ("Dow Jones Industrial Average").
@@ -585,7 +592,12 @@ pub(super) fn find_known_surnames(
             && may_have_hyphen(w)
             && w.split_once(is_hyphen)
                 .is_some_and(|(head, tail)| lex.is_particle(head) && is_capitalized(tail));
-        if !(capitalized || glued) || lex.is_not_name(w) || is_function_word(w) {
+        if !(capitalized || glued)
+            || lex.is_not_name(w)
+            || is_function_word(w)
+            || lex.is_organization_head(w)
+            || lex.is_organization_suffix(w)
+        {
             continue;
         }
         let tail = w.rsplit(is_hyphen).next().unwrap_or(w);
