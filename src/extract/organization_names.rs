@@ -119,7 +119,11 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
                 last += 1;
             }
         }
-        if first < t || last > t {
+        // "Changi International Airport": the name goes on with a word that is no head.
+        let goes_on = work.is_free_word(last + 1)
+            && is_capitalized(work.word(text, last + 1))
+            && adjacent(text, work, last, last + 1);
+        if (first < t || last > t) && !goes_on {
             let says_which = (first..=last)
                 .filter(|&k| k != t && work.is_word(k))
                 .any(|k| {

@@ -5,7 +5,13 @@
 //! - **a verb of saying**: "..., said Brenner." and "Brenner said he ...";
 //! - **an age in apposition**: "Brenner, 41, ...";
 //! - **an apposition with a title**: "Brenner, a retired police officer, ...";
-//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer".
+//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
+//! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
+//!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
+//!   "shot", "married" ("... shot Brenner").
+//!
+//! A frequent family name that is also an English word ("Stone", "Gross") counts in every
+//! context but the verb of saying.
 //!
 //! Only a capitalised word that no candidate covers and that is no common English word, no
 //! month or weekday and no acronym is read this way; an organization found for the same word
@@ -47,9 +53,63 @@ const KIN: &[&str] = &[
     "boyfriend",
 ];
 
-/// True when token `t` is a capitalised word that may be a surname: free, no common word, no
-/// month or weekday, no function word, letters only.
-fn surname_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
+/// Verbs after "was" said only of people ("Brenner was born").
+const PASSIVE: &[&str] = &[
+    "born",
+    "shot",
+    "murdered",
+    "assassinated",
+    "killed",
+    "wounded",
+    "executed",
+    "arrested",
+    "married",
+    "injured",
+    "hospitalized",
+    "sentenced",
+    "buried",
+    "kidnapped",
+    "abducted",
+];
+
+/// Verbs after a name said only of people ("Brenner died").
+const ACTING: &[&str] = &[
+    "died",
+    "testified",
+    "pleaded",
+    "confessed",
+    "resigned",
+    "smiled",
+    "laughed",
+    "wept",
+    "married",
+    "recalled",
+    "apologized",
+];
+
+/// Verbs before a name said only of people ("... shot Brenner").
+const DONE_TO: &[&str] = &[
+    "killed",
+    "killing",
+    "kill",
+    "shot",
+    "shoot",
+    "shooting",
+    "murdered",
+    "murdering",
+    "assassinated",
+    "assassinating",
+    "married",
+    "marry",
+    "executing",
+    "execute",
+    "wounded",
+];
+
+/// True when token `t` is a capitalised word that may be a surname: free, no common word (or
+/// a frequent family name, when `common` allows it), no month or weekday, no function word,
+/// letters only.
+fn surname_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons, common: bool) -> bool {
     if !work.is_free_word(t) {
         return false;
     }
@@ -58,7 +118,7 @@ fn surname_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bo
         && w.chars().count() >= 3
         && w.chars()
             .all(|c| c.is_alphabetic() || is_hyphen(c) || c == '\'' || c == '\u{2019}')
-        && !lex.is_common_word(w)
+        && (!lex.is_common_word(w) || common && lex.is_surname(w))
         && !lex.is_not_name(w)
         && !lex.is_title_modifier(w)
         && !lex.is_organization_head(w)
@@ -79,9 +139,10 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
     }
     let mut found = Vec::new();
     for t in 0..work.tokens.len() {
-        if !surname_word(text, work, t, lex) {
+        if !surname_word(text, work, t, lex, true) {
             continue;
         }
+        let uncommon = !lex.is_common_word(work.word(text, t));
         // A capitalised word beside it makes a longer name that other rules judge.
         let capital_beside = |k: Option<usize>| {
             k.is_some_and(|k| {
@@ -97,9 +158,10 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
         let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
         let next = work.word(text, t + 1);
         // "..., said Brenner."
-        let said_after = SAYING.contains(&prev) && stops(work, t + 1);
+        let said_after = uncommon && SAYING.contains(&prev) && stops(work, t + 1);
         // "Brenner said he ..."
-        let said_before = SAYING.contains(&next)
+        let said_before = uncommon
+            && SAYING.contains(&next)
             && (t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)));
         // "Brenner, 41,"
         let age = next == ","
@@ -114,13 +176,36 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             .get(t + 1)
             .is_some_and(|tok| tok.kind == TokenKind::Possessive)
             && KIN.contains(&work.word(text, t + 2));
-        if said_after || said_before || age || kin || titled_apposition(text, work, t) {
+        // "Brenner, who", "Brenner was born", "Brenner died", "shot Brenner"
+        let who = next == "," && work.word(text, t + 2) == "who";
+        let passive = matches!(next, "was" | "is" | "had been" | "has been")
+            && PASSIVE.contains(&work.word(text, t + 2));
+        let acting = ACTING.contains(&next);
+        let done_to = uncommon && DONE_TO.contains(&prev) && stops_name(text, work, t + 1);
+        if said_after
+            || said_before
+            || age
+            || kin
+            || who
+            || passive
+            || acting
+            || done_to
+            || titled_apposition(text, work, t)
+        {
             found.push(t);
         }
     }
     for t in found {
         work.add(MentionKind::Person, t, t, None);
     }
+}
+
+/// True when the name ends before token `t`: punctuation, the end or a lower-case word.
+fn stops_name(text: &str, work: &SentenceWork, t: usize) -> bool {
+    work.tokens.get(t).map_or(true, |tok| {
+        tok.kind == TokenKind::Punct
+            || tok.kind == TokenKind::Word && !is_capitalized(tok.text(text))
+    })
 }
 
 /// "Brenner, a retired police officer," / "Brenner, the company's president,": a comma, an
@@ -180,12 +265,18 @@ mod tests {
             ["Ferrow"]
         );
         assert_eq!(people("Quennell's lawyer declined."), ["Quennell"]);
+        assert_eq!(people("Stone, 53, is a former chief."), ["Stone"]);
+        assert_eq!(people("Varenko, who lives nearby, agreed."), ["Varenko"]);
+        assert_eq!(people("Ostrander was born in 1931."), ["Ostrander"]);
+        assert_eq!(people("Police said a man shot Ostrander."), ["Ostrander"]);
     }
 
     #[test]
     fn no_person_without_such_a_context() {
         assert!(people("Drummel said the index rose.").is_empty());
         assert!(people("Ashcombe, 41 percent, was up.").is_empty());
+        assert!(people("Stone said the index rose.").is_empty());
+        assert!(people("Talks in Varenko, which lies nearby, ended.").is_empty());
         assert!(people("The market fell, said Reuters data.").is_empty());
     }
 }

@@ -449,6 +449,14 @@ fn judge_run(
         && w.iter().all(|x| !lex.is_common_word(x));
     let long = w.len() >= 3 || w.get(1).is_some_and(|x| x.contains(is_hyphen));
     let surname_first = w.len() >= 2 && lex.is_surname_first(w[0], long);
+    // "Jack Ruby", "Martin Van Buren": a given name and a frequent family name, outside
+    // headlines, even where both are English words.
+    let given_and_surname = !work.headline
+        && w.len() >= 2
+        && w.len() <= 3
+        && lex.is_given_name(w[0])
+        && lex.is_surname(w[w.len() - 1])
+        && !w.iter().any(|x| lex.is_not_name(x));
     // "Grant B. Cooper", "J. Okafor", "J.D. Tippit": an initial with a given name before it,
     // or initials before a word that is no common English word.
     let has_initial = parts.iter().any(|p| p.kind == PartKind::Initial);
@@ -460,7 +468,7 @@ fn judge_run(
             || parts.first().is_some_and(|p| p.kind == PartKind::Initial)
                 && w.len() <= 2
                 && !lex.is_common_word(w[w.len() - 1]));
-    if !(still_titled || given || uncommon || surname_first || initialled) {
+    if !(still_titled || given || uncommon || surname_first || initialled || given_and_surname) {
         return None;
     }
     let first = parts.first()?.first;
