@@ -62,6 +62,7 @@ pub(super) fn find_mentions_and_tokens(
             organization_names::find_patterned(text, &mut work, lex);
             organization_shapes::find_acronyms(text, &mut work, lex, &mut acronyms);
             place_names::find_place_heads(text, &mut work, lex);
+            place_names::find_ap_states(text, &mut work, lex);
             work
         })
         .collect();
