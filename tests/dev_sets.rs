@@ -79,7 +79,11 @@ fn meantime_names_at_or_above_the_bars() {
     assert!(micro >= MEANTIME_MICRO_F1, "names micro F1 {micro}");
 }
 
-const CONLL04_MICRO_F1: f64 = 0.60;
-const CONLL04_ORG_R: f64 = 0.40;
+// Reached on 2026-12-06 (issue 8, part A): conll04 entities micro F1 0.698, ORG recall 0.565,
+// Work_For P 0.828 (two of its eleven "wrong" pairs are true facts the gold leaves out:
+// "Dallas Police Officer J.D. Tippit", "Tidwell, a retired CIA officer"); meantime names micro
+// F1 0.836. Before: 0.617, 0.392, 0.836 and 0.810.
+const CONLL04_MICRO_F1: f64 = 0.68;
+const CONLL04_ORG_R: f64 = 0.55;
 const CONLL04_WORK_FOR_P: f64 = 0.80;
-const MEANTIME_MICRO_F1: f64 = 0.80;
+const MEANTIME_MICRO_F1: f64 = 0.82;
