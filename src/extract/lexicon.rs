@@ -32,6 +32,7 @@ const COMMON_WORDS: &str = include_str!("../../ontology/lexicon/common_words.tsv
 const NOT_NAMES: &str = include_str!("../../ontology/lexicon/not_names.tsv");
 const ORGANIZATION_WORDS: &str = include_str!("../../ontology/lexicon/organization_words.tsv");
 const NAME_WORDS: &str = include_str!("../../ontology/lexicon/name_words.tsv");
+const SURNAMES: &str = include_str!("../../ontology/lexicon/surnames.tsv");
 
 /// What kind of place an entry is; the schema.org class where there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +204,7 @@ pub struct Lexicons {
     surname_first: HashSet<String>,
     surname_first_long: HashSet<String>,
     name_suffixes: HashSet<String>,
+    surnames: HashSet<String>,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
@@ -259,6 +261,7 @@ impl Lexicons {
             surname_first: HashSet::default(),
             surname_first_long: HashSet::default(),
             name_suffixes: HashSet::default(),
+            surnames: word_set(SURNAMES),
         };
         for row in rows(ORGANIZATION_WORDS) {
             let (Some(word), Some(kind)) = (row.first(), row.get(1)) else {
@@ -597,6 +600,11 @@ impl Lexicons {
         })
     }
 
+    /// True for a frequent family name ("Ruby", "Stone"), in any case.
+    pub fn is_surname(&self, word: &str) -> bool {
+        with_lower(word, |w| self.surnames.contains(w))
+    }
+
     /// True for a generational suffix ("Jr.", "III").
     pub fn is_name_suffix(&self, word: &str) -> bool {
         if !word.contains('.') {
@@ -664,6 +672,7 @@ mod tests {
             ("titles", TITLES, 2),
             ("organization_words", ORGANIZATION_WORDS, 2),
             ("name_words", NAME_WORDS, 2),
+            ("surnames", SURNAMES, 1),
         ] {
             for row in rows(src) {
                 assert!(row.len() >= min_cols, "{name}: {row:?}");

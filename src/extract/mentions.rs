@@ -27,132 +27,16 @@
 //! capitalised words and the lack of a closing period; in them, capitalised words are not taken for names without a given name,
 //! a title or a known surname.
 
-use super::lexicon::{Lexicons, PlaceClass, Target};
-use super::lower::with_lower;
+use super::lexicon::{Lexicons, Target};
 use super::model::{Mention, MentionKind};
+use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
-use super::{organization_names, organization_references, person_names, place_names};
+use super::{
+    arbitration, organization_names, organization_references, organization_shapes, person_contexts,
+    person_names, place_names,
+};
 use crate::text::{Sentence, Span};
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
-
-/// A mention in the making.
-#[derive(Debug, Clone)]
-pub(super) struct Candidate {
-    /// What it names.
-    pub kind: MentionKind,
-    /// Where it is.
-    pub span: Span,
-    /// Its normalized value (see [`Mention::value`]).
-    pub value: Option<String>,
-    /// First and last token it covers (inclusive).
-    pub first: usize,
-    pub last: usize,
-    /// For places: what kind of place.
-    pub place_class: Option<PlaceClass>,
-    /// For titles: an honorific ("Mr."), which is evidence for a name but no role mention.
-    pub honorific: bool,
-    /// False once a longer candidate has taken its place.
-    pub alive: bool,
-}
-
-/// One sentence being worked on.
-pub(super) struct SentenceWork {
-    /// The sentence's index in the document.
-    pub index: usize,
-    /// Its tokens.
-    pub tokens: Vec<Token>,
-    /// Its candidates so far.
-    pub candidates: Vec<Candidate>,
-    /// Which live candidate covers each token.
-    pub owner: Vec<Option<usize>>,
-    /// Tokens inside a URL, which name nothing.
-    pub blocked: Vec<bool>,
-    /// True when the sentence reads like a headline (most words capitalised).
-    pub headline: bool,
-}
-
-impl SentenceWork {
-    /// Recomputes [`SentenceWork::owner`] after candidates changed.
-    pub fn refresh_owner(&mut self) {
-        self.owner = vec![None; self.tokens.len()];
-        for (c, cand) in self.candidates.iter().enumerate() {
-            if !cand.alive {
-                continue;
-            }
-            for t in cand.first..=cand.last.min(self.tokens.len().saturating_sub(1)) {
-                self.owner[t] = Some(c);
-            }
-        }
-    }
-
-    /// The live candidate covering token `t`.
-    pub fn owner_of(&self, t: usize) -> Option<&Candidate> {
-        self.owner
-            .get(t)
-            .copied()
-            .flatten()
-            .map(|c| &self.candidates[c])
-    }
-
-    /// The text of token `t`.
-    pub fn word<'t>(&self, text: &'t str, t: usize) -> &'t str {
-        self.tokens.get(t).map_or("", |tok| tok.text(text))
-    }
-
-    /// True when token `t` is a word token.
-    pub fn is_word(&self, t: usize) -> bool {
-        self.tokens.get(t).is_some_and(Token::is_word)
-    }
-
-    /// Adds a candidate over tokens `first..=last`, killing the live candidates it covers.
-    pub fn add(&mut self, kind: MentionKind, first: usize, last: usize, value: Option<String>) {
-        let span = Span::new(self.tokens[first].span.start, self.tokens[last].span.end);
-        let index = self.candidates.len();
-        for (c, cand) in self.candidates.iter_mut().enumerate() {
-            if cand.alive && cand.span.overlaps(span) {
-                cand.alive = false;
-                for t in cand.first..=cand.last {
-                    if self.owner.get(t) == Some(&Some(c)) {
-                        self.owner[t] = None;
-                    }
-                }
-            }
-        }
-        self.candidates.push(Candidate {
-            kind,
-            span,
-            value,
-            first,
-            last,
-            place_class: None,
-            honorific: false,
-            alive: true,
-        });
-        for t in first..=last {
-            if let Some(slot) = self.owner.get_mut(t) {
-                *slot = Some(index);
-            }
-        }
-    }
-}
-
-/// Words that never start or join a name or an organization name, in any case.
-pub(super) fn is_function_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "by", "with", "at",
-        "as", "from", "vs", "is", "are", "was", "were", "be", "it", "its", "into", "over", "amid",
-        "amidst", "between", "after", "before", "about", "this", "that", "these", "those", "his",
-        "her", "their", "our", "my", "your", "he", "she", "they", "we", "you", "i", "several",
-        "many", "some", "all", "both", "each", "every", "any", "no", "not", "if", "when", "while",
-        "where", "who", "what", "why", "how", "than", "then", "so", "also", "yet", "despite",
-        "during", "under", "toward", "towards", "against", "via", "per", "whether", "although",
-        "though", "because", "since", "until", "upon", "among", "across", "through",
-    ];
-    /// The words, for lookups.
-    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| WORDS.iter().copied().collect());
-    with_lower(word, |lower| SET.contains(lower))
-}
+use std::collections::BTreeMap;
 
 /// Finds the mentions of people, organizations, places, demonyms and role titles in `text`,
 /// sentence by sentence; see the module documentation. `entity` is left empty for
@@ -168,28 +52,41 @@ pub(super) fn find_mentions_and_tokens(
     sentences: &[Sentence],
     lex: &Lexicons,
 ) -> (Vec<Mention>, Vec<Vec<Token>>) {
+    // 1–2. Lexicon forms, then names read from their shape.
+    let mut acronyms = BTreeMap::new();
     let mut works: Vec<SentenceWork> = sentences
         .iter()
         .map(|s| {
             let mut work = lexicon_candidates(text, s, lex);
+            organization_shapes::find_legal_forms(text, &mut work, lex);
             organization_names::find_patterned(text, &mut work, lex);
+            organization_shapes::find_acronyms(text, &mut work, lex, &mut acronyms);
             place_names::find_place_heads(text, &mut work, lex);
+            place_names::find_ap_states(text, &mut work, lex);
             work
         })
         .collect();
+    // 3. People.
     let mut known = person_names::KnownNames::default();
     for work in &mut works {
         person_names::find_people(text, work, lex, &mut known);
     }
+    // 4. Names read from where they stand, sentence by sentence and over the document.
     for work in &mut works {
+        person_contexts::find_person_contexts(text, work, lex);
+        organization_shapes::find_contexts(text, work, lex);
+        organization_shapes::find_acronym_names(text, work, lex);
         person_names::find_known_surnames(text, work, lex, &known);
         person_names::find_administrations(text, work, lex);
         organization_names::find_described(text, work, lex);
+        organization_shapes::propagate_acronyms(text, work, &acronyms);
     }
     for work in &mut works {
         place_names::find_place_contexts(text, work, lex);
     }
     organization_references::find_referenced(text, &mut works, lex);
+    // 5. One decision per name over the document.
+    arbitration::arbitrate(text, &mut works, lex);
     let mut mentions = Vec::new();
     let mut tokens = Vec::with_capacity(works.len());
     for work in works {

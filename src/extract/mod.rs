@@ -9,6 +9,7 @@
 //!
 //! Every stage reads the document text and the output of the stages before it, never after.
 
+mod arbitration;
 mod entities;
 mod events;
 mod json;
@@ -19,10 +20,13 @@ mod model;
 mod names;
 mod organization_names;
 mod organization_references;
+mod organization_shapes;
+mod person_contexts;
 mod person_names;
 mod place_names;
 mod resolve;
 mod roles;
+mod sentence_work;
 mod tokens;
 
 pub use entities::{extract_entities, EntityExtraction};

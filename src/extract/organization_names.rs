@@ -11,9 +11,9 @@
 //!   phrase with its owner names the organization.
 
 use super::lexicon::Lexicons;
-use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
 use super::names::clean_label;
+use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_all_caps, is_capitalized, is_hyphen, is_lowercase_word, TokenKind};
 
 /// Connectors inside an organization name after its head.
@@ -119,7 +119,11 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
                 last += 1;
             }
         }
-        if first < t || last > t {
+        // "Changi International Airport": the name goes on with a word that is no head.
+        let goes_on = work.is_free_word(last + 1)
+            && is_capitalized(work.word(text, last + 1))
+            && adjacent(text, work, last, last + 1);
+        if (first < t || last > t) && !goes_on {
             let says_which = (first..=last)
                 .filter(|&k| k != t && work.is_word(k))
                 .any(|k| {
@@ -212,8 +216,8 @@ pub(super) fn find_described(text: &str, work: &mut SentenceWork, lex: &Lexicons
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 

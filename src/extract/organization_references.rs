@@ -14,9 +14,9 @@
 
 use super::lexicon::{Lexicons, PlaceClass};
 use super::lower::with_lower;
-use super::mentions::{is_function_word, Candidate, SentenceWork};
 use super::model::MentionKind;
 use super::names::clean_label;
+use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_all_caps, is_capitalized, is_hyphen, TokenKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -494,8 +494,8 @@ fn run_ending_at(
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 

@@ -21,9 +21,9 @@
 //! so does a surname with its particle glued on ("al-Ameri").
 
 use super::lexicon::{Lexicons, PlaceClass};
-use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
 use super::names::{fold_name_word, fold_name_word_into, proper_case};
+use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_capitalized, is_hyphen, is_lowercase_word, may_have_hyphen, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -132,6 +132,22 @@ fn is_initial(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool
         && work.tokens[t].span.end == work.tokens[t + 1].span.start
 }
 
+/// True when token `t` is a free word of dotted initials ("J.D.", "J.R."): two or three capitals,
+/// each with its period, that no lexicon entry covers (so not "U.S.").
+fn is_dotted_initials(text: &str, work: &SentenceWork, t: usize) -> bool {
+    let w = work.word(text, t);
+    let n = w.chars().count();
+    work.is_free_word(t)
+        && (n == 4 || n == 6)
+        && w.chars().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == '.'
+            }
+        })
+}
+
 /// True when token `k` is a particle ("von") that one or more particles and a name word follow.
 fn is_particle_before_name(text: &str, work: &SentenceWork, k: usize, lex: &Lexicons) -> bool {
     let mut j = k;
@@ -171,9 +187,18 @@ fn name_run(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> Vec<Pa
                 last: k + 1,
             });
             k += 2;
+        } else if is_dotted_initials(text, work, k) && is_name_word(text, work, k + 1, lex) {
+            parts.push(Part {
+                kind: PartKind::Initial,
+                first: k,
+                last: k,
+            });
+            k += 1;
         } else if (parts.is_empty() || !lex.is_name_suffix(work.word(text, k)))
             && is_name_word(text, work, k, lex)
-            || parts.last().is_some_and(|p| p.kind == PartKind::Particle)
+            || parts
+                .last()
+                .is_some_and(|p| matches!(p.kind, PartKind::Particle | PartKind::Initial))
                 && is_entry_word(text, work, k)
         {
             parts.push(Part {
@@ -232,15 +257,28 @@ pub(super) fn find_people(
     known: &mut KnownNames,
 ) {
     release_titles_inside_names(text, work, lex);
+    release_places_after_titles(text, work);
     let mut t = 0;
     while t < work.tokens.len() {
-        if !is_name_word(text, work, t, lex) {
+        if !(is_name_word(text, work, t, lex) || is_dotted_initials(text, work, t)) {
             t += 1;
             continue;
         }
         let parts = name_run(text, work, t, lex);
         let next = parts.last().map_or(t + 1, |p| p.last + 1);
-        if let Some((first, last, words)) = judge_run(text, work, &parts, lex) {
+        // "spokesman Richard Kennedy": a given name and a one-word town of the lexicon make a
+        // name before the title alone makes one of the given name.
+        let beside = (parts.len() == 1)
+            .then(|| given_name_beside_entry(text, work, &parts, lex))
+            .flatten()
+            .filter(|&(first, _)| first == t);
+        if let Some((first, last)) = beside {
+            let words: Vec<&str> = (first..=last).map(|w| work.word(text, w)).collect();
+            if let Some(surname) = surname_of(&words, lex) {
+                known.surnames.insert(surname);
+            }
+            work.add(MentionKind::Person, first, last, None);
+        } else if let Some((first, last, words)) = judge_run(text, work, &parts, lex) {
             // "Héctor Villanueva de la Cruz" is "Villanueva" too: a word before a particle,
             // after the given name, is a surname.
             for pair in words.windows(2).skip(1) {
@@ -287,6 +325,41 @@ fn release_titles_inside_names(text: &str, work: &mut SentenceWork, lex: &Lexico
             && adjacent(text, work, t, t + 1)
             && is_name_word(text, work, t + 1, lex)
         {
+            work.candidates[c].alive = false;
+            released = true;
+        }
+    }
+    if released {
+        work.refresh_owner();
+    }
+}
+
+/// "President Lincoln", "Mrs. Burlington": a one-word town of the lexicon right after a
+/// capitalised title or an honorific is a name, not the town.
+fn release_places_after_titles(text: &str, work: &mut SentenceWork) {
+    let mut released = false;
+    for c in 0..work.candidates.len() {
+        let cand = &work.candidates[c];
+        if !cand.alive
+            || cand.kind != MentionKind::Place
+            || cand.first != cand.last
+            || !matches!(
+                cand.place_class,
+                Some(PlaceClass::City | PlaceClass::AdministrativeArea)
+            )
+        {
+            continue;
+        }
+        let t = cand.first;
+        let titled = title_before(text, work, t).is_some_and(|title| {
+            let title = &work.candidates[title];
+            title.span.of(text).starts_with(char::is_uppercase)
+        });
+        // "Mayor Lincoln Street"? A capitalised word after it makes a longer name.
+        let goes_on = work.is_word(t + 1)
+            && is_capitalized(work.word(text, t + 1))
+            && adjacent(text, work, t, t + 1);
+        if titled && !goes_on && is_capitalized(work.word(text, t)) {
             work.candidates[c].alive = false;
             released = true;
         }
@@ -349,6 +422,13 @@ fn judge_run(
         return None;
     }
     let w: Vec<&str> = words.iter().map(|p| word(p)).collect();
+    // "Crawford Holdings", "Stanley International": a name that ends in an organization's
+    // head or legal form is no person's.
+    if w.last()
+        .is_some_and(|x| lex.is_organization_head(x) || lex.is_organization_suffix(x))
+    {
+        return None;
+    }
     let still_titled = titled && parts.first().map(|p| p.first) == Some(first_part.first);
     // A given name and more: "Olga Stefanishyna"; a longer run must not end in a common word
     // ("Dow Jones Industrial Average").
@@ -369,7 +449,26 @@ fn judge_run(
         && w.iter().all(|x| !lex.is_common_word(x));
     let long = w.len() >= 3 || w.get(1).is_some_and(|x| x.contains(is_hyphen));
     let surname_first = w.len() >= 2 && lex.is_surname_first(w[0], long);
-    if !(still_titled || given || uncommon || surname_first) {
+    // "Jack Ruby", "Martin Van Buren": a given name and a frequent family name, outside
+    // headlines, even where both are English words.
+    let given_and_surname = !work.headline
+        && w.len() >= 2
+        && w.len() <= 3
+        && lex.is_given_name(w[0])
+        && lex.is_surname(w[w.len() - 1])
+        && !w.iter().any(|x| lex.is_not_name(x));
+    // "Grant B. Cooper", "J. Okafor", "J.D. Tippit": an initial with a given name before it,
+    // or initials before a word that is no common English word.
+    let has_initial = parts.iter().any(|p| p.kind == PartKind::Initial);
+    let initialled = has_initial
+        && !w
+            .iter()
+            .any(|x| lex.is_organization_head(x) || lex.is_organization_suffix(x))
+        && (w.len() >= 2 && lex.is_given_name(w[0])
+            || parts.first().is_some_and(|p| p.kind == PartKind::Initial)
+                && w.len() <= 2
+                && !lex.is_common_word(w[w.len() - 1]));
+    if !(still_titled || given || uncommon || surname_first || initialled || given_and_surname) {
         return None;
     }
     let first = parts.first()?.first;
@@ -501,7 +600,12 @@ pub(super) fn find_known_surnames(
             && may_have_hyphen(w)
             && w.split_once(is_hyphen)
                 .is_some_and(|(head, tail)| lex.is_particle(head) && is_capitalized(tail));
-        if !(capitalized || glued) || lex.is_not_name(w) || is_function_word(w) {
+        if !(capitalized || glued)
+            || lex.is_not_name(w)
+            || is_function_word(w)
+            || lex.is_organization_head(w)
+            || lex.is_organization_suffix(w)
+        {
             continue;
         }
         let tail = w.rsplit(is_hyphen).next().unwrap_or(w);
@@ -566,8 +670,8 @@ pub(super) fn find_administrations(text: &str, work: &mut SentenceWork, lex: &Le
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 

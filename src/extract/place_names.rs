@@ -5,6 +5,9 @@
 //!   "Hudson River") or a lower-case administrative head after an unknown capitalised word
 //!   ("Karnali province", "Jhapa district") make a place. At least one word must be no common
 //!   English word ("Red River" is left out, as a name that could be anything).
+//! - **US states in AP style** after a town and a comma ("Benton, Tenn.", "HUNTINGTON, Ind.",
+//!   "Staunton, Va"): the abbreviation is the state and the capitalised words before the comma
+//!   are a town.
 //! - **Prepositions of place**: one or two unknown capitalised words after "in", "near",
 //!   "outside" or "around" ("a school in Bura", "near Mai Mahiu"), or before a comma and a country
 //!   ("Luque, Paraguay"), are a place when they are no English word, no given name and no one's
@@ -12,10 +15,10 @@
 //!   they are not read.
 
 use super::lexicon::{Lexicons, PlaceClass};
-use super::mentions::{is_function_word, SentenceWork};
 use super::model::MentionKind;
 use super::names::clean_label;
-use super::tokens::{is_capitalized, is_hyphen, TokenKind};
+use super::sentence_work::{is_function_word, SentenceWork};
+use super::tokens::{is_all_caps, is_capitalized, is_hyphen, TokenKind};
 use crate::text::Span;
 
 /// Capitalised heads that end a place name.
@@ -229,6 +232,126 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
     }
 }
 
+/// The US states' abbreviations of the AP stylebook, without their periods, and the states.
+const AP_STATES: &[(&str, &str)] = &[
+    ("Ala", "Alabama"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Kans", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Md", "Maryland"),
+    ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("Neb", "Nebraska"),
+    ("Nebr", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("Tenn", "Tennessee"),
+    ("Tex", "Texas"),
+    ("Vt", "Vermont"),
+    ("Va", "Virginia"),
+    ("Wash", "Washington"),
+    ("WVa", "West Virginia"),
+    ("Wis", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+];
+
+/// The state an AP abbreviation at token `t` names, and its last token (its period).
+fn ap_state(text: &str, work: &SentenceWork, t: usize) -> Option<(&'static str, usize)> {
+    if !work.is_word(t) || work.blocked[t] {
+        return None;
+    }
+    let w = work.word(text, t);
+    let bare: String = w.chars().filter(|&c| c != '.').collect();
+    let (_, state) = AP_STATES.iter().find(|(a, _)| *a == bare)?;
+    let dotted = w.len() > bare.len();
+    let period = !dotted
+        && work.word(text, t + 1) == "."
+        && work.tokens[t].span.end == work.tokens[t + 1].span.start;
+    let last = if period { t + 1 } else { t };
+    // Without a period, only where the phrase stops ("Staunton, Va").
+    let stops = work
+        .tokens
+        .get(last + 1)
+        .map_or(true, |n| n.kind == TokenKind::Punct);
+    (dotted || period || stops && bare.len() >= 2).then_some((state, last))
+}
+
+/// Finds "Benton, Tenn.": a town, a comma and a state in AP style, in one sentence.
+pub(super) fn find_ap_states(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    let mut found: Vec<(usize, usize, Option<&str>, PlaceClass)> = Vec::new();
+    for t in 2..work.tokens.len() {
+        if work.word(text, t - 1) != "," || work.owner[t].is_some() {
+            continue;
+        }
+        let Some((state, last)) = ap_state(text, work, t) else {
+            continue;
+        };
+        let end = t - 2;
+        let town_word = |k: usize| {
+            let w = work.word(text, k);
+            work.is_free_word(k)
+                && (is_capitalized(w) || is_all_caps(w))
+                && !is_function_word(w)
+                && !lex.is_not_name(w)
+        };
+        let known_town = work
+            .owner_of(end)
+            .is_some_and(|c| c.kind == MentionKind::Place && c.last == end);
+        if !(known_town || town_word(end)) {
+            continue;
+        }
+        if !known_town {
+            let mut first = end;
+            while first > 0
+                && end - first < 2
+                && town_word(first - 1)
+                && adjacent(text, work, first - 1, first)
+            {
+                first -= 1;
+            }
+            found.push((first, end, None, PlaceClass::City));
+        }
+        found.push((t, last, Some(state), PlaceClass::State));
+    }
+    for (first, last, value, class) in found {
+        match value {
+            Some(state) => {
+                work.add(MentionKind::Place, first, last, Some(state.to_string()));
+                if let Some(cand) = work.candidates.last_mut() {
+                    cand.place_class = Some(class);
+                }
+            }
+            None => add_place(text, work, first, last, class),
+        }
+    }
+}
+
 /// Finds places named after a preposition of place, or before a comma and a country, in every
 /// sentence (after people are found).
 pub(super) fn find_place_contexts(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
@@ -312,8 +435,8 @@ fn unknown(word: &str, lex: &Lexicons) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::find_mentions;
     use crate::extract::lexicon::Lexicons;
-    use crate::extract::mentions::find_mentions;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 
@@ -348,6 +471,10 @@ mod tests {
         assert_eq!(
             places("The body is based in Tolvaro, Paraguay."),
             ["Tolvaro", "Paraguay"]
+        );
+        assert_eq!(
+            places("She grew up in Orlinsk, Tenn., and OSWEGAT, N.Y. before that."),
+            ["Orlinsk", "Tenn.", "OSWEGAT", "N.Y."]
         );
         // A company, a publication, a language or a person is no place.
         assert!(places("He bought a stake in Zentrix and wrote in Tagblatt.").is_empty());

@@ -451,7 +451,7 @@ fn resolve_people(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::mentions::find_mentions;
+    use crate::extract::find_mentions;
     use crate::text::split_sentences;
 
     fn entities(text: &str) -> (Vec<Mention>, Vec<Entity>) {

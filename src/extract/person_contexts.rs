@@ -1,0 +1,282 @@
+//! People named by a surname alone, recognised from what the sentence says about them, for
+//! [`super::mentions`]. News often names a person once by a full name in a sentence we do not
+//! see, or never; the context still says "person":
+//!
+//! - **a verb of saying**: "..., said Brenner." and "Brenner said he ...";
+//! - **an age in apposition**: "Brenner, 41, ...";
+//! - **an apposition with a title**: "Brenner, a retired police officer, ...";
+//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
+//! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
+//!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
+//!   "shot", "married" ("... shot Brenner").
+//!
+//! A frequent family name that is also an English word ("Stone", "Gross") counts in every
+//! context but the verb of saying.
+//!
+//! Only a capitalised word that no candidate covers and that is no common English word, no
+//! month or weekday and no acronym is read this way; an organization found for the same word
+//! elsewhere in the document wins over it ([`super::arbitration`]).
+
+use super::lexicon::Lexicons;
+use super::model::MentionKind;
+use super::sentence_work::{is_function_word, SentenceWork};
+use super::tokens::{is_capitalized, is_hyphen, TokenKind};
+
+/// Verbs of saying.
+const SAYING: &[&str] = &[
+    "said", "says", "told", "added", "asked", "replied", "recalled",
+];
+
+/// Pronouns that show that who spoke is a person.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
+
+/// Nouns after a possessive that make its owner a person.
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "family",
+    "parents",
+    "children",
+    "girlfriend",
+    "boyfriend",
+];
+
+/// Verbs after "was" said only of people ("Brenner was born").
+const PASSIVE: &[&str] = &[
+    "born",
+    "shot",
+    "murdered",
+    "assassinated",
+    "killed",
+    "wounded",
+    "executed",
+    "arrested",
+    "married",
+    "injured",
+    "hospitalized",
+    "sentenced",
+    "buried",
+    "kidnapped",
+    "abducted",
+];
+
+/// Verbs after a name said only of people ("Brenner died").
+const ACTING: &[&str] = &[
+    "died",
+    "testified",
+    "pleaded",
+    "confessed",
+    "resigned",
+    "smiled",
+    "laughed",
+    "wept",
+    "married",
+    "recalled",
+    "apologized",
+];
+
+/// Verbs before a name said only of people ("... shot Brenner").
+const DONE_TO: &[&str] = &[
+    "killed",
+    "killing",
+    "kill",
+    "shot",
+    "shoot",
+    "shooting",
+    "murdered",
+    "murdering",
+    "assassinated",
+    "assassinating",
+    "married",
+    "marry",
+    "executing",
+    "execute",
+    "wounded",
+];
+
+/// True when token `t` is a capitalised word that may be a surname: free, no common word (or
+/// a frequent family name, when `common` allows it), no month or weekday, no function word,
+/// letters only.
+fn surname_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons, common: bool) -> bool {
+    if !work.is_free_word(t) {
+        return false;
+    }
+    let w = work.word(text, t);
+    is_capitalized(w)
+        && w.chars().count() >= 3
+        && w.chars()
+            .all(|c| c.is_alphabetic() || is_hyphen(c) || c == '\'' || c == '\u{2019}')
+        && (!lex.is_common_word(w) || common && lex.is_surname(w))
+        && !lex.is_not_name(w)
+        && !lex.is_title_modifier(w)
+        && !lex.is_organization_head(w)
+        && !is_function_word(w)
+}
+
+/// True when token `t` ends a clause or a noun phrase: punctuation or the end.
+fn stops(work: &SentenceWork, t: usize) -> bool {
+    work.tokens
+        .get(t)
+        .map_or(true, |tok| tok.kind == TokenKind::Punct)
+}
+
+/// Finds surnames that the context marks as people, in one sentence.
+pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
+    if work.headline {
+        return;
+    }
+    let mut found = Vec::new();
+    for t in 0..work.tokens.len() {
+        if !surname_word(text, work, t, lex, true) {
+            continue;
+        }
+        let uncommon = !lex.is_common_word(work.word(text, t));
+        // A capitalised word beside it makes a longer name that other rules judge.
+        let capital_beside = |k: Option<usize>| {
+            k.is_some_and(|k| {
+                work.is_word(k)
+                    && is_capitalized(work.word(text, k))
+                    && (k + 1 == t && work.adjacent(text, k, t)
+                        || k == t + 1 && work.adjacent(text, t, k))
+            })
+        };
+        if capital_beside(t.checked_sub(1)) || capital_beside(Some(t + 1)) {
+            continue;
+        }
+        let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
+        let next = work.word(text, t + 1);
+        // "..., said Brenner."
+        let said_after = uncommon && SAYING.contains(&prev) && stops(work, t + 1);
+        // "Brenner said he ..."
+        let said_before = uncommon
+            && SAYING.contains(&next)
+            && (t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)));
+        // "Brenner, 41,"
+        let age = next == ","
+            && work
+                .word(text, t + 2)
+                .parse::<u32>()
+                .is_ok_and(|n| (16..=105).contains(&n))
+            && stops(work, t + 3);
+        // "Brenner's wife"
+        let kin = work
+            .tokens
+            .get(t + 1)
+            .is_some_and(|tok| tok.kind == TokenKind::Possessive)
+            && KIN.contains(&work.word(text, t + 2));
+        // "Brenner, who", "Brenner was born", "Brenner died", "shot Brenner"
+        let who = next == "," && work.word(text, t + 2) == "who";
+        let passive = matches!(next, "was" | "is" | "had been" | "has been")
+            && PASSIVE.contains(&work.word(text, t + 2));
+        let acting = ACTING.contains(&next);
+        let done_to = uncommon && DONE_TO.contains(&prev) && stops_name(text, work, t + 1);
+        if said_after
+            || said_before
+            || age
+            || kin
+            || who
+            || passive
+            || acting
+            || done_to
+            || titled_apposition(text, work, t)
+        {
+            found.push(t);
+        }
+    }
+    for t in found {
+        work.add(MentionKind::Person, t, t, None);
+    }
+}
+
+/// True when the name ends before token `t`: punctuation, the end or a lower-case word.
+fn stops_name(text: &str, work: &SentenceWork, t: usize) -> bool {
+    work.tokens.get(t).map_or(true, |tok| {
+        tok.kind == TokenKind::Punct
+            || tok.kind == TokenKind::Word && !is_capitalized(tok.text(text))
+    })
+}
+
+/// "Brenner, a retired police officer," / "Brenner, the company's president,": a comma, an
+/// article or possessive phrase, at most four words, and a title that ends the apposition.
+fn titled_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
+    if work.word(text, t + 1) != "," || !matches!(work.word(text, t + 2), "a" | "an" | "the") {
+        return false;
+    }
+    let mut k = t + 3;
+    while k <= t + 7 && k < work.tokens.len() {
+        if let Some(c) = work.owner_of(k) {
+            if c.kind == MentionKind::Role && !c.honorific {
+                let after = c.last + 1;
+                return stops(work, after)
+                    || matches!(work.word(text, after), "of" | "at" | "for" | "with" | "in");
+            }
+            if !matches!(c.kind, MentionKind::Organization | MentionKind::Place) {
+                return false;
+            }
+            k = c.last + 1;
+            continue;
+        }
+        let tok = &work.tokens[k];
+        if !(tok.kind == TokenKind::Word || tok.kind == TokenKind::Possessive) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::find_mentions;
+    use crate::extract::lexicon::Lexicons;
+    use crate::extract::model::MentionKind;
+    use crate::text::split_sentences;
+
+    fn people(text: &str) -> Vec<String> {
+        find_mentions(text, &split_sentences(text), Lexicons::get())
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn surnames_in_person_contexts() {
+        assert_eq!(
+            people("The ship sank at dawn, said Tolvanen."),
+            ["Tolvanen"]
+        );
+        assert_eq!(people("Drummel said he would appeal."), ["Drummel"]);
+        assert_eq!(people("Ashcombe, 41, was charged."), ["Ashcombe"]);
+        assert_eq!(
+            people("Ferrow, a retired police officer, testified."),
+            ["Ferrow"]
+        );
+        assert_eq!(people("Quennell's lawyer declined."), ["Quennell"]);
+        assert_eq!(people("Stone, 53, is a former chief."), ["Stone"]);
+        assert_eq!(people("Varenko, who lives nearby, agreed."), ["Varenko"]);
+        assert_eq!(people("Ostrander was born in 1931."), ["Ostrander"]);
+        assert_eq!(people("Police said a man shot Ostrander."), ["Ostrander"]);
+    }
+
+    #[test]
+    fn no_person_without_such_a_context() {
+        assert!(people("Drummel said the index rose.").is_empty());
+        assert!(people("Ashcombe, 41 percent, was up.").is_empty());
+        assert!(people("Stone said the index rose.").is_empty());
+        assert!(people("Talks in Varenko, which lies nearby, ended.").is_empty());
+        assert!(people("The market fell, said Reuters data.").is_empty());
+    }
+}
