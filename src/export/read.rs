@@ -31,6 +31,8 @@ use crate::rdf::vocab::{kg, org, owl, prov, rdf, rdfs, schema, skos, DOC_NS, PRE
 const MAX_NAMED_SOURCES: usize = 8;
 /// A neighbourhood stops growing (and says so) past this many times `--max-nodes`.
 const GROWTH_FACTOR: usize = 4;
+/// At most this many memberships of last-ring entities are looked at for edges between them.
+const MAX_CLOSING_FACTS: usize = 20_000;
 
 /// The predicates by which a fact points at an entity.
 const FACT_LINKS: [NamedNodeRef<'static>; 4] = [
@@ -454,8 +456,12 @@ pub(crate) fn neighbourhood(
     let mut seen = HashSet::from([start.clone()]);
     let mut queue = VecDeque::from([(start.clone(), 0usize, false)]);
     let limit = max_nodes.saturating_mul(GROWTH_FACTOR);
+    let mut last_ring = Vec::new();
     while let Some((key, distance, is_event)) = queue.pop_front() {
         if distance >= depth {
+            if !is_event {
+                last_ring.push(key);
+            }
             continue;
         }
         if seen.len() > limit {
@@ -487,11 +493,62 @@ pub(crate) fn neighbourhood(
             }
         }
     }
+    close_last_ring(&mut reader, &last_ring, &seen)?;
     Ok(Read {
         builder: reader.builder,
         root: Some(start),
         notes,
     })
+}
+
+/// Memberships between two entities of the last ring (a president and his country, both met
+/// at depth 1): looked up by member and organization, read only when both ends are drawn, and
+/// given up past [`MAX_CLOSING_FACTS`] candidates.
+fn close_last_ring(
+    reader: &mut Reader<'_>,
+    last_ring: &[String],
+    seen: &HashSet<String>,
+) -> Result<(), ExportError> {
+    let mut budget = MAX_CLOSING_FACTS;
+    let facts = reader.facts.clone();
+    for entity in last_ring {
+        let node = named(entity);
+        let mut candidates = Vec::new();
+        for quad in reader.store.quads_for_pattern(
+            None,
+            Some(org::MEMBER),
+            Some(node.as_ref().into()),
+            Some(facts.as_ref().into()),
+        ) {
+            if budget == 0 {
+                return Ok(());
+            }
+            budget -= 1;
+            if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
+                candidates.push(n);
+            }
+        }
+        for fact in candidates {
+            if reader.read_facts.contains(fact.as_str()) {
+                continue;
+            }
+            let mut inside = false;
+            for quad in reader.store.quads_for_pattern(
+                Some(fact.as_ref().into()),
+                Some(org::ORGANIZATION),
+                None,
+                Some(facts.as_ref().into()),
+            ) {
+                if iri_of(&quad?.object).is_some_and(|o| seen.contains(o)) {
+                    inside = true;
+                }
+            }
+            if inside {
+                reader.fact(fact.as_str())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Everything the whole graph draws (`graph/entities` and `graph/facts`), refused before
