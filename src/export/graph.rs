@@ -38,6 +38,8 @@ const PLACE_SUBTYPES: &[&str] = &[
 
 /// At most this many folded literal lines are shown in a node.
 const MAX_DETAILS: usize = 6;
+/// At most this many articles are named in a tooltip (the count is always given).
+const MAX_NAMED_SOURCES: usize = 5;
 /// A folded literal longer than this many characters is cut with an ellipsis.
 const MAX_DETAIL_CHARS: usize = 60;
 
@@ -605,6 +607,7 @@ impl Folder<'_> {
                     )
                 })
             })
+            .take(MAX_NAMED_SOURCES)
             .collect();
         Sources {
             count: articles.len(),

@@ -255,30 +255,54 @@ impl<'a> Reader<'a> {
     ) -> Result<Vec<String>, ExportError> {
         let literal = Literal::new_simple_literal(text);
         let mut out = Vec::new();
-        for quad in self.store.quads_for_pattern(
-            None,
-            Some(predicate),
-            Some(literal.as_ref().into()),
-            Some(self.entities.as_ref().into()),
-        ) {
-            if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
-                out.push(n.into_string());
+        for graph in [&self.entities, &self.facts] {
+            for quad in self.store.quads_for_pattern(
+                None,
+                Some(predicate),
+                Some(literal.as_ref().into()),
+                Some(graph.as_ref().into()),
+            ) {
+                if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
+                    if graph == &self.entities || self.is_event(n.as_str())? {
+                        out.push(n.into_string());
+                    }
+                }
             }
         }
         Ok(out)
     }
 
+    /// Whether `iri` is an event of `graph/facts`.
+    fn is_event(&self, iri: &str) -> Result<bool, ExportError> {
+        let node = named(iri);
+        match self
+            .store
+            .quads_for_pattern(
+                Some(node.as_ref().into()),
+                Some(rdf::TYPE),
+                Some(schema::EVENT.into()),
+                Some(self.facts.as_ref().into()),
+            )
+            .next()
+        {
+            Some(quad) => quad.map(|_| true).map_err(ExportError::from),
+            None => Ok(false),
+        }
+    }
+
     /// An entity's label (else its IRI).
     fn label(&self, entity: &str) -> Result<String, ExportError> {
         let node = named(entity);
-        for quad in self.store.quads_for_pattern(
-            Some(node.as_ref().into()),
-            Some(rdfs::LABEL),
-            None,
-            Some(self.entities.as_ref().into()),
-        ) {
-            if let Term::Literal(l) = quad?.object {
-                return Ok(l.value().to_owned());
+        for graph in [&self.entities, &self.facts] {
+            for quad in self.store.quads_for_pattern(
+                Some(node.as_ref().into()),
+                Some(rdfs::LABEL),
+                None,
+                Some(graph.as_ref().into()),
+            ) {
+                if let Term::Literal(l) = quad?.object {
+                    return Ok(l.value().to_owned());
+                }
             }
         }
         Ok(entity.to_owned())
@@ -365,18 +389,22 @@ fn find_focus(
         if !candidates.is_empty() {
             break;
         }
-        for quad in reader.store.quads_for_pattern(
-            None,
-            Some(predicate),
-            None,
-            Some(reader.entities.as_ref().into()),
-        ) {
-            let quad = quad?;
-            if let (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) =
-                (&quad.subject, &quad.object)
-            {
-                if fold(l.value()) == folded {
-                    candidates.push(n.as_str().to_owned());
+        for graph in [reader.entities.clone(), reader.facts.clone()] {
+            for quad in reader.store.quads_for_pattern(
+                None,
+                Some(predicate),
+                None,
+                Some(graph.as_ref().into()),
+            ) {
+                let quad = quad?;
+                if let (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) =
+                    (&quad.subject, &quad.object)
+                {
+                    if fold(l.value()) == folded
+                        && (graph == reader.entities || reader.is_event(n.as_str())?)
+                    {
+                        candidates.push(n.as_str().to_owned());
+                    }
                 }
             }
         }
@@ -452,9 +480,14 @@ pub(crate) fn neighbourhood(
             notes: Vec::new(),
         });
     };
-    reader.entity(&start)?;
+    let start_is_event = reader.is_event(&start)?;
+    if start_is_event {
+        reader.fact(&start)?;
+    } else {
+        reader.entity(&start)?;
+    }
     let mut seen = HashSet::from([start.clone()]);
-    let mut queue = VecDeque::from([(start.clone(), 0usize, false)]);
+    let mut queue = VecDeque::from([(start.clone(), 0usize, start_is_event)]);
     let limit = max_nodes.saturating_mul(GROWTH_FACTOR);
     let mut last_ring = Vec::new();
     while let Some((key, distance, is_event)) = queue.pop_front() {
@@ -677,7 +710,27 @@ fn find_document(reader: &Reader<'_>, id: &str) -> Result<String, ExportError> {
             .map(|d| d.trim_start_matches(DOC_NS).to_owned())
             .collect()
     } else {
-        known.iter().map(|(k, s)| format!("{k}  {s}")).collect()
+        known.sort();
+        known
+            .iter()
+            .take(10)
+            .map(|(k, source)| {
+                let headline = reader
+                    .store
+                    .quads_for_pattern(
+                        Some(named(&format!("{DOC_NS}{k}")).as_ref().into()),
+                        Some(schema::HEADLINE),
+                        None,
+                        None,
+                    )
+                    .filter_map(Result::ok)
+                    .find_map(|q| match q.object {
+                        Term::Literal(l) => Some(l.value().to_owned()),
+                        _ => None,
+                    });
+                format!("{k}  {}", headline.as_deref().unwrap_or(source))
+            })
+            .collect()
     };
     Err(ExportError::DocumentNotFound {
         id: id.to_owned(),
