@@ -242,6 +242,15 @@ pub enum ExportError {
         /// The format asked for.
         format: ImageFormat,
     },
+    /// `--layout builtin` was asked for a format only Graphviz draws.
+    #[error(
+        "the built-in layout draws SVG only, not {format}: export as .svg with --layout builtin, \
+         or leave out --layout builtin to have Graphviz draw {format}"
+    )]
+    BuiltInSvgOnly {
+        /// The format asked for.
+        format: ImageFormat,
+    },
     /// Graphviz's `dot` failed.
     #[error("Graphviz failed: {0}; export as .dot to see the input it was given")]
     Graphviz(String),
