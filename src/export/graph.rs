@@ -136,11 +136,12 @@ impl Sources {
             if self.count == 1 { "" } else { "s" }
         );
         for line in &self.named {
-            text.push_str("\n");
+            text.push('\n');
             text.push_str(line);
         }
         if self.named.len() < self.count {
-            text.push_str(&format!("\n(+{} more)", self.count - self.named.len()));
+            let more = self.count - self.named.len();
+            text.push_str(&format!("\n(+{more} more)"));
         }
         Some(text)
     }
