@@ -1,9 +1,12 @@
 //! `kg export`: pictures of what the store knows.
 //!
 //! The stages, one file each:
-//! 1. `graph`: read the store (or a CONSTRUCT result) into a petgraph graph of people,
-//!    organizations, places, events and roles, with memberships folded into labelled edges and
-//!    literals folded into their nodes;
+//! 1. `read`: read from the store only what the picture draws (index lookups from the focus
+//!    through `graph/facts`, never a scan of the document graphs);
+//!    `graph`: fold it (or a CONSTRUCT result) into a petgraph graph of people,
+//!    organizations, places, events and roles, with memberships folded into labelled edges,
+//!    literals folded into their nodes, and the articles of each fact (through its
+//!    attestations) counted;
 //! 2. `select`: keep what was asked for (the whole graph, a neighbourhood, one document),
 //!    within `--max-nodes`;
 //! 3. `dot`: write it as DOT text, in-process, with every label escaped;
