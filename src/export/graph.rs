@@ -839,6 +839,24 @@ mod tests {
     }
 
     #[test]
+    fn sources_count_articles_and_name_a_few() {
+        let sources = Sources {
+            count: 3,
+            named: vec!["A (2024-01-02, a.txt)".into()],
+        };
+        assert_eq!(
+            sources.tooltip().as_deref(),
+            Some("3 articles\nA (2024-01-02, a.txt)\n(+2 more)")
+        );
+        assert_eq!(Sources::default().tooltip(), None);
+        assert!(is_article("https://kg.example.org/doc/0123456789abcdef"));
+        assert!(!is_article(
+            "https://kg.example.org/doc/0123456789abcdef/m0"
+        ));
+        assert!(!is_article("https://kg.example.org/graph/facts"));
+    }
+
+    #[test]
     fn qualifiers_follow_the_label() {
         let edge = Edge {
             kind: EdgeKind::Membership,
