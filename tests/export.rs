@@ -246,8 +246,14 @@ fn png_without_graphviz_is_a_clear_error_and_svg_still_works() {
     let mut options = ExportOptions::new(focus("Ada Quill", 1), ImageFormat::Png);
     options.layout = LayoutEngine::BuiltIn;
     let error = export(&store(), &options).unwrap_err();
-    assert!(matches!(error, ExportError::GraphvizMissing { .. }));
+    // Asked of the built-in layout, PNG is refused for what it is, never as "Graphviz was not
+    // found" (which would be false where Graphviz is installed).
+    assert!(
+        matches!(error, ExportError::BuiltInSvgOnly { .. }),
+        "{error}"
+    );
     assert!(error.to_string().contains(".svg"), "{error}");
+    assert!(!error.to_string().contains("not found"), "{error}");
     options.format = ImageFormat::Svg;
     let svg = export(&store(), &options).unwrap();
     assert!(!svg.bytes.is_empty());
@@ -309,16 +315,30 @@ fn a_membership_is_one_edge_labelled_with_its_role() {
     );
     // A membership without an organization points at a role node.
     assert!(text.contains("<B>Special Envoy</B>"), "{text}");
-    // Memberships, roles, documents, sentences and phrases are not drawn as nodes.
+    // Memberships, roles, documents, sentences, phrases, namings and attestations are not
+    // drawn as nodes.
     for absent in [
         "Membership",
-        "Harbour council names",
+        "tooltip=\"Document",
         "the former harbour master",
         "c0-9",
         "Role <https://kg.example.org/id/role/chair>",
+        "Naming",
+        "Attestation",
+        "/about/",
+        "/m0",
+        "<B>the summit</B>",
     ] {
         assert!(!text.contains(absent), "{absent} drawn in\n{text}");
     }
+    // The articles of a fact come through its attestations: counted, and named in a tooltip.
+    assert!(
+        text.contains("tooltip=\"Harbour Master (former): 2 articles\\nSummit report (fixtures/summit.txt)\\nHarbour council names a new chair (2024-03-05, fixtures/harbour.txt)\""),
+        "{text}"
+    );
+    assert!(text.contains(">2 articles</FONT>"), "{text}");
+    // Role nodes are not dashed: dashed means former.
+    assert_eq!(text.matches("dashed").count(), 1, "{text}");
 }
 
 #[test]
@@ -350,7 +370,7 @@ fn a_neighbourhood_above_max_nodes_keeps_the_closest() {
     options.max_nodes = 4;
     let rendered = export(&store(), &options).unwrap();
     let text = String::from_utf8(rendered.bytes).unwrap();
-    assert_eq!(text.matches("tooltip=").count(), 4, "{text}");
+    assert_eq!(text.matches(" [shape=").count(), 4, "{text}");
     assert!(text.contains("<B>Ada Quill</B>"));
     assert!(
         rendered
@@ -452,7 +472,7 @@ fn a_construct_folds_literals_into_their_node() {
     let text = dot(Selection::Construct(query.into()));
     assert!(text.contains("Council vote delayed"), "{text}");
     assert!(text.contains("source: fixtures/vote.txt"), "{text}");
-    assert_eq!(text.matches("tooltip=").count(), 2, "{text}");
+    assert_eq!(text.matches("tooltip=").count(), 3, "{text}");
 }
 
 #[test]
@@ -469,4 +489,80 @@ fn output_is_deterministic() {
     assert_eq!(dot(Selection::All), dot(Selection::All));
     let svg = |s| run(s, ImageFormat::Svg, LayoutEngine::BuiltIn).bytes;
     assert_eq!(svg(focus("Ada Quill", 2)), svg(focus("Ada Quill", 2)));
+}
+
+/// The seed articles' directory (`../shared/corpus/seeds`), if present.
+fn seeds() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    dir.is_dir().then_some(dir)
+}
+
+#[test]
+fn export_reads_a_store_built_by_real_ingest() {
+    let Some(seeds) = seeds() else {
+        eprintln!("../shared/corpus/seeds absent: skipped");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let mut files: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let kg = env!("CARGO_BIN_EXE_kg");
+    let status = Command::new(kg)
+        .arg("--store")
+        .arg(&store)
+        .args(["ingest", "-q"])
+        .args(&files)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = tmp.path().join("all.dot");
+    let output = Command::new(kg)
+        .arg("--store")
+        .arg(&store)
+        .args(["export", "--max-nodes", "2000", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    dot_grammar::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert!(
+        text.contains("tooltip=\"Person <"),
+        "no person drawn:\n{text}"
+    );
+    // A membership edge (member → organization) names its articles.
+    assert!(
+        text.lines().any(|l| l.contains(" -> ")
+            && l.contains("color=\"#1e3a8a\"")
+            && l.contains(" article")),
+        "no membership edge with its articles:\n{text}"
+    );
+    // Namings, attestations, sentences, phrases and articles are never nodes.
+    for absent in [
+        "tooltip=\"Other",
+        "tooltip=\"Document",
+        "/about/",
+        "Naming",
+        "Attestation",
+    ] {
+        assert!(!text.contains(absent), "{absent} drawn:\n{text}");
+    }
+    // Whole-graph export above --max-nodes is refused before reading, pointing at --focus.
+    let output = Command::new(kg)
+        .arg("--store")
+        .arg(&store)
+        .args(["export", "--max-nodes", "5", "--format", "dot", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--focus"));
 }

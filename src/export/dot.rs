@@ -152,6 +152,9 @@ pub(crate) fn write(drawing: &Drawing) -> String {
         if !node.alt_labels.is_empty() {
             let _ = write!(tooltip, "\nalso: {}", node.alt_labels.join("; "));
         }
+        if let Some(sources) = node.sources.tooltip() {
+            let _ = write!(tooltip, "\n{sources}");
+        }
         let root = if Some(n) == drawing.root {
             ", penwidth=\"2.6\""
         } else {
@@ -182,12 +185,18 @@ pub(crate) fn write(drawing: &Drawing) -> String {
             "solid"
         };
         let label = style::wrap(&edge.full_label(), WRAP_AT).join("\n");
+        let tooltip = match edge.sources.tooltip() {
+            Some(sources) if edge.full_label().is_empty() => sources,
+            Some(sources) => format!("{}: {sources}", edge.full_label()),
+            None => edge.full_label(),
+        };
         let _ = writeln!(
             out,
-            "  n{} -> n{} [label={}, color=\"{}\", fontcolor=\"{}\", style=\"{line}\"];",
+            "  n{} -> n{} [label={}, tooltip={}, color=\"{}\", fontcolor=\"{}\", style=\"{line}\"];",
             a.index(),
             b.index(),
             quoted(&label),
+            quoted(&tooltip),
             look.colour,
             look.font_colour,
         );

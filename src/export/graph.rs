@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::rdf::vocab::{kg, nif, org, prov, rdf, rdfs, schema, skos};
+use crate::rdf::vocab::{kg, nif, org, owl, prov, rdf, rdfs, schema, skos, DOC_NS};
 
 /// schema.org types drawn as organizations besides `schema:Organization` (schema.org subclasses
 /// that RDF loaded with `kg load` may use; not in `vocab` because kg itself never writes them).
@@ -38,6 +38,8 @@ const PLACE_SUBTYPES: &[&str] = &[
 
 /// At most this many folded literal lines are shown in a node.
 const MAX_DETAILS: usize = 6;
+/// At most this many articles are named in a tooltip (the count is always given).
+const MAX_NAMED_SOURCES: usize = 5;
 /// A folded literal longer than this many characters is cut with an ellipsis.
 const MAX_DETAIL_CHARS: usize = 60;
 
@@ -108,6 +110,47 @@ pub(crate) struct Node {
     pub details: Vec<String>,
     /// Named graphs and `prov:wasDerivedFrom` documents the node was read from.
     pub provenance: BTreeSet<String>,
+    /// For an event: the articles that state it, as "headline (date, source)" lines, and
+    /// how many there are.
+    pub sources: Sources,
+}
+
+/// The articles that state a fact: how many, and a few of them by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Sources {
+    /// How many articles.
+    pub count: usize,
+    /// Some of them, as "headline (date, source)".
+    pub named: Vec<String>,
+}
+
+impl Sources {
+    /// `3 articles: …; …` for a tooltip, or nothing when no article is known.
+    pub(crate) fn tooltip(&self) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut text = format!(
+            "{} article{}",
+            self.count,
+            if self.count == 1 { "" } else { "s" }
+        );
+        for line in &self.named {
+            text.push('\n');
+            text.push_str(line);
+        }
+        if self.named.len() < self.count {
+            let more = self.count - self.named.len();
+            text.push_str(&format!("\n(+{more} more)"));
+        }
+        Some(text)
+    }
+}
+
+/// Whether a provenance key is an article (`doc/<id>`, not a sentence or attestation in it).
+fn is_article(key: &str) -> bool {
+    key.strip_prefix(DOC_NS)
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
 }
 
 /// What an edge stands for; decides its style.
@@ -138,6 +181,8 @@ pub(crate) struct Edge {
     pub qualifiers: Vec<String>,
     /// Named graphs and `prov:wasDerivedFrom` documents the edge was read from.
     pub provenance: BTreeSet<String>,
+    /// The articles that state it.
+    pub sources: Sources,
 }
 
 impl Edge {
@@ -261,6 +306,12 @@ fn is_metadata(predicate: NamedNodeRef<'_>) -> bool {
         kg::SPAN,
         kg::PREFERRED_NAME,
         kg::FINGERPRINT,
+        kg::ATTESTATION,
+        kg::DENOTES,
+        kg::SURNAME,
+        kg::LEMMA,
+        kg::ENTITY_TYPE,
+        owl::SAME_AS,
         kg::TRIGGER,
         kg::TIMEX_TEXT,
         kg::DATE_PUBLISHED_SOURCE,
@@ -478,7 +529,20 @@ impl Folder<'_> {
             return i;
         }
         let node = match self.descriptions.get(key) {
-            Some(description) => describe(key, description),
+            Some(description) => {
+                let mut node = describe(key, description);
+                if node.kind == NodeKind::Event {
+                    node.sources = self.sources(&node.provenance);
+                    if node.sources.count > 0 {
+                        let count = node.sources.count;
+                        node.details.push(format!(
+                            "{count} article{}",
+                            if count == 1 { "" } else { "s" }
+                        ));
+                    }
+                }
+                node
+            }
             None => Node {
                 key: key.to_owned(),
                 kind: NodeKind::Other,
@@ -486,6 +550,7 @@ impl Folder<'_> {
                 alt_labels: Vec::new(),
                 details: Vec::new(),
                 provenance: BTreeSet::new(),
+                sources: Sources::default(),
             },
         };
         let i = self.graph.add_node(node);
@@ -502,13 +567,53 @@ impl Folder<'_> {
             edge.qualifiers.clone(),
         );
         if let Some(&existing) = self.edges.get(&key) {
+            let merged: BTreeSet<String> = match self.graph.edge_weight(existing) {
+                Some(weight) => weight
+                    .provenance
+                    .iter()
+                    .chain(edge.provenance.iter())
+                    .cloned()
+                    .collect(),
+                None => return,
+            };
+            let sources = self.sources(&merged);
             if let Some(weight) = self.graph.edge_weight_mut(existing) {
-                weight.provenance.extend(edge.provenance);
+                weight.provenance = merged;
+                weight.sources = sources;
             }
             return;
         }
         let i = self.graph.add_edge(from, to, edge);
         self.edges.insert(key, i);
+    }
+
+    /// The articles among `provenance`, counted, the first few named.
+    fn sources(&self, provenance: &BTreeSet<String>) -> Sources {
+        let articles: Vec<&String> = provenance.iter().filter(|k| is_article(k)).collect();
+        let named = articles
+            .iter()
+            .filter_map(|key| {
+                let description = self.descriptions.get(key.as_str())?;
+                let headline = description.first_literal(schema::HEADLINE)?;
+                let mut about: Vec<String> = Vec::new();
+                about.extend(description.first_literal(schema::DATE_PUBLISHED));
+                about.extend(description.first_literal(kg::SOURCE));
+                Some(if about.is_empty() {
+                    shorten(&headline, MAX_DETAIL_CHARS)
+                } else {
+                    format!(
+                        "{} ({})",
+                        shorten(&headline, MAX_DETAIL_CHARS),
+                        about.join(", ")
+                    )
+                })
+            })
+            .take(MAX_NAMED_SOURCES)
+            .collect();
+        Sources {
+            count: articles.len(),
+            named,
+        }
     }
 
     /// The label of a role IRI.
@@ -522,6 +627,7 @@ impl Folder<'_> {
     /// A membership folded into member → organization edges (or member → role node).
     fn membership(&mut self, description: &Description) {
         let provenance = description.provenance();
+        let sources = self.sources(&provenance);
         let mut qualifiers = description.literals(kg::QUALIFIER);
         qualifiers.sort();
         qualifiers.dedup();
@@ -554,6 +660,7 @@ impl Folder<'_> {
                                 alt_labels: Vec::new(),
                                 details: Vec::new(),
                                 provenance: provenance.clone(),
+                                sources: Sources::default(),
                             });
                             self.index.insert(role_key, i);
                             i
@@ -570,6 +677,7 @@ impl Folder<'_> {
                             label: String::new(),
                             qualifiers: qualifiers.clone(),
                             provenance: provenance.clone(),
+                            sources: sources.clone(),
                         },
                     );
                 }
@@ -584,6 +692,7 @@ impl Folder<'_> {
                             label: role_label.clone(),
                             qualifiers: qualifiers.clone(),
                             provenance: provenance.clone(),
+                            sources: sources.clone(),
                         },
                     );
                 }
@@ -625,6 +734,7 @@ impl Folder<'_> {
                     label,
                     qualifiers: Vec::new(),
                     provenance: description.statement_provenance(statement),
+                    sources: Sources::default(),
                 },
             );
         }
@@ -693,6 +803,7 @@ fn describe(key: &str, description: &Description) -> Node {
         alt_labels,
         details,
         provenance: description.provenance(),
+        sources: Sources::default(),
     }
 }
 
@@ -728,12 +839,31 @@ mod tests {
     }
 
     #[test]
+    fn sources_count_articles_and_name_a_few() {
+        let sources = Sources {
+            count: 3,
+            named: vec!["A (2024-01-02, a.txt)".into()],
+        };
+        assert_eq!(
+            sources.tooltip().as_deref(),
+            Some("3 articles\nA (2024-01-02, a.txt)\n(+2 more)")
+        );
+        assert_eq!(Sources::default().tooltip(), None);
+        assert!(is_article("https://kg.example.org/doc/0123456789abcdef"));
+        assert!(!is_article(
+            "https://kg.example.org/doc/0123456789abcdef/m0"
+        ));
+        assert!(!is_article("https://kg.example.org/graph/facts"));
+    }
+
+    #[test]
     fn qualifiers_follow_the_label() {
         let edge = Edge {
             kind: EdgeKind::Membership,
             label: "Chair".into(),
             qualifiers: vec!["former".into()],
             provenance: BTreeSet::new(),
+            sources: Sources::default(),
         };
         assert_eq!(edge.full_label(), "Chair (former)");
         assert!(edge.is_former());

@@ -1,9 +1,12 @@
 //! `kg export`: pictures of what the store knows.
 //!
 //! The stages, one file each:
-//! 1. `graph`: read the store (or a CONSTRUCT result) into a petgraph graph of people,
-//!    organizations, places, events and roles, with memberships folded into labelled edges and
-//!    literals folded into their nodes;
+//! 1. `read`: read from the store only what the picture draws (index lookups from the focus
+//!    through `graph/facts`, never a scan of the document graphs);
+//!    `graph`: fold it (or a CONSTRUCT result) into a petgraph graph of people,
+//!    organizations, places, events and roles, with memberships folded into labelled edges,
+//!    literals folded into their nodes, and the articles of each fact (through its
+//!    attestations) counted;
 //! 2. `select`: keep what was asked for (the whole graph, a neighbourhood, one document),
 //!    within `--max-nodes`;
 //! 3. `dot`: write it as DOT text, in-process, with every label escaped;
@@ -13,17 +16,17 @@
 mod dot;
 mod graph;
 mod layout;
+mod read;
 mod render;
 mod select;
 mod style;
 
 use std::path::Path;
 
-use oxigraph::model::{GraphNameRef, NamedNodeRef};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
 use oxigraph::store::{StorageError, Store};
 
-use crate::rdf::vocab::{ONTOLOGY_GRAPH, PREFIXES};
+use crate::rdf::vocab::PREFIXES;
 use graph::GraphBuilder;
 
 /// `--max-nodes` by default: about as many nodes as a picture can show readably.
@@ -242,43 +245,54 @@ pub enum ExportError {
         /// The format asked for.
         format: ImageFormat,
     },
+    /// `--layout builtin` was asked for a format only Graphviz draws.
+    #[error(
+        "the built-in layout draws SVG only, not {format}: export as .svg with --layout builtin, \
+         or leave out --layout builtin to have Graphviz draw {format}"
+    )]
+    BuiltInSvgOnly {
+        /// The format asked for.
+        format: ImageFormat,
+    },
     /// Graphviz's `dot` failed.
     #[error("Graphviz failed: {0}; export as .dot to see the input it was given")]
     Graphviz(String),
 }
 
-/// Draws what `options` selects from `store`.
+/// Draws what `options` selects from `store`, reading only what it draws.
 pub fn export(store: &Store, options: &ExportOptions) -> Result<Rendered, ExportError> {
     let max_nodes = options.max_nodes.max(1);
-    let drawing = match &options.selection {
-        Selection::All => select::whole(&read_store(store)?.build(), max_nodes)?,
-        Selection::Focus { name, depth } => {
-            select::focus(&read_store(store)?.build(), name, *depth, max_nodes)?
+    let mut drawing = match &options.selection {
+        Selection::All => {
+            let read = read::whole(store, max_nodes)?;
+            select::whole(&read.builder.build(), max_nodes)?
         }
-        Selection::Document(id) => select::document(&read_store(store)?.build(), id, max_nodes)?,
+        Selection::Focus { name, depth } => {
+            let read = read::neighbourhood(store, name, *depth, max_nodes)?;
+            let mut drawing = match &read.root {
+                Some(root) => select::focus(&read.builder.build(), root, *depth, max_nodes)?,
+                // Unknown: `select` finds no match among the names read and suggests some.
+                None => select::focus(&read.builder.build(), name, *depth, max_nodes)?,
+            };
+            drawing.notes.splice(0..0, read.notes);
+            drawing
+        }
+        Selection::Document(id) => {
+            let read = read::document(store, id)?;
+            let root = read.root.clone().unwrap_or_default();
+            select::document(&read.builder.build(), &root, max_nodes)?
+        }
         Selection::Construct(query) => {
             select::construct(&run_construct(store, query)?.build(), max_nodes)?
         }
     };
+    drawing.notes.dedup();
     let dot_text = dot::write(&drawing);
     let mut rendered = render::render(&drawing, dot_text, options.format, options.layout)?;
     let mut notes = drawing.notes;
     notes.append(&mut rendered.notes);
     rendered.notes = notes;
     Ok(rendered)
-}
-
-/// Every quad of the store but the ontology's.
-fn read_store(store: &Store) -> Result<GraphBuilder, ExportError> {
-    let ontology = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH));
-    let mut builder = GraphBuilder::default();
-    for quad in store.iter() {
-        let quad = quad?;
-        if quad.graph_name.as_ref() != ontology {
-            builder.add_quad(quad);
-        }
-    }
-    Ok(builder)
 }
 
 /// The triples a CONSTRUCT or DESCRIBE query returns, over the union of the store's graphs.

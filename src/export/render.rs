@@ -47,6 +47,7 @@ pub(crate) fn render(
             bytes: layout::svg(drawing).into_bytes(),
             notes,
         }),
+        _ if engine == LayoutEngine::BuiltIn => Err(ExportError::BuiltInSvgOnly { format }),
         _ => Err(ExportError::GraphvizMissing { format }),
     }
 }

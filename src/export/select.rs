@@ -87,8 +87,26 @@ fn check_size(
 }
 
 /// The whole knowledge graph (documents left out), refused above `max_nodes`.
+/// Entities with no membership or event are left out (a picture cannot place them usefully) and
+/// counted in a note.
 pub(crate) fn whole(kg: &KnowledgeGraph, max_nodes: usize) -> Result<Drawing, ExportError> {
-    let graph = domain(kg);
+    let all = domain(kg);
+    let connected: Vec<NodeIndex> = all
+        .node_indices()
+        .filter(|&n| all.neighbors_undirected(n).next().is_some())
+        .collect();
+    let mut notes = Vec::new();
+    let apart = all.node_count() - connected.len();
+    let graph = if connected.is_empty() {
+        all
+    } else {
+        if apart > 0 {
+            notes.push(format!(
+                "{apart} entities with no membership or event are not drawn; draw one with --focus NAME"
+            ));
+        }
+        subgraph(&all, &connected, |_| true).0
+    };
     if graph.node_count() == 0 {
         return Err(ExportError::NothingToDraw {
             what: "the store holds no people, organizations, places or events".into(),
@@ -109,7 +127,7 @@ pub(crate) fn whole(kg: &KnowledgeGraph, max_nodes: usize) -> Result<Drawing, Ex
         ),
         graph,
         root: None,
-        notes: Vec::new(),
+        notes,
     })
 }
 
@@ -464,6 +482,7 @@ fn link_root(graph: &mut DiGraph<Node, Edge>, root: NodeIndex) {
                 label: label.to_owned(),
                 qualifiers: Vec::new(),
                 provenance: std::collections::BTreeSet::new(),
+                sources: Default::default(),
             },
         );
     };

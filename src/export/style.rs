@@ -52,7 +52,7 @@ pub(crate) fn node_style(kind: NodeKind) -> NodeStyle {
         NodeKind::Organization => (Shape::Box, "#ffedd5", "#ea580c", false),
         NodeKind::Place => (Shape::Hexagon, "#dcfce7", "#16a34a", false),
         NodeKind::Event => (Shape::RoundedBox, "#fef9c3", "#a16207", false),
-        NodeKind::Role => (Shape::Ellipse, "#f3e8ff", "#9333ea", true),
+        NodeKind::Role => (Shape::Ellipse, "#f3e8ff", "#9333ea", false),
         NodeKind::Document => (Shape::Note, "#f1f5f9", "#475569", false),
         NodeKind::Other => (Shape::Box, "#ffffff", "#64748b", false),
     };
