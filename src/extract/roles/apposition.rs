@@ -51,7 +51,11 @@ pub(super) fn read(
     {
         q = described;
     }
-    if q > 0 && matches!(view.lower(q - 1).as_str(), "the" | "a" | "an") {
+    // "X, seismic analyst at Y": one adjective between the comma and the title.
+    if q > 1 && view.word(q - 2) == "," && is_adjective(view, q - 1) {
+        q -= 1;
+    }
+    if q > 0 && matches!(view.lower(q - 1).as_str(), "the" | "a" | "an" | "another") {
         q -= 1;
     }
     let mut back = q.checked_sub(1)?;
@@ -61,7 +65,7 @@ pub(super) fn read(
         back = back.checked_sub(1)?;
     }
     let (person_end, rule) = if linking.is_empty() {
-        (view.word(back) == ",").then_some((back.checked_sub(1)?, "apposition"))?
+        (view.word(back) == ",").then_some((aside_before(view, back)?, "apposition"))?
     } else {
         let verb = linking.iter().any(|w| {
             matches!(
@@ -74,12 +78,16 @@ pub(super) fn read(
         }
         if linking.iter().any(|w| w == "who") {
             if view.word(back) == "," {
-                (back.checked_sub(1)?, "relative-clause")
+                (aside_before(view, back)?, "relative-clause")
             } else {
                 // "X, a former director at Y who is now a partner at Z": the clause belongs to
                 // the person the apposition before it describes.
                 (apposition_head(view, back)?, "relative-clause")
             }
+        } else if view.word(back) == "," {
+            // "X, 58, was comptroller at Y".
+            let person_end = aside_before(view, back)?;
+            (person_end < back - 1).then_some((person_end, "copula"))?
         } else {
             (back, "copula")
         }
@@ -150,20 +158,27 @@ pub(super) fn read(
     if reading.organization.is_none() && matches!(view.lower(next).as_str(), "of" | "at") {
         return None;
     }
-    // "X, developer and envoy Y": coordinated titles belong to the name after them.
+    // "X, developer and envoy Y": coordinated titles belong to the name after them (but "X,
+    // director of Acme and a member of Beta" are both X's).
     if matches!(view.lower(next).as_str(), "and" | "or" | ",") {
         let mut k = next + 1;
         if matches!(view.lower(k).as_str(), "the" | "a" | "an") {
             k += 1;
         }
-        if view
+        if let Some(m) = view
             .owner
             .get(k)
             .copied()
             .flatten()
-            .is_some_and(|m| view.mentions[m].kind == MentionKind::Role)
+            .filter(|&m| view.mentions[m].kind == MentionKind::Role)
         {
-            return None;
+            let after = view.range(m).1 + 1;
+            let named = view
+                .mention_starting_at(after)
+                .is_some_and(|p| view.mentions[p].kind == MentionKind::Person);
+            if named || view.lower(next) == "," {
+                return None;
+            }
         }
     }
     let span = Span::new(
@@ -171,6 +186,44 @@ pub(super) fn read(
         view.tokens[reading.right].span.end,
     );
     membership(reading, entity_of(pm)?, sentence, span, rule, entities)
+}
+
+/// True when token `t` is a lower-case adjective by its ending ("seismic", "regional",
+/// "legislative"), and no mention.
+fn is_adjective(view: &View, t: usize) -> bool {
+    let w = view.word(t);
+    view.owner.get(t).is_some_and(Option::is_none)
+        && w.len() > 4
+        && w.chars().all(char::is_lowercase)
+        && ["ic", "al", "ive", "ous", "ary", "ial"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// The last token before the comma at `comma` that may end the person of an apposition: the
+/// token right before it, or before a short aside between commas: an age ("X, 47, an
+/// economist") or a party and state ("Sen. X, D-Calif., chairman of").
+fn aside_before(view: &View, comma: usize) -> Option<usize> {
+    let last = comma.checked_sub(1)?;
+    if view.mention_ending_at(last).is_some() {
+        return Some(last);
+    }
+    let open = (last.saturating_sub(5)..last)
+        .rev()
+        .find(|&t| view.word(t) == ",")?;
+    let aside = view
+        .text
+        .get(view.tokens[open].span.end..view.tokens[comma].span.start)?
+        .trim();
+    let age = !aside.is_empty() && aside.len() <= 3 && aside.chars().all(|c| c.is_ascii_digit());
+    let party = aside.len() <= 10
+        && matches!(aside.get(..2), Some("D-" | "R-" | "I-"))
+        && aside[2..].starts_with(|c: char| c.is_ascii_uppercase());
+    if age || party {
+        open.checked_sub(1)
+    } else {
+        Some(last)
+    }
 }
 
 /// The last token of the person an apposition describes, when token `end` ends that apposition

@@ -25,6 +25,8 @@ pub(super) struct Reading {
     pub(super) right: usize,
     /// A determiner, possessive or organization before the title allows "title, Name".
     pub(super) comma_ok: bool,
+    /// The organization was read after the title ("president of Acme"), not before it.
+    pub(super) organization_after: bool,
 }
 
 /// Reads qualifiers, organization and attachments around title mention `r`.
@@ -167,6 +169,15 @@ pub(super) fn read_context(
             }
         }
     }
+    // "PAN (National Action Party) candidate X": an organization and its name or acronym in
+    // brackets.
+    if organization.is_none() {
+        if let Some(m) = bracketed_organization(view, left) {
+            organization = view.mentions[m].entity;
+            left = view.range(m).0;
+            comma_ok = true;
+        }
+    }
     if organization.is_some() {
         take_qualifier(view, &mut left, &mut qualifiers);
     }
@@ -190,16 +201,21 @@ pub(super) fn read_context(
         return None;
     }
     // Attachments after the title.
+    let before = organization;
     let mut right = last;
     let preposition = view.lower(right + 1);
-    if matches!(preposition.as_str(), "of" | "to" | "at" | "for" | "under") {
+    if matches!(
+        preposition.as_str(),
+        "of" | "to" | "at" | "for" | "under" | "with"
+    ) {
         let mut k = right + 2;
         if view.lower(k) == "the" {
             k += 1;
         }
+        k = after_ordinal(view, k);
         // "at the law firm Freshfields": a description of the organization before its name.
         if view.mention_starting_at(k).is_none()
-            && matches!(preposition.as_str(), "at" | "of" | "for")
+            && matches!(preposition.as_str(), "at" | "of" | "for" | "with")
         {
             k = after_description(view, k);
         }
@@ -214,7 +230,7 @@ pub(super) fn read_context(
                     if organization.is_none() && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
-                    right = possessive_tail(view, m_last);
+                    right = unit_tail(view, possessive_tail(view, m_last));
                     // "governor of Anambra state": the kind of place after its name.
                     if mention.kind == MentionKind::Place
                         && right == m_last
@@ -243,11 +259,11 @@ pub(super) fn read_context(
                     organization = mention.entity;
                     right = m_last;
                 }
-                ("at" | "for", MentionKind::Organization)
+                ("at" | "for" | "with", MentionKind::Organization)
                     if (organization.is_none() || from_place) && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
-                    right = possessive_tail(view, m_last);
+                    right = unit_tail(view, possessive_tail(view, m_last));
                 }
                 // "special envoy for Yemen": where the envoy is sent.
                 ("for", MentionKind::Place) if kind == TitleKind::Envoy => {
@@ -297,7 +313,36 @@ pub(super) fn read_context(
         left,
         right,
         comma_ok,
+        organization_after: organization.is_some() && organization != before,
     })
+}
+
+/// The organization mention before "(...)" that ends right before token `left`.
+fn bracketed_organization(view: &View, left: usize) -> Option<usize> {
+    let close = left.checked_sub(1)?;
+    if view.word(close) != ")" {
+        return None;
+    }
+    let open = (close.saturating_sub(8)..close)
+        .rev()
+        .find(|&t| view.word(t) == "(")?;
+    let m = view.mention_ending_at(open.checked_sub(1)?)?;
+    let mention = &view.mentions[m];
+    (mention.kind == MentionKind::Organization && mention.entity.is_some()).then_some(m)
+}
+
+/// The token after an ordinal at token `k` ("2nd" in "of the 2nd Circuit Court"), or `k`.
+pub(super) fn after_ordinal(view: &View, k: usize) -> usize {
+    let w = view.lower(k);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let ordinal = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+    if ordinal && view.mention_starting_at(k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    }
 }
 
 /// True when token `t` is a lower-case describing word that may stand between a determiner and
@@ -441,6 +486,71 @@ pub(super) fn possessive_tail(view: &View, last: usize) -> usize {
     } else {
         end
     }
+}
+
+/// Nouns that name a part of an organization after its name ("the Acme research group", "the
+/// UN peacekeeping forces").
+const UNITS: &[&str] = &[
+    "group",
+    "unit",
+    "division",
+    "department",
+    "office",
+    "bureau",
+    "branch",
+    "panel",
+    "subcommittee",
+    "committee",
+    "program",
+    "programme",
+    "project",
+    "team",
+    "staff",
+    "service",
+    "forces",
+    "force",
+    "campaign",
+    "board",
+    "chapter",
+    "affiliate",
+    "subsidiary",
+    "plant",
+    "factory",
+    "lab",
+    "laboratory",
+    "center",
+    "centre",
+    "school",
+    "faculty",
+    "delegation",
+    "mission",
+    "operation",
+    "operations",
+    "desk",
+    "bureau",
+];
+
+/// After an organization ending at token `last`, up to three lower-case words that end in a
+/// noun of [`UNITS`] ("research group", "peacekeeping forces"): the last token of them, or
+/// `last`.
+pub(super) fn unit_tail(view: &View, last: usize) -> usize {
+    for end in last + 1..last + 4 {
+        let Some(tok) = view.tokens.get(end) else {
+            break;
+        };
+        let w = view.word(end);
+        if tok.kind != TokenKind::Word
+            || view.owner[end].is_some()
+            || !w.chars().all(char::is_lowercase)
+            || FOLLOWERS.contains(&w)
+        {
+            break;
+        }
+        if UNITS.contains(&w) {
+            return end;
+        }
+    }
+    last
 }
 
 /// "of South American football's governing body CONMEBOL": a lower-case description (with

@@ -1,6 +1,8 @@
 //! "ORG, led by [title] X": "The RSP, led by former presenter Ana Rai", "The Houthi delegation
 //! is led by chief negotiator X". The person leads the organization, with the title before the
-//! name when there is one (and it is not a former one), else as its "leader".
+//! name when there is one (and it is not a former one), else as its "leader"; "headed by",
+//! "chaired by", "directed by", "founded by" and "run by" give the head, chair, director,
+//! founder.
 //!
 //! A shape of its own because no title need be there: the verb says who leads.
 
@@ -29,6 +31,17 @@ const LED_SUBJECTS: &[&str] = &[
     "opposition",
 ];
 
+/// The verbs of "ORG, <verb> by X" and the role each gives the person.
+const LEADING_VERBS: &[(&str, &str)] = &[
+    ("led", "leader"),
+    ("headed", "head"),
+    ("chaired", "chair"),
+    ("directed", "director"),
+    ("founded", "founder"),
+    ("co-founded", "co-founder"),
+    ("run", "head"),
+];
+
 /// "The RSP, led by former presenter Ana Rai", "The Houthi delegation is led by chief negotiator
 /// X": the person leads the organization, with the title before the name when there is one (and
 /// it is not a former one), else as its leader.
@@ -40,9 +53,13 @@ pub(super) fn read(
 ) -> Vec<Membership> {
     let mut out = Vec::new();
     for t in 1..view.tokens.len() {
-        if view.lower(t) != "led" || view.lower(t + 1) != "by" {
+        if view.lower(t + 1) != "by" {
             continue;
         }
+        let verb = view.lower(t);
+        let Some(&(_, verb_role)) = LEADING_VERBS.iter().find(|(v, _)| *v == verb) else {
+            continue;
+        };
         // The subject: Org [noun] [,] [is|was|are|were] led by.
         let mut k = t - 1;
         if matches!(
@@ -114,7 +131,8 @@ pub(super) fn read(
             continue;
         };
         let role = match title {
-            Some(m) if !former => {
+            // Only "led by" lets a title say the role: "founded by physicist X" is a founder.
+            Some(m) if !former && verb == "led" => {
                 let mention = &view.mentions[m];
                 let role = mention
                     .value
@@ -125,7 +143,7 @@ pub(super) fn read(
                 }
                 role
             }
-            _ => "leader".to_string(),
+            _ => verb_role.to_string(),
         };
         let span = Span::new(view.tokens[k].span.start, view.mentions[pm].span.end);
         let reading = Reading {
@@ -136,10 +154,10 @@ pub(super) fn read(
             left: k,
             right: p,
             comma_ok: false,
+            organization_after: false,
         };
-        out.extend(membership(
-            reading, person, sentence, span, "led-by", entities,
-        ));
+        let rule = if verb == "led" { "led-by" } else { "headed-by" };
+        out.extend(membership(reading, person, sentence, span, rule, entities));
     }
     out
 }

@@ -6,12 +6,17 @@
 //! shape of the phrase, one module per shape, tried in this order:
 //!
 //! - [`title_before_name`]: "Kremlin spokesperson Dmitry Peskov", "Army spokesman Maj. X";
+//! - [`coordination`]: "X, Acme president and chief executive", "X, director of Acme and a
+//!   member of Beta";
+//! - [`appointment`]: "X was named chief executive of Acme", "X joined Acme as chief economist";
 //! - [`apposition`]: "X, Putin's foreign policy adviser, said", and its relative clause ("X, who
 //!   is the chief executive of Acme") and copula ("X is the chief executive of Acme");
 //!
-//! and a few shapes need no title mention at all, or read one differently:
+//! and a few shapes need no title mention at all:
 //!
-//! - [`led_by`]: "ORG, led by [title] X";
+//! - [`led_by`]: "ORG, led by [title] X", "ORG, headed by X";
+//! - [`relative_clause`]: "X, who heads Acme", "X, who founded Acme";
+//! - [`affiliation`]: "said X of Acme", "X of Acme said", "Dr. X of Acme".
 //!
 //! Titles that mean nothing without their organization ("head", "host") need one; honorifics
 //! are never roles. Where the text names the organization in a way this reader does not
@@ -23,9 +28,13 @@
 //! Every shape reads one sentence through its [`view::View`], which holds only that sentence's
 //! mentions: the stage is linear in the length of the document.
 
+mod affiliation;
+mod appointment;
 mod apposition;
 mod context;
+mod coordination;
 mod led_by;
+mod relative_clause;
 #[cfg(test)]
 mod tests;
 mod title_before_name;
@@ -86,11 +95,10 @@ fn memberships<'a>(
         }
     }
     for (s, in_sentence) in by_sentence.iter().enumerate() {
-        let led_by = sentences[s].span.of(text).contains(" led by ");
-        if !led_by
-            && !in_sentence
-                .iter()
-                .any(|&m| mentions[m].kind == MentionKind::Role)
+        // Every shape needs a person.
+        if !in_sentence
+            .iter()
+            .any(|&m| mentions[m].kind == MentionKind::Person)
         {
             continue;
         }
@@ -98,34 +106,44 @@ fn memberships<'a>(
         let antecedent = s
             .checked_sub(1)
             .and_then(|p| context::subject_organization(mentions, &by_sentence[p]));
-        for &r in in_sentence
+        let mut readings: Vec<Option<Reading>> = in_sentence
             .iter()
             .filter(|&&m| mentions[m].kind == MentionKind::Role)
-        {
-            out.extend(read_title(&view, r, s, entities, lex, antecedent));
+            .map(|&r| context::read_context(&view, r, lex, antecedent))
+            .collect();
+        coordination::share_organizations(&view, &mut readings);
+        for i in 0..readings.len() {
+            out.extend(read_title(&view, &readings, i, s, entities, lex));
         }
-        if led_by {
-            out.extend(led_by::read(&view, s, entities, lex));
-        }
+        out.extend(led_by::read(&view, s, entities, lex));
+        out.extend(relative_clause::read(&view, s, entities));
+        out.extend(affiliation::read(&view, s, entities, lex));
     }
     tidy(out)
 }
 
-/// Reads the membership around title mention `r`, if there is one: the shapes in order, the
-/// first that finds its person decides.
+/// Reads the membership around title `i` of the sentence (`readings[i]`, read by
+/// [`context::read_context`]), if there is one: the shapes in order, the first that finds its
+/// person decides.
 fn read_title(
     view: &View,
-    r: usize,
+    readings: &[Option<Reading>],
+    i: usize,
     sentence: usize,
     entities: &[Entity],
     lex: &Lexicons,
-    antecedent: Option<usize>,
 ) -> Option<Membership> {
-    let reading = context::read_context(view, r, lex, antecedent)?;
-    if let Some(found) = title_before_name::read(view, &reading, sentence, entities, lex) {
+    let reading = readings.get(i)?.as_ref()?;
+    if let Some(found) = title_before_name::read(view, reading, sentence, entities, lex) {
         return found;
     }
-    apposition::read(view, reading, sentence, entities)
+    if let Some(found) = coordination::read(view, readings, i, sentence, entities, lex) {
+        return found;
+    }
+    if let Some(found) = appointment::read(view, reading, sentence, entities) {
+        return found;
+    }
+    apposition::read(view, reading.clone(), sentence, entities)
 }
 
 /// Builds the membership when its title kind allows.

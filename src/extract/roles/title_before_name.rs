@@ -35,17 +35,10 @@ pub(super) fn read(
     if comma {
         p += 1;
     }
-    let mut touching = comma || view.adjacent(reading.right, p);
-    // "spokesman Lt. Ann Lee", "Fire Department Capt. Ann Lee": a rank before the name.
-    if let Some(rank) = view.mention_starting_at(p).filter(|&m| {
-        let mention = &view.mentions[m];
-        mention.kind == MentionKind::Role
-            && lex.is_rank(mention.value.as_deref().unwrap_or(&mention.text))
-    }) {
-        let (_, last) = view.range(rank);
-        touching = touching && view.adjacent(last, last + 1);
-        p = last + 1;
-    }
+    let touching = comma || view.adjacent(reading.right, p);
+    // "spokesman Lt. Ann Lee", "the head of X, Dr. Ann Lee": a rank or form of address before
+    // the name.
+    let p = view.after_address(p, lex);
     let pm = view.mention_starting_at(p)?;
     let person = &view.mentions[pm];
     if person.kind != MentionKind::Person || !touching || comma && !reading.comma_ok {
@@ -60,6 +53,7 @@ pub(super) fn read(
         if view.lower(k) == "the" {
             k += 1;
         }
+        k = super::context::after_ordinal(view, k);
         if let Some(m) = view.mention_starting_at(k) {
             let mention = &view.mentions[m];
             if matches!(mention.kind, MentionKind::Place | MentionKind::Organization)

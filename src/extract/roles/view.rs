@@ -3,6 +3,7 @@
 //! Every shape reads the same view, so a sentence is indexed once, and a shape sees only the
 //! mentions of its own sentence (never the whole document: extraction stays linear in its size).
 
+use crate::extract::lexicon::{Lexicons, TitleKind};
 use crate::extract::model::{Mention, MentionKind};
 use crate::extract::tokens::Token;
 use std::borrow::Cow;
@@ -125,5 +126,54 @@ impl<'a> View<'a> {
                 .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && c != '\n')),
             _ => false,
         }
+    }
+
+    /// The form of address or rank written at token `t` ("Dr.", "Mrs", "Lt."; ranks only when
+    /// `ranks`), whether or not a mention covers it: the token after it.
+    fn address_at(&self, t: usize, lex: &Lexicons, ranks: bool) -> Option<usize> {
+        let word = self.word(t);
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let dotted = self.word(t + 1) == ".";
+        let form = if dotted {
+            format!("{word}.")
+        } else {
+            word.to_string()
+        };
+        let is = lex.role_kind(&form) == Some(TitleKind::Honorific) || ranks && lex.is_rank(&form);
+        is.then_some(if dotted { t + 2 } else { t + 1 })
+    }
+
+    /// The token after the forms of address and ranks that start at token `t` ("Dr.", "Lt.
+    /// Col."), or `t`.
+    pub(super) fn after_address(&self, t: usize, lex: &Lexicons) -> usize {
+        let mut k = t;
+        for _ in 0..2 {
+            if self
+                .mention_starting_at(k)
+                .is_some_and(|m| self.mentions[m].kind == MentionKind::Person)
+            {
+                break;
+            }
+            match self.address_at(k, lex, true) {
+                Some(next) => k = next,
+                None => break,
+            }
+        }
+        k
+    }
+
+    /// The first token of a form of address that ends right before token `t` ("Dr." in "Dr.
+    /// Ann Lee"), or `t`.
+    pub(super) fn before_address(&self, t: usize, lex: &Lexicons) -> usize {
+        for back in [2, 1] {
+            if let Some(k) = t.checked_sub(back) {
+                if self.address_at(k, lex, false) == Some(t) {
+                    return k;
+                }
+            }
+        }
+        t
     }
 }
