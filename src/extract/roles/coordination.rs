@@ -88,33 +88,40 @@ pub(super) fn read(
                 ));
             }
         }
-        // The second of the pair, in the apposition of the first: "X, director of Acme and a
-        // member of Beta".
-        if joined(view, other, reading) {
-            let and = other.right + 1;
-            let person_end = apposition_head(view, other.right)?;
-            let between_people = (person_end + 1..and).any(|t| {
-                view.owner[t].is_some_and(|m| view.mentions[m].kind == MentionKind::Person)
-            });
-            if between_people || !title_ends(view, reading.right + 1) {
-                return Some(None);
-            }
-            let pm = view.mention_ending_at(person_end)?;
-            let span = Span::new(
-                view.mentions[pm].span.start,
-                view.tokens[reading.right].span.end,
-            );
-            return Some(membership(
-                reading.clone(),
-                view.mentions[pm].entity?,
-                sentence,
-                span,
-                "coordinated-titles",
-                entities,
-            ));
-        }
     }
-    None
+    // The second of the pair, in the apposition of the first: "X, director of Acme and a member
+    // of Beta", "X, a spokesman for reform and president of Beta".
+    let mut and = reading.left.checked_sub(1)?;
+    if matches!(view.lower(and).as_str(), "a" | "an" | "the") {
+        and = and.checked_sub(1)?;
+    }
+    if view.lower(and) != "and" {
+        return None;
+    }
+    let person_end = apposition_head(view, and)?;
+    let owned_by =
+        |t: usize, kind: MentionKind| view.owner[t].is_some_and(|m| view.mentions[m].kind == kind);
+    let first_title = (person_end + 1..and).any(|t| owned_by(t, MentionKind::Role));
+    let between_people = (person_end + 1..and).any(|t| owned_by(t, MentionKind::Person));
+    if !first_title || between_people {
+        return None;
+    }
+    if !title_ends(view, reading.right + 1) {
+        return Some(None);
+    }
+    let pm = view.mention_ending_at(person_end)?;
+    let span = Span::new(
+        view.mentions[pm].span.start,
+        view.tokens[reading.right].span.end,
+    );
+    Some(membership(
+        reading.clone(),
+        view.mentions[pm].entity?,
+        sentence,
+        span,
+        "coordinated-titles",
+        entities,
+    ))
 }
 
 /// True when the token at `next` closes the noun phrase of a title read away from its name.

@@ -1,5 +1,6 @@
 //! Relative clauses with a verb of leading or working: "X, who heads Acme", "X, who founded the
-//! Beta Institute", "X, who works for Acme", "X, who headed Acme before ...".
+//! Beta Institute", "X, who works for Acme", "X, who headed Acme before ...", and the same verb
+//! right after its subject ("X heads Acme", "X covers the courts for Acme").
 //!
 //! The verb is the role (heads → head, founded → founder, works for → employee). The past tense
 //! of a verb of holding ("headed", "ran", "worked for") says the person held it before: the
@@ -9,9 +10,10 @@
 
 use super::context::Reading;
 use super::membership;
-use super::view::View;
+use super::view::{View, FOLLOWERS};
 use crate::extract::lexicon::TitleKind;
 use crate::extract::model::{Entity, EntityKind, Membership, MentionKind, Qualifier};
+use crate::extract::tokens::TokenKind;
 use crate::text::Span;
 
 /// Verb, preposition it needs (or ""), role, and whether the tense says "former".
@@ -40,31 +42,35 @@ const VERBS: &[(&str, &str, &str, bool)] = &[
     ("worked", "at", "employee", true),
     ("teaches", "at", "teacher", false),
     ("taught", "at", "teacher", true),
+    ("covers", "for", "reporter", false),
+    ("covered", "for", "reporter", false),
+    ("writes", "for", "writer", false),
+    ("wrote", "for", "writer", true),
 ];
 
 /// Memberships of "X, who <verb> ORG" in the sentence of `view`.
 pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Membership> {
     let mut out = Vec::new();
-    for t in 0..view.tokens.len() {
-        if view.lower(t) != "who" {
-            continue;
-        }
-        // The person: "X, who" or "X who".
-        let Some(mut p) = t.checked_sub(1) else {
-            continue;
-        };
-        if view.word(p) == "," {
-            let Some(prev) = p.checked_sub(1) else {
-                continue;
-            };
-            p = prev;
-        }
+    let mut t = 0;
+    while t < view.tokens.len() {
         let Some(pm) = view
-            .mention_ending_at(p)
+            .mention_starting_at(t)
             .filter(|&m| view.mentions[m].kind == MentionKind::Person)
         else {
+            t += 1;
             continue;
         };
+        let (_, p) = view.range(pm);
+        t = p + 1;
+        // "X, who heads", "X who heads", or the subject itself: "X heads".
+        let relative =
+            view.lower(p + 1) == "who" || view.word(p + 1) == "," && view.lower(p + 2) == "who";
+        let who = if view.word(p + 1) == "," {
+            p + 2
+        } else {
+            p + 1
+        };
+        let t = if relative { who } else { p };
         let mut v = t + 1;
         let mut perfect = false;
         while matches!(
@@ -87,6 +93,15 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
                 continue;
             }
             let mut k = v + 1;
+            // "covers the courts for Acme": what is covered stands before "for".
+            if matches!(form, "covers" | "covered") {
+                while k < v + 6
+                    && view.lower(k) != "for"
+                    && view.owner[k].is_none_or(|m| view.mentions[m].kind != MentionKind::Person)
+                {
+                    k += 1;
+                }
+            }
             if !preposition.is_empty() {
                 if view.lower(k) != preposition {
                     continue;
@@ -107,6 +122,16 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
                 continue;
             };
             let (_, last) = view.range(om);
+            let last = super::context::unit_tail(view, last);
+            // The organization ends its noun phrase: "X owns Acme shares" is no ownership.
+            let closes = view
+                .tokens
+                .get(last + 1)
+                .is_none_or(|tok| tok.kind == TokenKind::Punct)
+                || FOLLOWERS.contains(&view.lower(last + 1).as_str());
+            if !closes {
+                continue;
+            }
             let reading = Reading {
                 role: role.to_string(),
                 kind: TitleKind::Position,
@@ -123,14 +148,12 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
             };
             let span = Span::new(view.mentions[pm].span.start, view.tokens[last].span.end);
             if let Some(person) = view.mentions[pm].entity {
-                out.extend(membership(
-                    reading,
-                    person,
-                    sentence,
-                    span,
-                    "relative-clause-verb",
-                    entities,
-                ));
+                let rule = if relative {
+                    "relative-clause-verb"
+                } else {
+                    "subject-verb"
+                };
+                out.extend(membership(reading, person, sentence, span, rule, entities));
             }
             break;
         }
