@@ -14,6 +14,7 @@ use super::membership;
 use super::view::View;
 use crate::extract::lexicon::{Lexicons, TitleKind};
 use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
+use crate::extract::tokens::TokenKind;
 use crate::text::Span;
 
 /// Verbs of saying that stand right before the name ("said Ann Lee of Acme").
@@ -120,6 +121,12 @@ pub(super) fn read(
             .is_some_and(|j| SAYING_BEFORE.contains(&view.lower(j).as_str()))
             || start >= 2 && view.lower(start - 1) == "to" && view.lower(start - 2) == "according";
         let mut after = o_last + 1;
+        // "of Acme University's Beta School say".
+        if view.tokens.get(after).map(|t| t.kind) == Some(TokenKind::Possessive) {
+            if let Some(m) = view.mention_starting_at(after + 1) {
+                after = view.range(m).1 + 1;
+            }
+        }
         // "Ann Lee of Acme in Houston said".
         if view.lower(after) == "in" {
             if let Some(next) = view.after_place(after + 1) {

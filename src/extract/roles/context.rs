@@ -230,7 +230,7 @@ pub(super) fn read_context(
                     if organization.is_none() && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
-                    right = unit_tail(view, possessive_tail(view, m_last));
+                    right = unit_tail(view, bracket_tail(view, possessive_tail(view, m_last)));
                     // "governor of Anambra state": the kind of place after its name.
                     if mention.kind == MentionKind::Place
                         && right == m_last
@@ -263,7 +263,7 @@ pub(super) fn read_context(
                     if (organization.is_none() || from_place) && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
-                    right = unit_tail(view, possessive_tail(view, m_last));
+                    right = unit_tail(view, bracket_tail(view, possessive_tail(view, m_last)));
                 }
                 // "special envoy for Yemen": where the envoy is sent.
                 ("for", MentionKind::Place) if kind == TitleKind::Envoy => {
@@ -281,10 +281,13 @@ pub(super) fn read_context(
                 _ => {}
             }
         } else if preposition == "of" && organization.is_none() {
-            // "the treasurer of South American football's governing body CONMEBOL".
-            if let Some((m, m_last)) = described_organization(view, k) {
+            // "the treasurer of South American football's governing body CONMEBOL", "chairman
+            // of the largest opposition party, the Acme Party".
+            if let Some((m, m_last)) =
+                described_organization(view, k).or_else(|| renamed_organization(view, k))
+            {
                 organization = view.mentions[m].entity;
-                right = m_last;
+                right = bracket_tail(view, m_last);
             }
         } else if preposition == "for" && kind == TitleKind::Envoy {
             // "special envoy for climate change, Liu Wei".
@@ -326,9 +329,30 @@ fn bracketed_organization(view: &View, left: usize) -> Option<usize> {
     let open = (close.saturating_sub(8)..close)
         .rev()
         .find(|&t| view.word(t) == "(")?;
-    let m = view.mention_ending_at(open.checked_sub(1)?)?;
-    let mention = &view.mentions[m];
-    (mention.kind == MentionKind::Organization && mention.entity.is_some()).then_some(m)
+    let is_organization = |m: &usize| {
+        let mention = &view.mentions[*m];
+        mention.kind == MentionKind::Organization && mention.entity.is_some()
+    };
+    open.checked_sub(1)
+        .and_then(|t| view.mention_ending_at(t))
+        .filter(is_organization)
+        .or_else(|| {
+            view.mention_starting_at(open + 1)
+                .filter(|&m| view.range(m).1 + 1 == close)
+                .filter(is_organization)
+        })
+}
+
+/// After an organization ending at token `last`, its name or acronym in brackets ("the RP
+/// (Welfare Party)"): the closing bracket, or `last`.
+pub(super) fn bracket_tail(view: &View, last: usize) -> usize {
+    if view.word(last + 1) != "(" {
+        return last;
+    }
+    (last + 2..last + 9)
+        .take_while(|&t| t < view.tokens.len() && view.word(t) != "(")
+        .find(|&t| view.word(t) == ")")
+        .unwrap_or(last)
 }
 
 /// The token after an ordinal at token `k` ("2nd" in "of the 2nd Circuit Court"), or `k`.
@@ -352,6 +376,13 @@ pub(super) fn is_describing_word(view: &View, t: usize) -> bool {
         return false;
     }
     let w = view.word(t);
+    // "a former Democratic member of": a party's adjective.
+    if matches!(
+        w,
+        "Democratic" | "Republican" | "Conservative" | "Liberal" | "Labour" | "Labor" | "Socialist"
+    ) {
+        return true;
+    }
     if !w.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
@@ -591,6 +622,33 @@ pub(super) fn described_organization(view: &View, k: usize) -> Option<(usize, us
         j += 1;
     }
     None
+}
+
+/// "the largest opposition party, the Acme Party": up to five lower-case words from token `k`
+/// ending in a noun of an organization, a comma, and the organization's name. Its mention and
+/// last token.
+fn renamed_organization(view: &View, k: usize) -> Option<(usize, usize)> {
+    let comma = (k..k + 6).find(|&t| view.word(t) == ",")?;
+    let words_fit = comma > k
+        && (k..comma).all(|t| {
+            let w = view.word(t);
+            view.owner[t].is_none()
+                && view.tokens[t].kind == TokenKind::Word
+                && w.chars().all(char::is_lowercase)
+                && !FOLLOWERS.contains(&w)
+        });
+    let noun = view.lower(comma - 1);
+    if !words_fit || !(OWNER_NOUNS.contains(&noun.as_str()) || noun == "party") {
+        return None;
+    }
+    let mut j = comma + 1;
+    if view.lower(j) == "the" {
+        j += 1;
+    }
+    let m = view.mention_starting_at(j)?;
+    let mention = &view.mentions[m];
+    (mention.kind == MentionKind::Organization && mention.entity.is_some())
+        .then(|| (m, view.range(m).1))
 }
 
 /// The organization the sentence whose mentions are `in_sentence` is about: its first person
