@@ -230,7 +230,12 @@ pub(super) fn read_context(
                     if organization.is_none() && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
-                    right = unit_tail(view, bracket_tail(view, possessive_tail(view, m_last)));
+                    right = bracket_tail(view, possessive_tail(view, m_last));
+                    // "head of the Acme research unit"; not after a place ("head of the U.S.
+                    // subsidiary" names another organization).
+                    if mention.kind == MentionKind::Organization {
+                        right = unit_tail(view, right);
+                    }
                     // "governor of Anambra state": the kind of place after its name.
                     if mention.kind == MentionKind::Place
                         && right == m_last
