@@ -67,6 +67,33 @@ pub(super) fn read(
     sentence: usize,
     entities: &[Entity],
 ) -> Option<Option<Membership>> {
+    let mut reading = reading.clone();
+    // "Acme named X chief executive": the context reader took the name right before the title
+    // for its owner ("Trump envoy"); after an appointing verb it is the appointee.
+    if let Some(pm) = view
+        .mention_starting_at(reading.left)
+        .filter(|&m| view.mentions[m].kind == MentionKind::Person)
+    {
+        let verb = reading.left.checked_sub(1)?;
+        if reading.organization != view.mentions[pm].entity
+            || !APPOINTING.contains(&view.lower(verb).as_str())
+        {
+            return None;
+        }
+        reading.organization = subject_organization(view, verb, entities);
+        let span = Span::new(
+            view.tokens[verb].span.start,
+            view.tokens[reading.right].span.end,
+        );
+        return Some(membership(
+            reading,
+            view.mentions[pm].entity?,
+            sentence,
+            span,
+            "appointment",
+            entities,
+        ));
+    }
     // Back from the title over "as", a determiner and "new": "named as the new president".
     let mut k = reading.left.checked_sub(1)?;
     if view.lower(k) == "new" {
@@ -83,7 +110,6 @@ pub(super) fn read(
     if as_ && view.lower(k) == "in" && k > 0 && view.lower(k - 1) == "sworn" {
         k -= 1;
     }
-    let mut reading = reading.clone();
     let word = view.lower(k);
     if APPOINTING.contains(&word.as_str()) {
         // Passive: "X was named (as) chief executive".

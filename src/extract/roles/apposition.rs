@@ -42,14 +42,26 @@ pub(super) fn read(
     // "a three-time former prime minister", "a veteran Brazilian diplomat": describing words
     // between the determiner and the title.
     let mut described = q;
-    while described > 0 && q - described < 2 && is_describing_word(view, described - 1) {
-        described -= 1;
+    let mut former = false;
+    while described > 0 && q - described < 3 {
+        if is_describing_word(view, described - 1) {
+            described -= 1;
+        } else if view.lower(described - 1) == "former" && described < q {
+            // "a former Democratic member": the qualifier before a describing word.
+            former = true;
+            described -= 1;
+        } else {
+            break;
+        }
     }
     if described < q
         && described > 0
         && matches!(view.lower(described - 1).as_str(), "the" | "a" | "an")
     {
         q = described;
+        if former {
+            reading.qualifiers.push(Qualifier::Former);
+        }
     }
     // "X, seismic analyst at Y": one adjective between the comma and the title.
     if q > 1 && view.word(q - 2) == "," && is_adjective(view, q - 1) {
