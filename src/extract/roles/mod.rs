@@ -185,13 +185,26 @@ fn membership(
 /// "French President"), and a narrower role with the same organization ("envoy" beside "special
 /// envoy" of the same body).
 fn tidy(found: Vec<Membership>) -> Vec<Membership> {
+    // Duplicates first (the first of each stays), so that the pairwise tests below run over
+    // the distinct roles of one person only: linear in the document, however often an article
+    // repeats a person.
+    let mut seen = rustc_hash::FxHashSet::default();
+    let found: Vec<Membership> = found
+        .into_iter()
+        .filter(|m| {
+            seen.insert((
+                m.person,
+                m.role.to_lowercase(),
+                m.organization,
+                m.qualifiers.clone(),
+            ))
+        })
+        .collect();
     // Each role as " words ", lower case, computed once for the pairwise tests below.
     let words: Vec<String> = found
         .iter()
         .map(|m| format!(" {} ", m.role.to_lowercase()))
         .collect();
-    // Memberships are only compared with those of the same person: linear in the document for
-    // a bounded number of roles per person.
     let mut of_person: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     for (i, m) in found.iter().enumerate() {
         of_person.entry(m.person).or_default().push(i);
@@ -199,7 +212,7 @@ fn tidy(found: Vec<Membership>) -> Vec<Membership> {
     let covers = |o: usize, m: usize| {
         let (wo, wm) = (&words[o], &words[m]);
         let (o, m) = (&found[o], &found[m]);
-        if o.person != m.person || o.qualifiers != m.qualifiers {
+        if o.qualifiers != m.qualifiers {
             return false;
         }
         if m.organization.is_none() && o.organization.is_some() {
@@ -208,21 +221,10 @@ fn tidy(found: Vec<Membership>) -> Vec<Membership> {
             m.organization == o.organization && wo.len() > wm.len() && wo.contains(wm.as_str())
         }
     };
-    let mut out: Vec<Membership> = Vec::new();
-    let mut kept: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
-    for (i, m) in found.iter().enumerate() {
-        let same_person = &of_person[&m.person];
-        let kept_of_person = kept.entry(m.person).or_default();
-        let duplicate = kept_of_person.iter().any(|&o| {
-            let o: &Membership = &out[o];
-            o.role.eq_ignore_ascii_case(&m.role)
-                && o.organization == m.organization
-                && o.qualifiers == m.qualifiers
-        });
-        if !duplicate && !same_person.iter().any(|&o| covers(o, i)) {
-            kept_of_person.push(out.len());
-            out.push(m.clone());
-        }
-    }
-    out
+    found
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| !of_person[&m.person].iter().any(|&o| covers(o, i)))
+        .map(|(_, m)| m.clone())
+        .collect()
 }
