@@ -97,7 +97,7 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
             if matches!(form, "covers" | "covered") {
                 while k < v + 6
                     && view.lower(k) != "for"
-                    && view.owner[k].is_none_or(|m| view.mentions[m].kind != MentionKind::Person)
+                    && !view.owner[k].is_some_and(|m| view.mentions[m].kind == MentionKind::Person)
                 {
                     k += 1;
                 }
@@ -127,7 +127,7 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
             let closes = view
                 .tokens
                 .get(last + 1)
-                .is_none_or(|tok| tok.kind == TokenKind::Punct)
+                .map_or(true, |tok| tok.kind == TokenKind::Punct)
                 || FOLLOWERS.contains(&view.lower(last + 1).as_str());
             if !closes {
                 continue;

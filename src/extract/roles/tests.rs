@@ -287,3 +287,71 @@ fn appositions_with_describing_words_and_relative_clauses() {
         ["Ruth Amos|Governor|Lagos"]
     );
 }
+
+/// The rule each shape leaves on its membership (it becomes `kg:rule`).
+fn rules(text: &str) -> Vec<&'static str> {
+    let x = extract_entities(text, &split_sentences(text));
+    x.memberships.iter().map(|m| m.rule).collect()
+}
+
+#[test]
+fn every_shape_names_its_rule() {
+    assert_eq!(
+        rules("NATO spokesman Lt. Ivo Marek spoke."),
+        ["title-before-name"]
+    );
+    assert_eq!(
+        rules("Ivo Marek, director of Greenpeace and a member of Amnesty International, spoke."),
+        ["apposition", "coordinated-titles"]
+    );
+    assert_eq!(
+        rules("Ivo Marek was named chief executive of Airbus."),
+        ["appointment"]
+    );
+    assert_eq!(
+        rules("Ivo Marek joined Reuters as a photographer."),
+        ["joined-as"]
+    );
+    assert_eq!(
+        rules("Ivo Marek, who heads Greenpeace, spoke."),
+        ["relative-clause-verb"]
+    );
+    assert_eq!(rules("Ivo Marek heads Greenpeace."), ["subject-verb"]);
+    assert_eq!(
+        rules("Ivo Marek of Greenpeace said so."),
+        ["name-of-organization"]
+    );
+    assert_eq!(
+        rules("Greenpeace, founded by Ivo Marek, grew."),
+        ["headed-by"]
+    );
+}
+
+#[test]
+fn past_tense_of_a_verb_of_holding_is_former() {
+    let f = facts("Ivo Marek, who headed Gazprom until 2010, retired.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].3, [Qualifier::Former]);
+    let f = facts("Ivo Marek, who has headed Gazprom since 2010, spoke.");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].3.is_empty());
+}
+
+#[test]
+fn a_nomination_is_a_designate() {
+    let f = facts("Ivo Marek was nominated chairman of Gazprom.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].3, [Qualifier::Designate]);
+}
+
+#[test]
+fn ranks_and_party_codes_do_not_hide_the_person() {
+    assert_eq!(
+        triples("Sen. Ruth Vance, D-Ore., chairman of Greenpeace, objected."),
+        ["Ruth Vance|Senator|-", "Ruth Vance|chairman|Greenpeace"]
+    );
+    assert_eq!(
+        triples("The head of Greenpeace, Dr. Ruth Vance, objected."),
+        ["Ruth Vance|head|Greenpeace"]
+    );
+}
