@@ -95,11 +95,9 @@ fn memberships<'a>(
         }
     }
     for (s, in_sentence) in by_sentence.iter().enumerate() {
-        // Every shape needs a person.
-        if !in_sentence
-            .iter()
-            .any(|&m| mentions[m].kind == MentionKind::Person)
-        {
+        // Every shape needs a person, and a title or an organization.
+        let has = |kind: MentionKind| in_sentence.iter().any(|&m| mentions[m].kind == kind);
+        if !has(MentionKind::Person) || !has(MentionKind::Role) && !has(MentionKind::Organization) {
             continue;
         }
         let view = View::new(text, mentions, in_sentence, tokens_of(s));
