@@ -26,6 +26,8 @@ const PLACES: &str = include_str!("../../ontology/lexicon/places.tsv");
 const DEMONYMS: &str = include_str!("../../ontology/lexicon/demonyms.tsv");
 const ORGANIZATIONS: &str = include_str!("../../ontology/lexicon/organizations.tsv");
 const TITLES: &str = include_str!("../../ontology/lexicon/titles.tsv");
+const OCCUPATIONS: &str = include_str!("../../ontology/lexicon/occupations.tsv");
+const RANKS: &str = include_str!("../../ontology/lexicon/ranks.tsv");
 const TITLE_MODIFIERS: &str = include_str!("../../ontology/lexicon/title_modifiers.tsv");
 const GIVEN_NAMES: &str = include_str!("../../ontology/lexicon/given_names.tsv");
 const COMMON_WORDS: &str = include_str!("../../ontology/lexicon/common_words.tsv");
@@ -186,6 +188,8 @@ pub struct Lexicons {
     place_by_name: HashMap<String, usize>,
     organization_by_name: HashMap<String, usize>,
     title_by_form: HashMap<String, usize>,
+    /// Ranks and forms of address ("Lt.", "Capt.", "Dr."), lower case, written and canonical.
+    ranks: HashSet<String>,
     surfaces: Vec<Surface>,
     /// Every surface form, ASCII case-insensitive; pattern `i` is `surfaces[i]`.
     automaton: Option<NFA>,
@@ -244,6 +248,7 @@ impl Lexicons {
             place_by_name: HashMap::default(),
             organization_by_name: HashMap::default(),
             title_by_form: HashMap::default(),
+            ranks: HashSet::default(),
             surfaces: Vec::new(),
             automaton: None,
             first_bytes: [false; 256],
@@ -335,7 +340,13 @@ impl Lexicons {
                 lex.add_surface(&mut seen, form, Target::Demonym(index));
             }
         }
-        for row in rows(TITLES) {
+        // Titles, then occupations and ranks (same columns); ranks are also remembered as such.
+        let rank_rows = rows(RANKS).map(|row| (row, true));
+        for (row, rank) in rows(TITLES)
+            .chain(rows(OCCUPATIONS))
+            .map(|row| (row, false))
+            .chain(rank_rows)
+        {
             let (Some(form), Some(kind)) =
                 (row.first(), row.get(1).and_then(|k| TitleKind::parse(k)))
             else {
@@ -354,6 +365,10 @@ impl Lexicons {
                 .entry(canonical.to_lowercase())
                 .or_insert(index);
             lex.add_surface(&mut seen, form, Target::Title(index));
+            if rank {
+                lex.ranks.insert(form.to_lowercase());
+                lex.ranks.insert(canonical.to_lowercase());
+            }
         }
         for surface in &lex.surfaces {
             if let Some(&b) = surface.form.as_bytes().first() {
@@ -542,6 +557,12 @@ impl Lexicons {
         }
     }
 
+    /// True for a rank or form of address that may stand between a title and a name
+    /// ("spokesman Lt. Ann Lee"), as written or canonical ("Lt.", "Lieutenant").
+    pub fn is_rank(&self, title: &str) -> bool {
+        with_lower(title, |t| self.ranks.contains(t))
+    }
+
     /// True for a given name ("Volodymyr", "Keir"), in any case and with or without diacritics.
     pub fn is_given_name(&self, word: &str) -> bool {
         if word.is_ascii() {
@@ -670,6 +691,8 @@ mod tests {
             ("demonyms", DEMONYMS, 2),
             ("organizations", ORGANIZATIONS, 2),
             ("titles", TITLES, 2),
+            ("occupations", OCCUPATIONS, 2),
+            ("ranks", RANKS, 2),
             ("organization_words", ORGANIZATION_WORDS, 2),
             ("name_words", NAME_WORDS, 2),
             ("surnames", SURNAMES, 1),
@@ -688,7 +711,7 @@ mod tests {
                 row[1]
             );
         }
-        for row in rows(TITLES) {
+        for row in rows(TITLES).chain(rows(OCCUPATIONS)).chain(rows(RANKS)) {
             assert!(TitleKind::parse(row[1]).is_some(), "title kind {row:?}");
         }
     }

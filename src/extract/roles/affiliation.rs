@@ -1,0 +1,235 @@
+//! "X of ORG" without a title: "said Ann Lee of the Acme Institute", "Ann Lee of Acme said",
+//! "Dr. Ann Lee of Acme", "Ann Lee, 47, of Acme", "Ann Lee of Acme and Tom Ray of Beta", and
+//! "X at ORG" the same way ("Ann Lee at the Acme Institute found").
+//!
+//! News names a person's employer this way when it quotes them, so the shape is read only where
+//! the sentence says it is such a naming: a verb of saying right before the name or right after
+//! the organization, a form of address or rank before the name, or an age between commas. The
+//! organization must be one (not a place: "X of Ohio" says where X lives). A conjunct shares
+//! what its partner shows: "X of Acme and Y of Beta said", "X and Y of Acme say". The role is
+//! "member", the membership of the W3C organization ontology.
+
+use super::context::Reading;
+use super::membership;
+use super::view::View;
+use crate::extract::lexicon::{Lexicons, TitleKind};
+use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
+use crate::extract::tokens::TokenKind;
+use crate::text::Span;
+
+/// Verbs of saying that stand right before the name ("said Ann Lee of Acme").
+const SAYING_BEFORE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "wrote",
+    "warned",
+    "asked",
+];
+
+/// Verbs of saying that stand right after the organization ("Ann Lee of Acme said").
+const SAYING_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "wrote",
+    "warned",
+    "argued",
+    "testified",
+    "predicted",
+    "estimated",
+    "reported",
+    "announced",
+    "agreed",
+    "believes",
+    "thinks",
+    "found",
+    "discovered",
+    "developed",
+];
+
+/// One "X of ORG" found in the sentence.
+struct Found {
+    person: usize,
+    organization: usize,
+    /// First token of the person (or of the title before it), last of the organization.
+    first: usize,
+    last: usize,
+    /// The sentence says this is a naming.
+    shown: bool,
+}
+
+/// Memberships of "X of ORG" in the sentence of `view`.
+pub(super) fn read(
+    view: &View,
+    sentence: usize,
+    entities: &[Entity],
+    lex: &Lexicons,
+) -> Vec<Membership> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut t = 0;
+    while t < view.tokens.len() {
+        let Some(pm) = view
+            .mention_starting_at(t)
+            .filter(|&m| view.mentions[m].kind == MentionKind::Person)
+        else {
+            t += 1;
+            continue;
+        };
+        let (first, last) = view.range(pm);
+        t = last + 1;
+        let mut k = last + 1;
+        let aged = view.word(k) == ","
+            && view.word(k + 1).len() <= 3
+            && view.word(k + 1).chars().all(|c| c.is_ascii_digit())
+            && view.word(k + 2) == ",";
+        if aged {
+            k += 3;
+        }
+        if !matches!(view.lower(k).as_str(), "of" | "at") {
+            continue;
+        }
+        k += 1;
+        if view.lower(k) == "the" {
+            k += 1;
+        }
+        let k = super::context::after_ordinal(view, k);
+        let Some(om) = view.mention_starting_at(k).filter(|&m| {
+            let mention = &view.mentions[m];
+            mention.kind == MentionKind::Organization
+                && mention
+                    .entity
+                    .and_then(|e| entities.get(e))
+                    .is_some_and(|e| e.kind == EntityKind::Organization)
+        }) else {
+            continue;
+        };
+        let (_, o_last) = view.range(om);
+        // A form of address before the name: "Dr. Ann Lee of Acme".
+        let start = view.before_address(first, lex);
+        let addressed = start < first;
+        let before = start
+            .checked_sub(1)
+            .is_some_and(|j| SAYING_BEFORE.contains(&view.lower(j).as_str()))
+            || start >= 2 && view.lower(start - 1) == "to" && view.lower(start - 2) == "according";
+        let mut after = o_last + 1;
+        // "of Acme University's Beta School say".
+        if view.tokens.get(after).map(|t| t.kind) == Some(TokenKind::Possessive) {
+            if let Some(m) = view.mention_starting_at(after + 1) {
+                after = view.range(m).1 + 1;
+            }
+        }
+        // "Ann Lee of Acme in Houston said".
+        if view.lower(after) == "in" {
+            if let Some(next) = view.after_place(after + 1) {
+                after = next;
+            }
+        }
+        let said_after = SAYING_AFTER.contains(&view.lower(after).as_str());
+        let (Some(person), Some(organization)) =
+            (view.mentions[pm].entity, view.mentions[om].entity)
+        else {
+            continue;
+        };
+        found.push(Found {
+            person,
+            organization,
+            first: start,
+            last: o_last,
+            shown: before || said_after || aged || addressed,
+        });
+        t = o_last + 1;
+    }
+    // "X of Acme and Y of Beta": what one conjunct shows holds for both.
+    for i in 1..found.len() {
+        let joined =
+            view.lower(found[i - 1].last + 1) == "and" && found[i].first == found[i - 1].last + 2;
+        if joined {
+            let shown = found[i - 1].shown || found[i].shown;
+            found[i - 1].shown = shown;
+            found[i].shown = shown;
+        }
+    }
+    let mut out = Vec::new();
+    for f in &found {
+        if f.shown {
+            out.extend(member(
+                view,
+                f.person,
+                f.organization,
+                f.first,
+                f.last,
+                sentence,
+                entities,
+            ));
+        }
+    }
+    // "X and Y of Acme said": the first name shares the second's organization.
+    for f in found.iter().filter(|f| f.shown) {
+        let Some(and) = f.first.checked_sub(1) else {
+            continue;
+        };
+        if view.lower(and) != "and" {
+            continue;
+        }
+        let Some(pm) = and
+            .checked_sub(1)
+            .and_then(|j| view.mention_ending_at(j))
+            .filter(|&m| view.mentions[m].kind == MentionKind::Person)
+        else {
+            continue;
+        };
+        let (first, _) = view.range(pm);
+        if let Some(person) = view.mentions[pm].entity {
+            out.extend(member(
+                view,
+                person,
+                f.organization,
+                first,
+                f.last,
+                sentence,
+                entities,
+            ));
+        }
+    }
+    out
+}
+
+/// The "member" membership of `person` in `organization`, stated from token `first` to `last`.
+fn member(
+    view: &View,
+    person: usize,
+    organization: usize,
+    first: usize,
+    last: usize,
+    sentence: usize,
+    entities: &[Entity],
+) -> Option<Membership> {
+    let reading = Reading {
+        role: "member".to_string(),
+        kind: TitleKind::Position,
+        organization: Some(organization),
+        qualifiers: Vec::new(),
+        left: first,
+        right: last,
+        comma_ok: false,
+        organization_after: true,
+    };
+    let span = Span::new(view.tokens[first].span.start, view.tokens[last].span.end);
+    membership(
+        reading,
+        person,
+        sentence,
+        span,
+        "name-of-organization",
+        entities,
+    )
+}

@@ -1,0 +1,228 @@
+//! Stage 5 of the pipeline: person–role–organization facts (`org:Membership`).
+//!
+//! Every title mention is read with what stands around it ([`context`]): qualifiers, the
+//! organization before the title (a possessive, a country, demonym, organization or person, "Its",
+//! "X, whose") and after it ("of", "to", "at", "for", "with"). Then the person is found by the
+//! shape of the phrase, one module per shape, tried in this order:
+//!
+//! - [`title_before_name`]: "Kremlin spokesperson Dmitry Peskov", "Army spokesman Maj. X";
+//! - [`coordination`]: "X, Acme president and chief executive", "X, director of Acme and a
+//!   member of Beta";
+//! - [`appointment`]: "X was named chief executive of Acme", "X joined Acme as chief economist";
+//! - [`apposition`]: "X, Putin's foreign policy adviser, said", and its relative clause ("X, who
+//!   is the chief executive of Acme") and copula ("X is the chief executive of Acme");
+//!
+//! and a few shapes need no title mention at all:
+//!
+//! - [`led_by`]: "ORG, led by [title] X", "ORG, headed by X";
+//! - [`relative_clause`]: "X, who heads Acme", "X, who founded Acme";
+//! - [`affiliation`]: "said X of Acme", "X of Acme said", "Dr. X of Acme".
+//!
+//! Titles that mean nothing without their organization ("head", "host") need one; honorifics
+//! are never roles. Where the text names the organization in a way this reader does not
+//! resolve ("her lawyer", "the treasurer of a small club"), no membership is read: a title
+//! alone would be a wrong fact. Each membership keeps the name of the rule that found it
+//! (`kg:rule`). Finally [`tidy`] drops a membership without organization when the same person
+//! has the same (or a wider) role with an organization in the document, and duplicates.
+//!
+//! Every shape reads one sentence through its [`view::View`], which holds only that sentence's
+//! mentions: the stage is linear in the length of the document.
+
+mod affiliation;
+mod appointment;
+mod apposition;
+mod context;
+mod coordination;
+mod led_by;
+mod relative_clause;
+#[cfg(test)]
+mod tests;
+mod title_before_name;
+mod view;
+
+use super::lexicon::{Lexicons, TitleKind};
+use super::model::{Entity, EntityKind, Membership, Mention, MentionKind};
+use super::tokens::{tokenize, Token};
+use crate::text::{Sentence, Span};
+use context::Reading;
+use std::borrow::Cow;
+use view::View;
+
+/// Finds person–role–organization facts. `person` and `organization` index into `entities`,
+/// through the mentions' `entity` (so [`super::resolve`] runs first).
+pub fn find_memberships(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    entities: &[Entity],
+    lex: &Lexicons,
+) -> Vec<Membership> {
+    let tokens_of = |s: usize| Cow::Owned(tokenize(text, sentences[s].span));
+    memberships(text, sentences, mentions, entities, lex, tokens_of)
+}
+
+/// [`find_memberships`] with the tokens of every sentence already cut (`tokens[s]` is
+/// [`tokenize`] on sentence `s`, as [`super::mentions`] leaves them).
+pub(super) fn find_memberships_in_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    tokens: &[Vec<Token>],
+    mentions: &[Mention],
+    entities: &[Entity],
+    lex: &Lexicons,
+) -> Vec<Membership> {
+    let tokens_of = |s: usize| match tokens.get(s) {
+        Some(tokens) => Cow::Borrowed(tokens.as_slice()),
+        None => Cow::Owned(tokenize(text, sentences[s].span)),
+    };
+    memberships(text, sentences, mentions, entities, lex, tokens_of)
+}
+
+/// The memberships, reading the tokens of sentence `s` from `tokens_of(s)`.
+fn memberships<'a>(
+    text: &'a str,
+    sentences: &[Sentence],
+    mentions: &'a [Mention],
+    entities: &[Entity],
+    lex: &Lexicons,
+    tokens_of: impl Fn(usize) -> Cow<'a, [Token]>,
+) -> Vec<Membership> {
+    let mut out = Vec::new();
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(list) = by_sentence.get_mut(m.sentence) {
+            list.push(i);
+        }
+    }
+    for (s, in_sentence) in by_sentence.iter().enumerate() {
+        // Every shape needs a person, and a title or an organization.
+        let has = |kind: MentionKind| in_sentence.iter().any(|&m| mentions[m].kind == kind);
+        if !has(MentionKind::Person) || !has(MentionKind::Role) && !has(MentionKind::Organization) {
+            continue;
+        }
+        let view = View::new(text, mentions, in_sentence, tokens_of(s));
+        let antecedent = s
+            .checked_sub(1)
+            .and_then(|p| context::subject_organization(mentions, &by_sentence[p]));
+        let mut readings: Vec<Option<Reading>> = in_sentence
+            .iter()
+            .filter(|&&m| mentions[m].kind == MentionKind::Role)
+            .map(|&r| context::read_context(&view, r, lex, antecedent))
+            .collect();
+        coordination::share_organizations(&view, &mut readings);
+        for i in 0..readings.len() {
+            out.extend(read_title(&view, &readings, i, s, entities, lex));
+        }
+        out.extend(led_by::read(&view, s, entities, lex));
+        out.extend(relative_clause::read(&view, s, entities));
+        out.extend(affiliation::read(&view, s, entities, lex));
+    }
+    tidy(out)
+}
+
+/// Reads the membership around title `i` of the sentence (`readings[i]`, read by
+/// [`context::read_context`]), if there is one: the shapes in order, the first that finds its
+/// person decides.
+fn read_title(
+    view: &View,
+    readings: &[Option<Reading>],
+    i: usize,
+    sentence: usize,
+    entities: &[Entity],
+    lex: &Lexicons,
+) -> Option<Membership> {
+    let reading = readings.get(i)?.as_ref()?;
+    if let Some(found) = title_before_name::read(view, reading, sentence, entities, lex) {
+        return found;
+    }
+    if let Some(found) = coordination::read(view, readings, i, sentence, entities, lex) {
+        return found;
+    }
+    if let Some(found) = appointment::read(view, reading, sentence, entities) {
+        return found;
+    }
+    apposition::read(view, reading.clone(), sentence, entities)
+}
+
+/// Builds the membership when its title kind allows.
+fn membership(
+    reading: Reading,
+    person: usize,
+    sentence: usize,
+    span: Span,
+    rule: &'static str,
+    entities: &[Entity],
+) -> Option<Membership> {
+    match reading.kind {
+        TitleKind::Honorific => return None,
+        TitleKind::Generic if reading.organization.is_none() => return None,
+        _ => {}
+    }
+    if reading.organization == Some(person) {
+        return None;
+    }
+    if entities.get(person).map(|e| e.kind) != Some(EntityKind::Person) {
+        return None;
+    }
+    let mut qualifiers = reading.qualifiers;
+    qualifiers.sort();
+    qualifiers.dedup();
+    Some(Membership {
+        person,
+        role: reading.role,
+        organization: reading.organization,
+        qualifiers,
+        sentence,
+        span,
+        rule,
+    })
+}
+
+/// Drops duplicates, and memberships that a fuller one in the document says already: one without
+/// organization when the same person has the same (or a wider) role with one ("President" after
+/// "French President"), and a narrower role with the same organization ("envoy" beside "special
+/// envoy" of the same body).
+fn tidy(found: Vec<Membership>) -> Vec<Membership> {
+    // Duplicates first (the first of each stays), so that the pairwise tests below run over
+    // the distinct roles of one person only: linear in the document, however often an article
+    // repeats a person.
+    let mut seen = rustc_hash::FxHashSet::default();
+    let found: Vec<Membership> = found
+        .into_iter()
+        .filter(|m| {
+            seen.insert((
+                m.person,
+                m.role.to_lowercase(),
+                m.organization,
+                m.qualifiers.clone(),
+            ))
+        })
+        .collect();
+    // Each role as " words ", lower case, computed once for the pairwise tests below.
+    let words: Vec<String> = found
+        .iter()
+        .map(|m| format!(" {} ", m.role.to_lowercase()))
+        .collect();
+    let mut of_person: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for (i, m) in found.iter().enumerate() {
+        of_person.entry(m.person).or_default().push(i);
+    }
+    let covers = |o: usize, m: usize| {
+        let (wo, wm) = (&words[o], &words[m]);
+        let (o, m) = (&found[o], &found[m]);
+        if o.qualifiers != m.qualifiers {
+            return false;
+        }
+        if m.organization.is_none() && o.organization.is_some() {
+            wo.contains(wm.as_str()) || wm.contains(wo.as_str())
+        } else {
+            m.organization == o.organization && wo.len() > wm.len() && wo.contains(wm.as_str())
+        }
+    };
+    found
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| !of_person[&m.person].iter().any(|&o| covers(o, i)))
+        .map(|(_, m)| m.clone())
+        .collect()
+}

@@ -1,0 +1,177 @@
+//! Relative clauses with a verb of leading or working: "X, who heads Acme", "X, who founded the
+//! Beta Institute", "X, who works for Acme", "X, who headed Acme before ...", and the same verb
+//! right after its subject ("X heads Acme", "X covers the courts for Acme").
+//!
+//! The verb is the role (heads → head, founded → founder, works for → employee). The past tense
+//! of a verb of holding ("headed", "ran", "worked for") says the person held it before: the
+//! membership is "former". Only an organization counts as the object: "X, who runs Texas" or
+//! "who leads the team" says nothing this reader can name. (The clause with a title, "X, who is
+//! the chief executive of Acme", is read with the apposition.)
+
+use super::context::Reading;
+use super::membership;
+use super::view::{View, FOLLOWERS};
+use crate::extract::lexicon::TitleKind;
+use crate::extract::model::{Entity, EntityKind, Membership, MentionKind, Qualifier};
+use crate::extract::tokens::TokenKind;
+use crate::text::Span;
+
+/// Verb, preposition it needs (or ""), role, and whether the tense says "former".
+const VERBS: &[(&str, &str, &str, bool)] = &[
+    ("heads", "", "head", false),
+    ("headed", "", "head", true),
+    ("directs", "", "director", false),
+    ("directed", "", "director", true),
+    ("founded", "", "founder", false),
+    ("co-founded", "", "co-founder", false),
+    ("runs", "", "head", false),
+    ("ran", "", "head", true),
+    ("leads", "", "leader", false),
+    ("chairs", "", "chair", false),
+    ("chaired", "", "chair", true),
+    ("manages", "", "manager", false),
+    ("managed", "", "manager", true),
+    ("owns", "", "owner", false),
+    ("edits", "", "editor", false),
+    ("coaches", "", "coach", false),
+    ("operates", "", "operator", false),
+    ("works", "for", "employee", false),
+    ("works", "at", "employee", false),
+    ("works", "with", "employee", false),
+    ("worked", "for", "employee", true),
+    ("worked", "at", "employee", true),
+    ("teaches", "at", "teacher", false),
+    ("taught", "at", "teacher", true),
+    ("covers", "for", "reporter", false),
+    ("covered", "for", "reporter", false),
+    ("writes", "for", "writer", false),
+    ("wrote", "for", "writer", true),
+];
+
+/// Memberships of "X, who <verb> ORG" in the sentence of `view`.
+pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Membership> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    while t < view.tokens.len() {
+        let Some(pm) = view
+            .mention_starting_at(t)
+            .filter(|&m| view.mentions[m].kind == MentionKind::Person)
+        else {
+            t += 1;
+            continue;
+        };
+        let (_, p) = view.range(pm);
+        t = p + 1;
+        // "X, who heads", "X who heads", or the subject itself: "X heads".
+        let relative =
+            view.lower(p + 1) == "who" || view.word(p + 1) == "," && view.lower(p + 2) == "who";
+        let who = if view.word(p + 1) == "," {
+            p + 2
+        } else {
+            p + 1
+        };
+        let t = if relative { who } else { p };
+        let mut v = t + 1;
+        let mut perfect = false;
+        while matches!(
+            view.lower(v).as_str(),
+            "now" | "currently" | "also" | "still" | "has" | "had" | "once"
+        ) {
+            perfect |= view.lower(v) == "has";
+            v += 1;
+        }
+        let verb = view.lower(v);
+        // "has headed" is current; "had headed" is not.
+        let verb = match verb.as_str() {
+            "headed" | "directed" | "run" | "led" | "chaired" | "managed" | "worked" if perfect => {
+                present(&verb)
+            }
+            _ => verb,
+        };
+        for &(form, preposition, role, past) in VERBS {
+            if form != verb {
+                continue;
+            }
+            let mut k = v + 1;
+            // "covers the courts for Acme": what is covered stands before "for".
+            if matches!(form, "covers" | "covered") {
+                while k < v + 6
+                    && view.lower(k) != "for"
+                    && !view.owner[k].is_some_and(|m| view.mentions[m].kind == MentionKind::Person)
+                {
+                    k += 1;
+                }
+            }
+            if !preposition.is_empty() {
+                if view.lower(k) != preposition {
+                    continue;
+                }
+                k += 1;
+            }
+            if view.lower(k) == "the" {
+                k += 1;
+            }
+            let Some(om) = view.mention_starting_at(k).filter(|&m| {
+                let mention = &view.mentions[m];
+                mention.kind == MentionKind::Organization
+                    && mention
+                        .entity
+                        .and_then(|e| entities.get(e))
+                        .is_some_and(|e| e.kind == EntityKind::Organization)
+            }) else {
+                continue;
+            };
+            let (_, last) = view.range(om);
+            let last = super::context::unit_tail(view, last);
+            // The organization ends its noun phrase: "X owns Acme shares" is no ownership.
+            let closes = view
+                .tokens
+                .get(last + 1)
+                .map_or(true, |tok| tok.kind == TokenKind::Punct)
+                || FOLLOWERS.contains(&view.lower(last + 1).as_str());
+            if !closes {
+                continue;
+            }
+            let reading = Reading {
+                role: role.to_string(),
+                kind: TitleKind::Position,
+                organization: view.mentions[om].entity,
+                qualifiers: if past {
+                    vec![Qualifier::Former]
+                } else {
+                    Vec::new()
+                },
+                left: t,
+                right: last,
+                comma_ok: false,
+                organization_after: true,
+            };
+            let span = Span::new(view.mentions[pm].span.start, view.tokens[last].span.end);
+            if let Some(person) = view.mentions[pm].entity {
+                let rule = if relative {
+                    "relative-clause-verb"
+                } else {
+                    "subject-verb"
+                };
+                out.extend(membership(reading, person, sentence, span, rule, entities));
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// The present-tense verb the perfect of `past` stands for ("has headed" → "heads").
+fn present(past: &str) -> String {
+    match past {
+        "headed" => "heads",
+        "directed" => "directs",
+        "run" => "runs",
+        "led" => "leads",
+        "chaired" => "chairs",
+        "managed" => "manages",
+        "worked" => "works",
+        other => other,
+    }
+    .to_string()
+}
