@@ -46,7 +46,7 @@ median() {
   for _ in $(seq "$runs"); do out+=("$(measure "$@" | cut -d' ' -f1)"); done
   printf '%s\n' "${out[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
-text_bytes() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s}'; }
+text_bytes() { find -L "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s}'; }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 printf '%-34s %10s %10s %10s %12s\n' "ingest" "seconds" "peak MB" "s per MB" "store/text"
@@ -59,7 +59,7 @@ for mb in $sizes; do
   read -r secs kb < <(measure "$kg" --store "$store" ingest -q "$corpus")
   bytes=$(text_bytes "$corpus")
   disk=$(du -sb "$store" | cut -f1)
-  printf '%-34s %10s %10d %10.2f %12.1f\n' "$mb MB ($(find "$corpus" -type f | wc -l) articles)" "$secs" $((kb / 1024)) \
+  printf '%-34s %10s %10d %10.2f %12.1f\n' "$mb MB ($(find -L "$corpus" -type f | wc -l) articles)" "$secs" $((kb / 1024)) \
     "$(echo "$secs / ($bytes / 1000000)" | bc -l)" "$(echo "$disk / $bytes" | bc -l)"
   largest="$store"
 done
@@ -87,7 +87,7 @@ echo
 echo "extract one large document:"
 for mb in 4 16; do
   f="$work/doc$mb.txt"
-  [ -f "$f" ] || find "$work/corpus10" -type f | sort | xargs cat | head -c $((mb * 1000000)) > "$f"
+  [ -f "$f" ] || find -L "$work/corpus10" -type f | sort | xargs cat | head -c $((mb * 1000000)) > "$f"
   printf '  %-44s %8s s\n' "$mb MB" "$(median "$kg" extract --max-document-size 64M --format jsonl "$f")"
 done
 
