@@ -38,7 +38,7 @@ use dates::{DateCandidate, Placement, Target};
 use grammar::WordClass;
 use groups::Group;
 use label::LabelParts;
-use sentence::SentenceView;
+use sentence::{SentenceView, SpanIndex};
 use triggers::Candidate;
 
 /// Most words between a statement verb and a date after it ("told reporters on Monday").
@@ -57,12 +57,15 @@ pub fn find_events(
 ) -> Vec<Event> {
     let mut found = Vec::new();
     let lowered = text.to_ascii_lowercase();
-    for sentence in sentences {
+    let timex_index = SpanIndex::new(sentences, timexes.iter().map(|t| t.span));
+    let mention_index = SpanIndex::new(sentences, mentions.iter().map(|m| m.span));
+    for (k, sentence) in sentences.iter().enumerate() {
         // Without a trigger word, neither a sentence nor a table row tells an event.
         if !lexicon::may_hold_trigger(sentence.span.of(text)) {
             continue;
         }
-        let view = SentenceView::new(text, &lowered, sentence, timexes, mentions);
+        let own = (timex_index.of(k), mention_index.of(k));
+        let view = SentenceView::new(text, &lowered, sentence, timexes, mentions, own);
         if view.is_question() {
             continue;
         }
