@@ -107,6 +107,27 @@ fn choose<T: Copy + Ord>(
     }
 }
 
+/// When the tense put a date without a year `far` (or more) from the publication date while
+/// the same date on its other side lies within `near`, the near one: "must return by Jan. 14"
+/// written on January 6 is this January, whatever the tense of the clause says (the tense of a
+/// reported decision often misleads about the date it sets).
+fn prefer_near<T: Copy>(
+    chosen: T,
+    options: &[T],
+    distance: impl Fn(T) -> i64,
+    direction: Direction,
+    (far, near): (i64, i64),
+) -> T {
+    if direction != Direction::Tense || distance(chosen).abs() < far {
+        return chosen;
+    }
+    options
+        .iter()
+        .copied()
+        .find(|&o| distance(o).abs() <= near && distance(o).signum() != distance(chosen).signum())
+        .unwrap_or(chosen)
+}
+
 /// The value of a relative expression against the publication date `dct`. `tense` is only
 /// called when the anchor needs it.
 pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense) -> Option<String> {
@@ -184,14 +205,9 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
                 .filter_map(|dy| Date::new(dct.year().checked_add(dy)?, month, day).ok())
                 .collect();
             let default = Date::new(dct.year(), month, day).ok().unwrap_or(dct);
-            let chosen = choose(
-                &options,
-                dct,
-                |d| (d - dct).get_days().into(),
-                direction,
-                tense,
-                default,
-            )?;
+            let days = |d: Date| i64::from((d - dct).get_days());
+            let chosen = choose(&options, dct, days, direction, tense, default)?;
+            let chosen = prefer_near(chosen, &options, days, direction, (270, 45));
             Some(chosen.to_string())
         }
         Anchor::MonthDay {
@@ -202,14 +218,10 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             let index = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
             let options: Vec<i64> = (-1..=1).map(|dy| index(dct.year() + dy, month)).collect();
             let reference = index(dct.year(), dct.month());
-            let chosen = choose(
-                &options,
-                reference,
-                |o| o - reference,
-                direction,
-                tense,
-                index(dct.year(), month),
-            )?;
+            let months = |o: i64| o - reference;
+            let default = index(dct.year(), month);
+            let chosen = choose(&options, reference, months, direction, tense, default)?;
+            let chosen = prefer_near(chosen, &options, months, direction, (9, 1));
             let year = i16::try_from((chosen - i64::from(month)).div_euclid(12)).ok()?;
             Some(month_value(year, month))
         }
@@ -250,6 +262,11 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             Some(format!("{:04}-{code}", chosen.div_euclid(4)))
         }
         Anchor::Clock { hour, minute } => Some(format!("{dct}T{hour:02}:{minute:02}")),
+        Anchor::Quarter { quarter, offset } => {
+            Some(super::quarters::named_value(quarter, offset, dct, tense))
+        }
+        // Valued from the quarter named before it, once all are known.
+        Anchor::QuarterFocus { .. } => None,
     }
 }
 

@@ -110,6 +110,22 @@ pub(crate) enum Anchor {
         /// Which occurrence.
         direction: Direction,
     },
+    /// A quarter without a written year ("the third quarter"): `offset` years from the
+    /// publication date's when the text says ("this year's": 0, "last year's": -1), else the
+    /// latest one not after the publication date's quarter unless the clause is future.
+    Quarter {
+        /// 1-4.
+        quarter: i8,
+        /// Years from the publication date's year, when stated.
+        offset: Option<i8>,
+    },
+    /// The quarter a company report is about ("the quarter", "the latest period"), or the same
+    /// quarter `years_back` years before ("the year-earlier quarter", "a year earlier"):
+    /// valued from the quarter named before it (see [`super::quarters::apply_focus`]).
+    QuarterFocus {
+        /// 0 for the quarter itself, 1 for its comparison a year before.
+        years_back: u8,
+    },
     /// A time of day on the publication date ("at 10 a.m.").
     Clock {
         /// 0-23.
@@ -198,6 +214,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     rules.extend(super::years::rules());
     rules.extend(super::relative::rules());
     rules.extend(super::amount::rules());
+    rules.extend(super::quarters::rules());
     rules
 });
 
@@ -344,6 +361,7 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
             (c, r)
         })
         .collect();
+    super::quarters::apply_focus(text, &mut resolved);
     super::normalize::merge_date_and_clock(text, &mut resolved);
     resolved
         .into_iter()
