@@ -94,37 +94,38 @@ fn choose<T: Copy + Ord>(
     match direction {
         Direction::Before => before(true),
         Direction::After => after(true),
-        Direction::Tense | Direction::ThisWeek | Direction::NextWeek | Direction::LastWeek => {
-            match tense() {
-                Tense::Past => before(false),
-                Tense::Future => after(false),
-                Tense::Unknown => options
-                    .iter()
-                    .copied()
-                    .min_by_key(|&o| (distance(o).abs(), o != default)),
-            }
-        }
+        Direction::Tense
+        | Direction::Soon
+        | Direction::ThisWeek
+        | Direction::NextWeek
+        | Direction::LastWeek => match tense() {
+            Tense::Past => before(false),
+            Tense::Future => after(false),
+            Tense::Unknown => options
+                .iter()
+                .copied()
+                .min_by_key(|&o| (distance(o).abs(), o != default)),
+        },
     }
 }
 
-/// When the tense put a date without a year `far` (or more) from the publication date while
-/// the same date on its other side lies within `near`, the near one: "must return by Jan. 14"
-/// written on January 6 is this January, whatever the tense of the clause says (the tense of a
-/// reported decision often misleads about the date it sets).
+/// For a deadline ([`Direction::Soon`]) that the tense put before the publication date, the
+/// next occurrence when it lies within `near` after it: "must be returned by Jan. 14" written
+/// on January 6 is this January although the clause reports a past decision.
 fn prefer_near<T: Copy>(
     chosen: T,
     options: &[T],
     distance: impl Fn(T) -> i64,
     direction: Direction,
-    (far, near): (i64, i64),
+    near: i64,
 ) -> T {
-    if direction != Direction::Tense || distance(chosen).abs() < far {
+    if direction != Direction::Soon || distance(chosen) >= 0 {
         return chosen;
     }
     options
         .iter()
         .copied()
-        .find(|&o| distance(o).abs() <= near && distance(o).signum() != distance(chosen).signum())
+        .find(|&o| (0..=near).contains(&distance(o)))
         .unwrap_or(chosen)
 }
 
@@ -150,7 +151,7 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
                         forward
                     }
                 }
-                Direction::Tense => match tense() {
+                Direction::Tense | Direction::Soon => match tense() {
                     Tense::Future => forward,
                     Tense::Past | Tense::Unknown => -back,
                 },
@@ -207,7 +208,7 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             let default = Date::new(dct.year(), month, day).ok().unwrap_or(dct);
             let days = |d: Date| i64::from((d - dct).get_days());
             let chosen = choose(&options, dct, days, direction, tense, default)?;
-            let chosen = prefer_near(chosen, &options, days, direction, (270, 45));
+            let chosen = prefer_near(chosen, &options, days, direction, 120);
             Some(chosen.to_string())
         }
         Anchor::MonthDay {
@@ -221,7 +222,7 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             let months = |o: i64| o - reference;
             let default = index(dct.year(), month);
             let chosen = choose(&options, reference, months, direction, tense, default)?;
-            let chosen = prefer_near(chosen, &options, months, direction, (9, 1));
+            let chosen = prefer_near(chosen, &options, months, direction, 3);
             let year = i16::try_from((chosen - i64::from(month)).div_euclid(12)).ok()?;
             Some(month_value(year, month))
         }

@@ -32,6 +32,40 @@ pub(crate) enum Direction {
     NextWeek,
     /// Inside the ISO week before the publication date's ("Monday last week").
     LastWeek,
+    /// A deadline or a date things run to ("by Jan. 14", "until mid-November", "payable Dec.
+    /// 7"): as [`Direction::Tense`], but the next occurrence when it lies close after the
+    /// publication date.
+    Soon,
+}
+
+/// Words before a date without a year that make it a deadline or an end ("by Jan. 14").
+const FORWARD_WORDS: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "through",
+    "effective",
+    "payable",
+    "due",
+    "record",
+];
+
+/// A month (with or without a day) after a deadline word looks forward: [`Direction::Soon`].
+fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
+    let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
+    let forward = prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
+    match *anchor {
+        Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Tense,
+        } if forward => Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Soon,
+        },
+        other => other,
+    }
 }
 
 /// A calendar unit counted from the publication date ("last week", "next month").
@@ -352,8 +386,9 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
                     let sentence = sentence_of(sentences, c.span.start)
                         .map_or(Span::new(0, text.len()), |s| s.span);
                     let tense = || tense_at(text, sentence, c.span);
+                    let anchor = forward_deadline(text, c.span, anchor);
                     Resolved {
-                        value: resolve(anchor, dct, tense),
+                        value: resolve(&anchor, dct, tense),
                         relative: true,
                     }
                 }
