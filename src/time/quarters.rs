@@ -133,13 +133,10 @@ pub(crate) fn apply_focus(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
             }
         };
         if let Some(back) = years_back {
-            match near {
-                Some((_, year, q)) if r.value.is_some() || c.span.len() > 0 => {
-                    r.value = Some(format!("{:04}-Q{q}", year - i32::from(back)));
-                    r.relative = true;
-                    c.kind = TimexKind::Date;
-                }
-                _ => {}
+            if let Some((_, year, q)) = near {
+                r.value = Some(format!("{:04}-Q{q}", year - i32::from(back)));
+                r.relative = true;
+                c.kind = TimexKind::Date;
             }
             if near.is_none() && matches!(c.value, Pending::Anchored(Anchor::QuarterFocus { .. })) {
                 keep[k] = false;
