@@ -74,6 +74,30 @@ fn meantime_names_at_or_above_the_bars() {
     assert!(micro >= MEANTIME_MICRO_F1, "names micro F1 {micro}");
 }
 
+/// TimeBank/AQUAINT (TempEval-3): TIMEX3 values (0.69 before issue 11's work).
+#[test]
+fn timebank_values_at_or_above_bars() {
+    let Some(report) = score("timebank") else {
+        return;
+    };
+    let f1 = figure(&report, &["timex", "value", "F1"]);
+    assert!(f1 >= 0.75, "timebank value F1 {f1} < 0.75");
+}
+
+/// MEANTIME (Wikinews): TIMEX3 values and event–date links (R 0.24 before issue 11's work).
+#[test]
+fn meantime_times_and_event_dates_at_or_above_bars() {
+    let Some(report) = score("meantime") else {
+        return;
+    };
+    let f1 = figure(&report, &["timex", "value", "F1"]);
+    assert!(f1 >= 0.78, "meantime timex value F1 {f1} < 0.78");
+    let p = figure(&report, &["event_dates", "P"]);
+    let r = figure(&report, &["event_dates", "R"]);
+    assert!(p >= 0.95, "meantime event dates P {p} < 0.95");
+    assert!(r >= 0.33, "meantime event dates R {r} < 0.33");
+}
+
 // Set on 2026-12-06 (issue 8): see the constants' comment in the commit that set them and the
 // closing note of issue 8 for the figures reached and those before.
 const CONLL04_MICRO_F1: f64 = 0.68;

@@ -80,7 +80,14 @@ pub fn extract(mut document: Document) -> Extraction {
         entities,
         memberships,
     } = extract_entities(&document.text, &sentences);
-    let events = find_events(&document.text, &sentences, &timexes, &mentions);
+    let published = dct.map(|d| d.to_string());
+    let events = events::find_events_at(
+        &document.text,
+        &sentences,
+        &timexes,
+        &mentions,
+        published.as_deref(),
+    );
     Extraction {
         document,
         sentences,

@@ -21,6 +21,7 @@ mod lexicon;
 mod normalize;
 mod patterns;
 mod pubdate;
+mod quarters;
 mod recognize;
 mod relative;
 mod tense;

@@ -94,17 +94,39 @@ fn choose<T: Copy + Ord>(
     match direction {
         Direction::Before => before(true),
         Direction::After => after(true),
-        Direction::Tense | Direction::ThisWeek | Direction::NextWeek | Direction::LastWeek => {
-            match tense() {
-                Tense::Past => before(false),
-                Tense::Future => after(false),
-                Tense::Unknown => options
-                    .iter()
-                    .copied()
-                    .min_by_key(|&o| (distance(o).abs(), o != default)),
-            }
-        }
+        Direction::Tense
+        | Direction::Soon
+        | Direction::ThisWeek
+        | Direction::NextWeek
+        | Direction::LastWeek => match tense() {
+            Tense::Past => before(false),
+            Tense::Future => after(false),
+            Tense::Unknown => options
+                .iter()
+                .copied()
+                .min_by_key(|&o| (distance(o).abs(), o != default)),
+        },
     }
+}
+
+/// For a deadline ([`Direction::Soon`]) that the tense put before the publication date, the
+/// next occurrence when it lies within `near` after it: "must be returned by Jan. 14" written
+/// on January 6 is this January although the clause reports a past decision.
+fn prefer_near<T: Copy>(
+    chosen: T,
+    options: &[T],
+    distance: impl Fn(T) -> i64,
+    direction: Direction,
+    near: i64,
+) -> T {
+    if direction != Direction::Soon || distance(chosen) >= 0 {
+        return chosen;
+    }
+    options
+        .iter()
+        .copied()
+        .find(|&o| (0..=near).contains(&distance(o)))
+        .unwrap_or(chosen)
 }
 
 /// The value of a relative expression against the publication date `dct`. `tense` is only
@@ -129,7 +151,7 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
                         forward
                     }
                 }
-                Direction::Tense => match tense() {
+                Direction::Tense | Direction::Soon => match tense() {
                     Tense::Future => forward,
                     Tense::Past | Tense::Unknown => -back,
                 },
@@ -184,14 +206,9 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
                 .filter_map(|dy| Date::new(dct.year().checked_add(dy)?, month, day).ok())
                 .collect();
             let default = Date::new(dct.year(), month, day).ok().unwrap_or(dct);
-            let chosen = choose(
-                &options,
-                dct,
-                |d| (d - dct).get_days().into(),
-                direction,
-                tense,
-                default,
-            )?;
+            let days = |d: Date| i64::from((d - dct).get_days());
+            let chosen = choose(&options, dct, days, direction, tense, default)?;
+            let chosen = prefer_near(chosen, &options, days, direction, 120);
             Some(chosen.to_string())
         }
         Anchor::MonthDay {
@@ -202,14 +219,10 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             let index = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
             let options: Vec<i64> = (-1..=1).map(|dy| index(dct.year() + dy, month)).collect();
             let reference = index(dct.year(), dct.month());
-            let chosen = choose(
-                &options,
-                reference,
-                |o| o - reference,
-                direction,
-                tense,
-                index(dct.year(), month),
-            )?;
+            let months = |o: i64| o - reference;
+            let default = index(dct.year(), month);
+            let chosen = choose(&options, reference, months, direction, tense, default)?;
+            let chosen = prefer_near(chosen, &options, months, direction, 3);
             let year = i16::try_from((chosen - i64::from(month)).div_euclid(12)).ok()?;
             Some(month_value(year, month))
         }
@@ -250,6 +263,11 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             Some(format!("{:04}-{code}", chosen.div_euclid(4)))
         }
         Anchor::Clock { hour, minute } => Some(format!("{dct}T{hour:02}:{minute:02}")),
+        Anchor::Quarter { quarter, offset } => {
+            Some(super::quarters::named_value(quarter, offset, dct, tense))
+        }
+        // Valued from the quarter named before it, once all are known.
+        Anchor::QuarterFocus { .. } => None,
     }
 }
 

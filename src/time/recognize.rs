@@ -32,6 +32,40 @@ pub(crate) enum Direction {
     NextWeek,
     /// Inside the ISO week before the publication date's ("Monday last week").
     LastWeek,
+    /// A deadline or a date things run to ("by Jan. 14", "until mid-November", "payable Dec.
+    /// 7"): as [`Direction::Tense`], but the next occurrence when it lies close after the
+    /// publication date.
+    Soon,
+}
+
+/// Words before a date without a year that make it a deadline or an end ("by Jan. 14").
+const FORWARD_WORDS: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "through",
+    "effective",
+    "payable",
+    "due",
+    "record",
+];
+
+/// A month (with or without a day) after a deadline word looks forward: [`Direction::Soon`].
+fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
+    let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
+    let forward = prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
+    match *anchor {
+        Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Tense,
+        } if forward => Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Soon,
+        },
+        other => other,
+    }
 }
 
 /// A calendar unit counted from the publication date ("last week", "next month").
@@ -109,6 +143,22 @@ pub(crate) enum Anchor {
         code: &'static str,
         /// Which occurrence.
         direction: Direction,
+    },
+    /// A quarter without a written year ("the third quarter"): `offset` years from the
+    /// publication date's when the text says ("this year's": 0, "last year's": -1), else the
+    /// latest one not after the publication date's quarter unless the clause is future.
+    Quarter {
+        /// 1-4.
+        quarter: i8,
+        /// Years from the publication date's year, when stated.
+        offset: Option<i8>,
+    },
+    /// The quarter a company report is about ("the quarter", "the latest period"), or the same
+    /// quarter `years_back` years before ("the year-earlier quarter", "a year earlier"):
+    /// valued from the quarter named before it (see [`super::quarters::apply_focus`]).
+    QuarterFocus {
+        /// 0 for the quarter itself, 1 for its comparison a year before.
+        years_back: u8,
     },
     /// A time of day on the publication date ("at 10 a.m.").
     Clock {
@@ -198,6 +248,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     rules.extend(super::years::rules());
     rules.extend(super::relative::rules());
     rules.extend(super::amount::rules());
+    rules.extend(super::quarters::rules());
     rules
 });
 
@@ -335,8 +386,9 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
                     let sentence = sentence_of(sentences, c.span.start)
                         .map_or(Span::new(0, text.len()), |s| s.span);
                     let tense = || tense_at(text, sentence, c.span);
+                    let anchor = forward_deadline(text, c.span, anchor);
                     Resolved {
-                        value: resolve(anchor, dct, tense),
+                        value: resolve(&anchor, dct, tense),
                         relative: true,
                     }
                 }
@@ -344,6 +396,7 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
             (c, r)
         })
         .collect();
+    super::quarters::apply_focus(text, &mut resolved);
     super::normalize::merge_date_and_clock(text, &mut resolved);
     resolved
         .into_iter()

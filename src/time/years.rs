@@ -30,6 +30,8 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "through",
     "throughout",
     "circa",
+    "fiscal",
+    "due",
     "year",
     "years",
 ];
@@ -236,11 +238,18 @@ fn year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         plausible
             && !year_followed_by_count(text, year_span.end, true)
             && !range_to_amount(text, year_span.end)
+    } else if is_one_of(prev, &["for"]) {
+        // "For 1988, the company earned …": a plausible year that counts nothing.
+        plausible
+            && !year_followed_by_count(text, year_span.end, true)
+            && !range_to_amount(text, year_span.end)
     } else if is_one_of(prev, YEAR_DETERMINERS) || prev.is_some_and(is_possessive) {
+        // "the 2022 invasion", "the 1996 Olympic bombing"; not "the 2000 Series" of a maker.
         plausible
             && (possessive
                 || next_word(text, year_span.end).is_some_and(|w| {
-                    !is_capitalized(w) && !year_followed_by_count(text, year_span.end, true)
+                    (!is_capitalized(w) || (1950..=2050).contains(&year))
+                        && !year_followed_by_count(text, year_span.end, true)
                 }))
             && !is_one_of(
                 prev_word2(text, span.start),

@@ -38,7 +38,7 @@ use dates::{DateCandidate, Placement, Target};
 use grammar::WordClass;
 use groups::Group;
 use label::LabelParts;
-use sentence::SentenceView;
+use sentence::{SentenceView, SpanIndex};
 use triggers::Candidate;
 
 /// Most words between a statement verb and a date after it ("told reporters on Monday").
@@ -55,20 +55,36 @@ pub fn find_events(
     timexes: &[Timex],
     mentions: &[Mention],
 ) -> Vec<Event> {
+    find_events_at(text, sentences, timexes, mentions, None)
+}
+
+/// [`find_events`] for a document published on `published` ("2025-12-03"): an event the text
+/// tells in the present ("the airline says", "the company is planning") and dates no other way
+/// happens at publication.
+pub fn find_events_at(
+    text: &str,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    mentions: &[Mention],
+    published: Option<&str>,
+) -> Vec<Event> {
     let mut found = Vec::new();
     let lowered = text.to_ascii_lowercase();
-    for sentence in sentences {
+    let timex_index = SpanIndex::new(sentences, timexes.iter().map(|t| t.span));
+    let mention_index = SpanIndex::new(sentences, mentions.iter().map(|m| m.span));
+    for (k, sentence) in sentences.iter().enumerate() {
         // Without a trigger word, neither a sentence nor a table row tells an event.
         if !lexicon::may_hold_trigger(sentence.span.of(text)) {
             continue;
         }
-        let view = SentenceView::new(text, &lowered, sentence, timexes, mentions);
+        let own = (timex_index.of(k), mention_index.of(k));
+        let view = SentenceView::new(text, &lowered, sentence, timexes, mentions, own);
         if view.is_question() {
             continue;
         }
         match table::row(&view, timexes) {
             Some(row) => found.extend(row_event(&view, &row, timexes, mentions)),
-            None => found.extend(sentence_events(&view, timexes, mentions)),
+            None => found.extend(sentence_events(&view, timexes, mentions, published)),
         }
     }
     merge_document(found)
@@ -95,7 +111,7 @@ fn row_event(
         let candidates = triggers::find(&cell_view, timexes, mentions);
         let groups = groups::group(&cell_view, &candidates);
         let event = groups.iter().find_map(|g| {
-            let date = Some((row.date.0, row.date.1.clone()));
+            let date = Some((Some(row.date.0), row.date.1.clone()));
             build(&cell_view, &candidates, g, date, mentions)
         });
         if let Some(mut found) = event {
@@ -117,7 +133,12 @@ fn row_event(
 }
 
 /// The events of one sentence of prose.
-fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Mention]) -> Vec<Found> {
+fn sentence_events(
+    view: &SentenceView<'_>,
+    timexes: &[Timex],
+    mentions: &[Mention],
+    published: Option<&str>,
+) -> Vec<Found> {
     let candidates = triggers::find(view, timexes, mentions);
     if candidates.is_empty() {
         return Vec::new();
@@ -199,7 +220,10 @@ fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Menti
     }
     let mut out: Vec<Found> = Vec::new();
     for (g, d) in groups.iter().zip(&group_dates) {
-        let date = d.map(|d| (dates[d].timex, dates[d].value.clone()));
+        let mut date = d.map(|d| (Some(dates[d].timex), dates[d].value.clone()));
+        if date.is_none() && told_as_now(view, &candidates[g.head]) {
+            date = published.map(|p| (None, p.to_string()));
+        }
         let Some(found) = build(view, &candidates, g, date, mentions) else {
             continue;
         };
@@ -213,6 +237,31 @@ fn sentence_events(view: &SentenceView<'_>, timexes: &[Timex], mentions: &[Menti
         }
     }
     out
+}
+
+/// True when a verb trigger tells its event in the present, outside a heading: the simple
+/// present of the third person ("the airline says", "the company plans") or the present
+/// progressive ("is stepping down", "are planning"). News tells in the present what holds at
+/// publication.
+fn told_as_now(view: &SentenceView<'_>, head: &Candidate) -> bool {
+    if head.is_noun() || view.headline {
+        return false;
+    }
+    let token = head.token;
+    let lower = view.tokens[token].lower.as_ref();
+    let before = view
+        .clause_before(token)
+        .next()
+        .map(|t| view.tokens[t].lower.as_ref());
+    let progressive = lower.ends_with("ing") && matches!(before, Some("is" | "are" | "am"));
+    let lemma = head.sense.lemma;
+    let third_person = lower.len() > 3
+        && lower != lemma
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && lower.starts_with(lemma.get(..lemma.len().saturating_sub(1)).unwrap_or(lemma))
+        && arguments::verb_group_start(view, token) == token;
+    progressive || third_person
 }
 
 /// The date attached to a member of the group nearest to it.
@@ -352,15 +401,12 @@ fn build(
     view: &SentenceView<'_>,
     candidates: &[Candidate],
     g: &Group,
-    date: Option<(usize, String)>,
+    date: Option<(Option<usize>, String)>,
     mentions: &[Mention],
 ) -> Option<Found> {
     let head = &candidates[g.head];
     if !g.members.iter().all(|&m| candidates[m].asserted) || !head.complete || head.sense.is_light()
     {
-        return None;
-    }
-    if date.is_none() && head.sense.is_statement() {
         return None;
     }
     let first = candidates[g.members[0]].token;
@@ -390,6 +436,15 @@ fn build(
     if let Some(entity) = subject_entity.filter(|e| !participants.contains(e)) {
         participants.insert(0, entity);
     }
+    // Dated by being told in the present only with a named person or organization as subject
+    // ("the airline says"; not "the document says").
+    let mut date = date;
+    if date.as_ref().is_some_and(|(timex, _)| timex.is_none()) && subject_entity.is_none() {
+        date = None;
+    }
+    if date.is_none() && head.sense.is_statement() {
+        return None;
+    }
     if date.is_none() && (verb.is_none() || participants.is_empty()) {
         return None;
     }
@@ -407,7 +462,7 @@ fn build(
         lemma: head.sense.lemma.to_string(),
         trigger_span: token.span,
         date: date.as_ref().map(|(_, v)| v.clone()),
-        timex: date.map(|(n, _)| n),
+        timex: date.and_then(|(n, _)| n),
         participants,
         place: arguments::place(view, head.sense.class, last, mentions),
         sentence: view.index,
@@ -463,7 +518,10 @@ fn merge_document(found: Vec<Found>) -> Vec<Event> {
             b.sort_unstable();
             let same_lemma = k.event.lemma == f.event.lemma;
             let same_parties = same_lemma && !a.is_empty() && a == b;
-            let dated_again = same_lemma && f.event.date.is_some();
+            // Two events dated only by being told in the present are one when their parties are.
+            let dated_again = same_lemma
+                && f.event.date.is_some()
+                && (f.event.timex.is_some() || k.event.timex.is_some());
             same_date && (same_speaker || same_parties || dated_again)
         });
         match same {

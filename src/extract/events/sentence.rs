@@ -33,6 +33,10 @@ pub(crate) struct SentenceView<'a> {
     pub clause_of: Vec<usize>,
     /// For every token, its position in its clause.
     position: Vec<usize>,
+    /// The document's temporal expressions and mentions that overlap this sentence (indices),
+    /// kept so that a table cell looks only at its own sentence's.
+    own_timexes: Vec<usize>,
+    own_mentions: Vec<usize>,
     /// A heading or table cell: no final punctuation, few words ("Envoy to visit Rome").
     pub headline: bool,
     /// The sentence has an "if" or "unless" clause: what it tells is supposed, not stated.
@@ -41,16 +45,20 @@ pub(crate) struct SentenceView<'a> {
 
 impl<'a> SentenceView<'a> {
     /// Prepares `sentence` of `text`; `lowered` is `text.to_ascii_lowercase()`, made once per
-    /// document so that tokens need not lower-case themselves.
+    /// document so that tokens need not lower-case themselves. `own` lists the timexes and
+    /// mentions that overlap the sentence (see [`SpanIndex`]), so that the work per sentence
+    /// does not grow with the document.
     pub fn new(
         text: &'a str,
         lowered: &'a str,
         sentence: &Sentence,
         timexes: &[Timex],
         mentions: &[Mention],
+        own: (&[usize], &[usize]),
     ) -> Self {
         let (index, span) = (sentence.index, sentence.span);
-        Self::build(text, Some(lowered), index, span, timexes, mentions)
+        let own = (own.0.to_vec(), own.1.to_vec());
+        Self::build(text, Some(lowered), index, span, timexes, mentions, own)
     }
 
     /// Prepares the stretch `span` of sentence `index` (a whole sentence or a table cell).
@@ -62,12 +70,22 @@ impl<'a> SentenceView<'a> {
         timexes: &[Timex],
         mentions: &[Mention],
     ) -> Self {
-        Self::build(text, None, index, span, timexes, mentions)
+        let own = ((0..timexes.len()).collect(), (0..mentions.len()).collect());
+        Self::build(text, None, index, span, timexes, mentions, own)
     }
 
     /// Prepares the stretch `span` of this view's sentence (a table cell).
     pub fn stretch(&self, span: Span, timexes: &[Timex], mentions: &[Mention]) -> Self {
-        Self::build(self.text, self.lowered, self.index, span, timexes, mentions)
+        let own = (self.own_timexes.clone(), self.own_mentions.clone());
+        Self::build(
+            self.text,
+            self.lowered,
+            self.index,
+            span,
+            timexes,
+            mentions,
+            own,
+        )
     }
 
     fn build(
@@ -77,10 +95,17 @@ impl<'a> SentenceView<'a> {
         span: Span,
         timexes: &[Timex],
         mentions: &[Mention],
+        (own_timexes, own_mentions): (Vec<usize>, Vec<usize>),
     ) -> Self {
         let tokens = tokenize_with(text, lowered, span);
-        let timex_at = locate(&tokens, timexes.iter().map(|t| t.span));
-        let mention_at = locate(&tokens, mentions.iter().map(|m| m.span));
+        let timex_spans = own_timexes
+            .iter()
+            .filter_map(|&n| timexes.get(n).map(|t| (n, t.span)));
+        let timex_at = locate(&tokens, timex_spans);
+        let mention_spans = own_mentions
+            .iter()
+            .filter_map(|&n| mentions.get(n).map(|m| (n, m.span)));
+        let mention_at = locate(&tokens, mention_spans);
         let quoted = quotations(&tokens);
         let in_timex: Vec<bool> = timex_at.iter().map(Option::is_some).collect();
         let (clauses, clause_of) = segment(&tokens, &in_timex);
@@ -111,12 +136,19 @@ impl<'a> SentenceView<'a> {
             clause_of,
             headline,
             supposes,
+            own_timexes,
+            own_mentions,
         }
     }
 
     /// True when the sentence asks rather than states.
     pub fn is_question(&self) -> bool {
         self.span.of(self.text).trim_end().ends_with('?')
+    }
+
+    /// The document's timexes (indices) that overlap this sentence.
+    pub fn own_timexes(&self) -> &[usize] {
+        &self.own_timexes
     }
 
     /// The clause a token is in.
@@ -153,24 +185,62 @@ impl<'a> SentenceView<'a> {
     }
 }
 
-/// For every token, the index of the span (from `spans`) that covers it, if any.
-fn locate(tokens: &[Token<'_>], spans: impl Iterator<Item = Span>) -> Vec<Option<usize>> {
+/// For every token, the index of the span (from `spans`, (index, span) pairs in the order of
+/// the document's list) that covers it, if any.
+fn locate(tokens: &[Token<'_>], spans: impl Iterator<Item = (usize, Span)>) -> Vec<Option<usize>> {
     let mut at = vec![None; tokens.len()];
     let Some(first) = tokens.first().map(|t| t.span.start) else {
         return at;
     };
     let last = tokens.last().map_or(first, |t| t.span.end);
-    for (n, span) in spans.enumerate() {
+    for (n, span) in spans {
         if span.end <= first || span.start >= last {
             continue;
         }
-        for (i, token) in tokens.iter().enumerate() {
+        // Tokens are in text order: only those from the first one ending after the span's start.
+        let from = tokens.partition_point(|t| t.span.end <= span.start);
+        for (i, token) in tokens.iter().enumerate().skip(from) {
+            if token.span.start >= span.end {
+                break;
+            }
             if span.overlaps(token.span) && at[i].is_none() {
                 at[i] = Some(n);
             }
         }
     }
     at
+}
+
+/// For every sentence, the indices of the spans that overlap it: built once per document, so
+/// that each sentence looks only at its own timexes and mentions (extraction stays linear in
+/// the document's length).
+#[derive(Debug, Default)]
+pub(crate) struct SpanIndex {
+    by_sentence: Vec<Vec<usize>>,
+}
+
+impl SpanIndex {
+    /// Indexes `spans` by the sentences (in text order, not overlapping) that they overlap.
+    pub fn new(sentences: &[Sentence], spans: impl Iterator<Item = Span>) -> Self {
+        let mut by_sentence = vec![Vec::new(); sentences.len()];
+        for (n, span) in spans.enumerate() {
+            let from = sentences.partition_point(|s| s.span.end <= span.start);
+            for (k, sentence) in sentences.iter().enumerate().skip(from) {
+                if sentence.span.start >= span.end {
+                    break;
+                }
+                if sentence.span.overlaps(span) || sentence.span == span {
+                    by_sentence[k].push(n);
+                }
+            }
+        }
+        Self { by_sentence }
+    }
+
+    /// The spans overlapping the sentence at position `k` of the document's list.
+    pub fn of(&self, k: usize) -> &[usize] {
+        self.by_sentence.get(k).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Marks tokens inside quotation marks; a quotation that is never closed marks nothing.

@@ -34,7 +34,7 @@ pub(crate) fn row(view: &SentenceView<'_>, timexes: &[Timex]) -> Option<Row> {
         let cell = trim(view.text, Span::new(start, end));
         start = end + 1;
         let Some(cell) = cell else { continue };
-        match date_in(cell, view.text, timexes) {
+        match date_in(cell, view.text, timexes, view.own_timexes()) {
             Some(found) if date.is_none() => date = Some(found),
             _ => cells.push(cell),
         }
@@ -46,9 +46,10 @@ pub(crate) fn row(view: &SentenceView<'_>, timexes: &[Timex]) -> Option<Row> {
     Some(Row { date: date?, cells })
 }
 
-/// The date that fills `cell`, if one does.
-fn date_in(cell: Span, text: &str, timexes: &[Timex]) -> Option<(usize, String)> {
-    timexes.iter().enumerate().find_map(|(n, t)| {
+/// The date that fills `cell`, if one does (among the timexes `own` of its sentence).
+fn date_in(cell: Span, text: &str, timexes: &[Timex], own: &[usize]) -> Option<(usize, String)> {
+    own.iter().find_map(|&n| {
+        let t = timexes.get(n)?;
         let covers =
             cell.contains(t.span) && t.span.len() as f64 >= DATE_CELL_COVER * cell.len() as f64;
         let dated = matches!(t.kind, TimexKind::Date | TimexKind::Time);

@@ -563,3 +563,45 @@ fn a_statement_verb_ends_the_subject_of_the_verb_after_it() {
         .date("on Monday", "2024-05-06");
     assert_eq!(d.events()[0].participants, [0]);
 }
+
+#[test]
+fn present_tense_with_a_named_subject_is_dated_at_publication() {
+    let run = |d: &Doc| {
+        let sentences = split_sentences(&d.text);
+        super::find_events_at(
+            &d.text,
+            &sentences,
+            &d.timexes,
+            &d.mentions,
+            Some("2024-05-08"),
+        )
+        .into_iter()
+        .map(|e| (e.lemma, e.date, e.timex))
+        .collect::<Vec<_>>()
+    };
+    let d = doc("Norvale Shipping says that fares will rise.").org("Norvale Shipping", 0);
+    assert_eq!(run(&d), [("say".into(), Some("2024-05-08".into()), None)]);
+    let d = doc("Norvale Shipping is planning to sell its ferries.").org("Norvale Shipping", 0);
+    assert_eq!(run(&d)[0].1.as_deref(), Some("2024-05-08"));
+    // Past tense, or no named subject: no date from the publication.
+    let d = doc("Norvale Shipping said that fares will rise.").org("Norvale Shipping", 0);
+    assert!(run(&d).is_empty());
+    let d = doc("The document says that fares will rise.");
+    assert!(run(&d).is_empty());
+    // Without a publication date nothing changes.
+    let d = doc("Norvale Shipping says that fares will rise.").org("Norvale Shipping", 0);
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn business_and_aviation_triggers_take_their_clause_date() {
+    let d = doc("The navy selected Orvik Marine on March 3 to build the ships.")
+        .org("Orvik Marine", 0)
+        .date("on March 3", "2024-03-03");
+    assert_eq!(d.dated(), [pair("select", Some("2024-03-03"))]);
+    let d = doc("The airline will fly the jets in 2027.").date("in 2027", "2027");
+    assert_eq!(d.dated(), [pair("fly", Some("2027"))]);
+    // "in order to", "the fly": no trigger.
+    let d = doc("A fly landed nearby, in order to rest.");
+    assert!(d.events().is_empty());
+}
