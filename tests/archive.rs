@@ -307,3 +307,26 @@ fn a_killed_bulk_ingest_is_completed_by_a_rerun() {
         "rerun after kill -9 equals a clean ingest"
     );
 }
+
+#[test]
+fn every_example_query_answers_on_the_seeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    kg_ok(&store, &["ingest", "-q", seeds().to_str().unwrap()]);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut queries: Vec<PathBuf> = std::fs::read_dir(&examples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    queries.sort();
+    assert!(queries.len() >= 5);
+    for query in queries {
+        let text = std::fs::read_to_string(&query).unwrap();
+        let rows = select(&store, &text);
+        let name = query.file_name().unwrap().to_string_lossy().into_owned();
+        if name != "conflicts.rq" {
+            assert!(!rows.is_empty(), "{name} answers nothing on the seeds");
+        }
+    }
+}
