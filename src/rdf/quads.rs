@@ -107,7 +107,8 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     }
 
     let attested = claims(ex);
-    let mut evidence = BTreeSet::new();
+    let mut sentences = BTreeSet::new();
+    let mut phrases = BTreeSet::new();
     for a in &attested {
         w.quads.extend(a.quads(&w.graph));
         let (sentence, span, rule, event) = match &a.claim {
@@ -131,14 +132,14 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
         let (begin, end) = chars.span(span);
         let phrase = iri::phrase(id, begin, end);
         w.add(att, kg::SPAN, phrase.clone());
-        if evidence.insert((usize::MAX, begin, end)) {
+        if phrases.insert((begin, end)) {
             w.add(&phrase, rdf::TYPE, nif::PHRASE);
             w.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
             w.add_index(&phrase, nif::BEGIN_INDEX, begin);
             w.add_index(&phrase, nif::END_INDEX, end);
             w.add_str(&phrase, nif::ANCHOR_OF, span.of(&doc.text));
         }
-        evidence.insert((sentence, 0, 0));
+        sentences.insert(sentence);
         if let Some(e) = event {
             w.add_str(att, rdfs::LABEL, &e.label);
             w.add_str(att, kg::TRIGGER, &e.trigger);
@@ -147,7 +148,7 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
             }
         }
     }
-    for (index, _, _) in evidence.into_iter().filter(|e| e.0 != usize::MAX) {
+    for index in sentences {
         let Some(sentence) = ex.sentences.get(index) else {
             continue;
         };

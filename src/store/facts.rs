@@ -14,8 +14,18 @@ use oxigraph::store::{StorageError, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
-fn facts_graph() -> NamedNode {
-    iri::facts_graph()
+/// Reads back the claim an attestation states (in `graph`, or wherever it is).
+pub(crate) fn read_claim(
+    tx: &Transaction<'_>,
+    attestation: &NamedNode,
+    graph: Option<GraphNameRef<'_>>,
+) -> Result<Option<Claim>, StorageError> {
+    let triples: Vec<Quad> = tx
+        .quads_for_pattern(Some(attestation.as_ref().into()), None, None, graph)
+        .collect::<Result<_, _>>()?;
+    Ok(Claim::decode(
+        triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
+    ))
 }
 
 /// Links `attestation` to the fact its claim states under `canonical` identities. Returns the
@@ -28,7 +38,7 @@ pub(crate) fn link(
 ) -> NamedNode {
     let fact = claim.fact(attestation, canonical);
     tx.extend(&fact.quads);
-    let graph = facts_graph();
+    let graph = iri::facts_graph();
     tx.insert(QuadRef::new(
         &fact.iri,
         vocab::kg::ATTESTATION,
@@ -43,7 +53,7 @@ pub(crate) fn unlink(
     tx: &mut Transaction<'_>,
     attestation: &NamedNode,
 ) -> Result<Vec<NamedNode>, StorageError> {
-    let graph = facts_graph();
+    let graph = iri::facts_graph();
     let links: Vec<Quad> = tx
         .quads_for_pattern(
             None,
@@ -67,7 +77,7 @@ fn subject_quads(
     subject: &NamedNode,
     predicate: Option<oxigraph::model::NamedNodeRef<'_>>,
 ) -> Result<Vec<Quad>, StorageError> {
-    let graph = facts_graph();
+    let graph = iri::facts_graph();
     tx.quads_for_pattern(
         Some(subject.as_ref().into()),
         predicate,
@@ -100,7 +110,7 @@ pub(crate) fn settle(
     lost: &BTreeSet<NamedNode>,
     gained: &BTreeSet<NamedNode>,
 ) -> Result<(), StorageError> {
-    let graph = facts_graph();
+    let graph = iri::facts_graph();
     let mut roles = BTreeSet::new();
     let mut canonical: FxHashMap<NamedNode, NamedNode> = FxHashMap::default();
     for fact in lost.union(gained) {
@@ -125,12 +135,7 @@ pub(crate) fn settle(
                 tx.remove(quad);
             }
             for a in &attested {
-                let triples: Vec<Quad> = tx
-                    .quads_for_pattern(Some(a.as_ref().into()), None, None, None)
-                    .collect::<Result<_, _>>()?;
-                let Some(claim) =
-                    Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)))
-                else {
+                let Some(claim) = read_claim(tx, a, None)? else {
                     continue;
                 };
                 for entity in claim.entities() {

@@ -17,7 +17,7 @@ use super::names::{self, NameBook, Naming};
 use super::{facts, KgStore, StoreError};
 use crate::extract::Extraction;
 use crate::rdf::claims::claims;
-use crate::rdf::{document_quads, entity_classes, fingerprint, iri, vocab, Attested, Claim};
+use crate::rdf::{document_quads, entity_classes, fingerprint, iri, vocab, Attested};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
 use rustc_hash::FxHashMap;
@@ -301,16 +301,8 @@ impl<'s> Ingestor<'s> {
                     let NamedOrBlankNode::NamedNode(attestation) = quad.subject else {
                         continue;
                     };
-                    let triples: Vec<Quad> = tx
-                        .quads_for_pattern(
-                            Some(attestation.as_ref().into()),
-                            None,
-                            None,
-                            Some(quad.graph_name.as_ref()),
-                        )
-                        .collect::<Result<_, _>>()?;
                     if let Some(claim) =
-                        Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)))
+                        facts::read_claim(tx, &attestation, Some(quad.graph_name.as_ref()))?
                     {
                         lost.extend(facts::unlink(tx, &attestation)?);
                         relink.push(Attested { attestation, claim });

@@ -217,16 +217,12 @@ pub(crate) fn short_surname(entity: &NamedNode) -> Option<String> {
     }
 }
 
-fn entities_graph() -> NamedNode {
-    iri::entities_graph()
-}
-
 /// Full-name people indexed under `surname` in the entities graph (as the transaction sees it).
 pub(crate) fn full_names(
     tx: &Transaction<'_>,
     surname: &str,
 ) -> Result<Vec<NamedNode>, StorageError> {
-    let graph = entities_graph();
+    let graph = iri::entities_graph();
     let literal = Literal::new_simple_literal(surname);
     let mut out = Vec::new();
     for quad in tx.quads_for_pattern(
@@ -247,7 +243,7 @@ pub(crate) fn merged_into(
     tx: &Transaction<'_>,
     short: &NamedNode,
 ) -> Result<Option<NamedNode>, StorageError> {
-    let graph = entities_graph();
+    let graph = iri::entities_graph();
     for quad in tx.quads_for_pattern(
         Some(short.as_ref().into()),
         Some(vocab::owl::SAME_AS),
@@ -268,7 +264,7 @@ pub(crate) fn index_surname(
     surname: &str,
     present: bool,
 ) -> Result<(), StorageError> {
-    let graph = entities_graph();
+    let graph = iri::entities_graph();
     let literal = Literal::new_simple_literal(surname);
     let quad = QuadRef::new(
         entity,
@@ -293,7 +289,7 @@ pub(crate) fn write_entity(
     namings: &[&Naming],
     merged: Option<&NamedNode>,
 ) -> Result<(), StorageError> {
-    let graph = entities_graph();
+    let graph = iri::entities_graph();
     let old: Vec<Quad> = tx
         .quads_for_pattern(
             Some(entity.as_ref().into()),
