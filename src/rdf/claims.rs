@@ -43,6 +43,12 @@ pub struct EventClaim {
     pub attendees: Vec<NamedNode>,
     /// Where it happened, as the article names it.
     pub location: Option<NamedNode>,
+    /// The sentence that states it, as written. Not part of the claim's own triples (it is the
+    /// text of the attestation's `kg:evidence`): an undated event is identified by it, because
+    /// the same sentence naming the same participants in two articles (a wire story reprinted,
+    /// a background paragraph reused) tells one happening, while a different sentence may tell
+    /// another ("it filed with the SEC" is said of many filings).
+    pub statement: Option<String>,
 }
 
 /// What an attestation states.
@@ -139,6 +145,10 @@ pub fn claims(ex: &Extraction) -> Vec<Attested> {
                 date: e.date.clone(),
                 attendees,
                 location: e.place.and_then(entity),
+                statement: ex
+                    .sentences
+                    .get(e.sentence)
+                    .map(|s| s.span.of(&ex.document.text).to_owned()),
             }),
         });
     }
@@ -240,6 +250,7 @@ impl Claim {
             date,
             attendees,
             location,
+            statement: None,
         }))
     }
 
@@ -310,10 +321,16 @@ impl Claim {
                         parts.extend(attendees.iter().map(iri::entity_key));
                         iri::fact("event", &parts)
                     }
-                    // An undated event is one article's: named by its attestation, and by
-                    // who took part, so that a change of identity gives another node.
+                    // An undated event told in the same words (see `statement`) by several
+                    // articles is one; otherwise it is one article's, named by its attestation.
+                    // Both ways also by who took part, so that a change of identity gives
+                    // another node.
                     _ => {
-                        let mut parts = vec![attestation.as_str()];
+                        let statement = e.statement.as_deref().and_then(statement_key);
+                        let mut parts = match (&statement, attendees.is_empty()) {
+                            (Some(key), false) => vec![e.lemma.as_str(), key.as_str()],
+                            _ => vec![attestation.as_str()],
+                        };
                         parts.extend(attendees.iter().map(iri::entity_key));
                         parts.extend(location.as_ref().map(iri::entity_key));
                         iri::fact("event", &parts)
@@ -351,6 +368,18 @@ impl Claim {
             }
         }
     }
+}
+
+/// The words of a sentence that identifies an undated event: case and spacing folded, so that a
+/// reprint with other line breaks is the same statement. `None` for sentences too short to tell
+/// one happening from another (a headline such as "Offerings filed with the SEC" recurs weekly).
+fn statement_key(sentence: &str) -> Option<String> {
+    const MIN_WORDS: usize = 8;
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    (words.len() >= MIN_WORDS).then(|| words.join(" "))
 }
 
 fn xsd_literal(lexical: &str, datatype: XsdDateType) -> Literal {
@@ -398,7 +427,55 @@ mod tests {
             date: Some("2025-11-25".into()),
             attendees: vec![iri::entity("person/ana-torres"), iri::entity("person/li")],
             location: None,
+            statement: None,
         }));
+    }
+
+    fn undated(attendees: &[&str], statement: &str) -> Claim {
+        Claim::Event(EventClaim {
+            lemma: "acquire".into(),
+            date: None,
+            attendees: attendees.iter().map(|a| iri::entity(a)).collect(),
+            location: None,
+            statement: Some(statement.into()),
+        })
+    }
+
+    #[test]
+    fn an_undated_event_reprinted_in_the_same_words_is_one() {
+        let (a, b) = (
+            iri::attestation("aaaaaaaaaaaaaaaa", 'e', 0),
+            iri::attestation("bbbbbbbbbbbbbbbb", 'e', 3),
+        );
+        let said = "Orvane Holdings has acquired a 12 pct stake in Telmis Corp, it said.";
+        let reprint = "Orvane Holdings has acquired a 12 pct stake\nin  Telmis Corp, it said.";
+        let one = |n: &NamedNode| n.clone();
+        let people = ["organization/orvane-holdings"];
+        assert_eq!(
+            undated(&people, said).fact(&a, one).iri,
+            undated(&people, reprint).fact(&b, one).iri
+        );
+        // Another sentence, other participants, no participants, or a short headline: two.
+        let other = "Orvane Holdings has acquired a 15 pct stake in Telmis Corp, it said.";
+        assert_ne!(
+            undated(&people, said).fact(&a, one).iri,
+            undated(&people, other).fact(&b, one).iri
+        );
+        assert_ne!(
+            undated(&people, said).fact(&a, one).iri,
+            undated(&["organization/telmis-corp"], said)
+                .fact(&b, one)
+                .iri
+        );
+        assert_ne!(
+            undated(&[], said).fact(&a, one).iri,
+            undated(&[], said).fact(&b, one).iri
+        );
+        let headline = "Orvane Holdings acquires stake";
+        assert_ne!(
+            undated(&people, headline).fact(&a, one).iri,
+            undated(&people, headline).fact(&b, one).iri
+        );
     }
 
     #[test]

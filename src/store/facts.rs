@@ -23,9 +23,36 @@ pub(crate) fn read_claim(
     let triples: Vec<Quad> = tx
         .quads_for_pattern(Some(attestation.as_ref().into()), None, None, graph)
         .collect::<Result<_, _>>()?;
-    Ok(Claim::decode(
-        triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
-    ))
+    let mut claim = Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)));
+    // An undated event is identified by the words of its sentence, which the attestation
+    // reaches through its evidence.
+    if let Some(Claim::Event(event)) = &mut claim {
+        if event.date.is_none() {
+            event.statement = evidence_text(tx, &triples)?;
+        }
+    }
+    Ok(claim)
+}
+
+/// The text of the sentence an attestation's `kg:evidence` points to.
+fn evidence_text(tx: &Transaction<'_>, triples: &[Quad]) -> Result<Option<String>, StorageError> {
+    let Some(sentence) = triples.iter().find_map(|q| match &q.object {
+        Term::NamedNode(n) if q.predicate.as_ref() == vocab::kg::EVIDENCE => Some(n.clone()),
+        _ => None,
+    }) else {
+        return Ok(None);
+    };
+    for quad in tx.quads_for_pattern(
+        Some(sentence.as_ref().into()),
+        Some(vocab::nif::ANCHOR_OF),
+        None,
+        None,
+    ) {
+        if let Term::Literal(text) = quad?.object {
+            return Ok(Some(text.value().to_owned()));
+        }
+    }
+    Ok(None)
 }
 
 /// Links `attestation` to the fact its claim states under `canonical` identities. Returns the
