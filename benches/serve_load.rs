@@ -35,7 +35,7 @@ fn main() {
         }
     };
     // Warm up the server's caches and connections.
-    let warm = ureq::agent();
+    let warm = agent();
     for label in labels.iter().take(50) {
         let _ = lookup(&warm, &endpoint, label);
     }
@@ -47,7 +47,7 @@ fn main() {
             .map(|c| {
                 let (endpoint, labels) = (&endpoint, &labels);
                 scope.spawn(move || {
-                    let agent = ureq::agent();
+                    let agent = agent();
                     let mut latencies = Vec::with_capacity(per_client);
                     let mut errors = 0;
                     for i in 0..per_client {
@@ -95,15 +95,26 @@ fn main() {
     }
 }
 
+/// A client with its own keep-alive connection; every request bounded in time.
+fn agent() -> ureq::Agent {
+    ureq::Agent::new_with_config(
+        ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build(),
+    )
+}
+
 fn person_labels(endpoint: &str) -> Result<Vec<String>, String> {
-    let body = ureq::post(endpoint)
-        .set("Accept", "application/sparql-results+json")
-        .send_form(&[(
+    let body = agent()
+        .post(endpoint)
+        .header("Accept", "application/sparql-results+json")
+        .send_form([(
             "query",
             "SELECT DISTINCT ?label WHERE { ?p a schema:Person ; rdfs:label ?label } LIMIT 1000",
         )])
         .map_err(|e| e.to_string())?
-        .into_string()
+        .body_mut()
+        .read_to_string()
         .map_err(|e| e.to_string())?;
     let json: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
     Ok(json["results"]["bindings"]
@@ -123,13 +134,15 @@ fn lookup(agent: &ureq::Agent, endpoint: &str, label: &str) -> Result<(), String
          OPTIONAL {{ ?m org:member ?person ; org:role/rdfs:label ?role . \
          OPTIONAL {{ ?m org:organization/rdfs:label ?organization }} }} }}"
     );
-    let response = agent
+    let body = agent
         .get(endpoint)
         .query("query", &query)
-        .set("Accept", "application/sparql-results+json")
+        .header("Accept", "application/sparql-results+json")
         .call()
+        .map_err(|e| e.to_string())?
+        .body_mut()
+        .read_to_string()
         .map_err(|e| e.to_string())?;
-    let body = response.into_string().map_err(|e| e.to_string())?;
     if body.contains("\"bindings\"") {
         Ok(())
     } else {

@@ -7,7 +7,7 @@
 use super::negotiate;
 use super::protocol::QueryRequest;
 use crate::rdf::vocab;
-use crate::store::{KgStore, QueryError};
+use crate::store::KgStore;
 use oxigraph::io::RdfSerializer;
 use oxigraph::model::{GraphName, NamedOrBlankNode};
 use oxigraph::sparql::results::QueryResultsSerializer;
@@ -68,10 +68,7 @@ pub(crate) fn parse(
         Err(_) if crate::store::is_update(&request.query) => {
             return Err(Answer::text(403, super::protocol::READ_ONLY))
         }
-        Err(QueryError::Syntax { message, pointer }) => {
-            return Err(Answer::text(400, format!("{message}\n{pointer}")))
-        }
-        Err(other) => return Err(Answer::text(400, other.to_string())),
+        Err(error) => return Err(Answer::text(400, error.to_string())),
     };
     let dataset = prepared.dataset_mut();
     if !request.default_graphs.is_empty() || !request.named_graphs.is_empty() {
