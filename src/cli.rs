@@ -10,7 +10,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, max_term_width = 100)]
 pub struct Cli {
-    /// The store directory (created when missing).
+    /// The store directory (created by ingest and load when missing; commands that only read
+    /// need an existing one).
     #[arg(long, global = true, env = "KG_STORE", default_value = "./kg-store")]
     pub store: PathBuf,
 
@@ -133,6 +134,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         layout: LayoutChoice,
     },
+    /// Answer SPARQL queries over HTTP (SPARQL 1.1 Protocol), read-only, with a query page at /.
+    ///
+    /// Queries go to /query (also /sparql): GET or POST, query= in the URL or a form body, or an
+    /// application/sparql-query body. Results follow the Accept header: SPARQL JSON (default), XML,
+    /// CSV, TSV for SELECT and ASK; Turtle (default), N-Triples, N-Quads, TriG, JSON-LD, RDF/XML
+    /// for CONSTRUCT and DESCRIBE. Prefixes and the union default graph are as in `kg query`.
+    /// Updates are refused (403). A syntax error is answered 400 with the parser's message; a
+    /// query running longer than --timeout is stopped and answered 503; results beyond --max-rows
+    /// are cut, and the Kg-Results-Truncated header says so.
+    ///
+    /// The store is opened read-only, so `kg ingest` can run meanwhile: the server checks the
+    /// store's files every --refresh seconds and reopens it when they changed, so new documents
+    /// are answered within about that interval, without a restart.
+    Serve {
+        /// Address to listen on (port 0: any free port; the address is printed).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Allow a non-loopback --bind: the endpoint has no authentication (prints a warning).
+        #[arg(long)]
+        public: bool,
+        /// Seconds a query may run before it is stopped and answered 503.
+        #[arg(long, default_value = "30", value_parser = parse_seconds)]
+        timeout: std::time::Duration,
+        /// Most rows (or triples) in one answer.
+        #[arg(long, default_value_t = 100_000)]
+        max_rows: usize,
+        /// Seconds between checks for changes by an ingest.
+        #[arg(long, default_value = "1", value_parser = parse_seconds)]
+        refresh: std::time::Duration,
+        /// Queries run at once (default: one per core); as many more wait, the rest get 503.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        workers: Option<u64>,
+    },
 }
 
 /// Output formats of `kg extract`.
@@ -205,6 +239,16 @@ pub enum ExportFormat {
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     text.parse()
         .map_err(|_| format!("{text:?} is not a date: write it as YYYY-MM-DD, e.g. 2025-11-26"))
+}
+
+/// Parses a positive number of seconds such as `30` or `0.5`.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s < 1e9)
+        .map(std::time::Duration::from_secs_f64)
+        .ok_or_else(|| format!("'{text}' is not a number of seconds: write e.g. 30 or 0.5"))
 }
 
 /// Parses a size such as `10M`, `512K`, `2G` or `1048576` (bytes; K, M, G are powers of 1024).

@@ -15,6 +15,8 @@
 //! 5. [`store`]: an on-disk Oxigraph store; one transaction per document; SPARQL.
 //! 6. [`export`]: pictures of the graph (Graphviz DOT, SVG, PNG, PDF) read from the store.
 //!
+//! Beside the pipeline, [`serve`] answers SPARQL over HTTP from a read-only view of the store.
+//!
 //! ```
 //! use kg::{extract, Document, KgStore};
 //! use oxigraph::sparql::QueryResults;
@@ -33,6 +35,7 @@
 pub mod export;
 pub mod extract;
 pub mod rdf;
+pub mod serve;
 pub mod store;
 pub mod text;
 pub mod time;

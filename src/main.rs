@@ -64,6 +64,17 @@ fn is_usage_error(error: &anyhow::Error) -> bool {
     use kg::export::ExportError;
     error.downcast_ref::<UsageError>().is_some()
         || error.downcast_ref::<kg::store::QueryError>().is_some()
+        || error
+            .downcast_ref::<kg::store::StoreError>()
+            .is_some_and(|e| {
+                matches!(
+                    e,
+                    kg::store::StoreError::Missing { .. } | kg::store::StoreError::NotAStore { .. }
+                )
+            })
+        || error
+            .downcast_ref::<kg::serve::ServeError>()
+            .is_some_and(kg::serve::ServeError::is_usage)
         || error.downcast_ref::<ExportError>().is_some_and(|e| {
             matches!(
                 e,
@@ -133,11 +144,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             export(&cli.store, &output, format, selection, max_nodes, layout)
         }
+        Command::Serve {
+            bind,
+            public,
+            timeout,
+            max_rows,
+            refresh,
+            workers,
+        } => {
+            let mut options = kg::serve::ServeOptions {
+                bind,
+                public,
+                timeout,
+                max_rows,
+                refresh,
+                ..Default::default()
+            };
+            if let Some(n) = workers {
+                options.workers = n as usize;
+            }
+            kg::serve::serve(&cli.store, &options, |address| {
+                println!(
+                    "kg serve: listening on http://{address}/ (store {}, read-only)",
+                    cli.store.display()
+                );
+                let _ = io::stdout().flush();
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 fn open_store(path: &Path) -> Result<KgStore> {
     Ok(KgStore::open(path)?)
+}
+
+/// For commands that only read: never creates a store, works while an ingest runs.
+fn open_store_read_only(path: &Path) -> Result<KgStore> {
+    Ok(KgStore::open_read_only(path)?)
 }
 
 /// One document to ingest, with the metadata the command line or a manifest gives it.
@@ -373,7 +417,7 @@ fn query(
             .with_context(|| format!("cannot read the query file {}", file.display()))?,
         (None, None) => bail!(UsageError("give a query, or -f FILE.rq".to_owned())),
     };
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     let results = store.query(&text)?;
     let terminal = io::stdout().is_terminal();
     let is_graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
@@ -464,7 +508,7 @@ fn extract_json(
 }
 
 fn stats(store_path: &Path, json: bool) -> Result<ExitCode> {
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     let counts = store.counts()?;
     let size = store.size_on_disk().unwrap_or(0);
     if json {
@@ -488,7 +532,7 @@ fn stats(store_path: &Path, json: bool) -> Result<ExitCode> {
 }
 
 fn dump(store_path: &Path, format: DumpFormat, output: Option<&Path>) -> Result<ExitCode> {
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     let format = match format {
         DumpFormat::Trig => RdfFormat::TriG,
         DumpFormat::Nquads => RdfFormat::NQuads,
@@ -562,7 +606,7 @@ fn export(
         LayoutChoice::Graphviz => LayoutEngine::Graphviz,
         LayoutChoice::Builtin => LayoutEngine::BuiltIn,
     };
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     let rendered = kg::export::export(store.store(), &options)?;
     for note in &rendered.notes {
         eprintln!("note: {note}");

@@ -13,6 +13,18 @@ pub enum StoreError {
         /// The store directory.
         path: PathBuf,
     },
+    /// A command that only reads was pointed at a directory that holds no store.
+    #[error("there is no store at {path}; create one with `kg ingest DIR --store {path}` (or point --store / KG_STORE at an existing one)")]
+    Missing {
+        /// Where the store was looked for.
+        path: PathBuf,
+    },
+    /// The directory exists and is not empty, yet holds no store.
+    #[error("{path} is not a kg store (no RocksDB CURRENT file in it); point --store at the directory `kg ingest` created")]
+    NotAStore {
+        /// The directory.
+        path: PathBuf,
+    },
     /// The store could not be opened for another reason.
     #[error("cannot open the store {path}: {message}; check the path and permissions, or remove the directory to start afresh")]
     Open {

@@ -15,13 +15,16 @@ mod error;
 mod facts;
 mod ingest;
 mod names;
+mod open;
 mod query;
 mod results;
 
 pub use error::StoreError;
 pub use ingest::{IngestOutcome, Ingestor};
 pub use names::NameBook;
+pub(crate) use open::is_info_log;
 pub use query::QueryError;
+pub(crate) use query::{is_update, parse_cancellable};
 pub use results::{compact, write_results, ResultsError, ResultsFormat};
 
 use crate::rdf::{iri, vocab};
@@ -62,17 +65,34 @@ pub struct Counts {
 }
 
 impl KgStore {
-    /// Opens (creating if needed) the store in directory `path`.
+    /// Opens (creating if needed) the store in directory `path`, for writing.
     ///
-    /// Fails with [`StoreError::Locked`] when another process has it open for writing.
+    /// Fails with [`StoreError::Locked`] when another process has it open for writing. Commands
+    /// that only read use [`KgStore::open_read_only`] instead.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let store = Store::open(path).map_err(|e| StoreError::from_open(path, e))?;
+        // RocksDB renames the previous info log to LOG.old.<time> at every read-write open and
+        // Oxigraph does not expose the option that limits them: remove them now that we hold the
+        // lock (only info logs: never a data file).
+        open::remove_old_info_logs(path);
         let kg = Self {
             store,
             path: Some(path.to_owned()),
         };
         kg.ensure_ontology()?;
         Ok(kg)
+    }
+
+    /// Opens the existing store in directory `path` for reading only: it works while another
+    /// process ingests into it, and sees what that process had committed when it was opened.
+    /// It never creates nor changes anything on disk.
+    ///
+    /// Fails with [`StoreError::Missing`] when there is no store at `path`.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        Ok(Self {
+            store: open::read_only(path)?,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// A store in memory, for tests and for `kg extract`-like uses that need SPARQL.
@@ -147,7 +167,8 @@ impl KgStore {
         })
     }
 
-    /// Bytes the store takes on disk (`None` in memory).
+    /// Bytes the store's data takes on disk (`None` in memory); RocksDB's info logs (`LOG`,
+    /// `LOG.old.*`) are not data and are not counted.
     pub fn size_on_disk(&self) -> Option<u64> {
         fn walk(path: &Path) -> u64 {
             let Ok(entries) = std::fs::read_dir(path) else {
@@ -155,6 +176,7 @@ impl KgStore {
             };
             entries
                 .filter_map(Result::ok)
+                .filter(|e| !open::is_info_log(&e.file_name().to_string_lossy()))
                 .map(|e| match e.metadata() {
                     Ok(m) if m.is_dir() => walk(&e.path()),
                     Ok(m) => m.len(),

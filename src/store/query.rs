@@ -6,7 +6,7 @@
 use super::{KgStore, StoreError};
 use crate::rdf::vocab;
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
 /// Why a query failed.
@@ -49,6 +49,25 @@ pub(crate) fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, Q
         .on_store(store)
         .execute()
         .map_err(|e| QueryError::Evaluation(e.to_string()))
+}
+
+/// Parses `query` with the predeclared prefixes, to be run later and stopped through `token`
+/// (`kg serve`'s timeout). The dataset is left as the query states it: the caller decides on the
+/// union default graph.
+pub(crate) fn parse_cancellable(
+    query: &str,
+    token: CancellationToken,
+) -> Result<PreparedSparqlQuery, QueryError> {
+    evaluator()
+        .with_cancellation_token(token)
+        .parse_query(query)
+        .map_err(|e| syntax_error(query, &e.to_string()))
+}
+
+/// Whether `text` parses as a SPARQL Update (with the predeclared prefixes): `kg serve` then
+/// says that updates are refused rather than quoting the query parser.
+pub(crate) fn is_update(text: &str) -> bool {
+    evaluator().parse_update(text).is_ok()
 }
 
 /// Builds a syntax error pointing at the line and column the parser reported ("at 2:7").
