@@ -27,10 +27,16 @@ pub enum Command {
     ///
     /// Re-ingesting an unchanged article changes nothing; a changed file replaces its facts.
     /// Prints how many documents were added, replaced, unchanged or failed, and what the store holds.
+    /// With --from-nquads, the inputs are document graphs extracted elsewhere (`kg extract
+    /// --format nquads`: the map step), and the entities and facts are derived from them here.
     Ingest {
         /// Files, directories or - (standard input).
         #[arg(required_unless_present = "manifest")]
         paths: Vec<PathBuf>,
+        /// The inputs are N-Quads files (or -) printed by `kg extract --format nquads` (or
+        /// `kg dump --format nquads`, whose derived graphs are skipped and derived again).
+        #[arg(long, conflicts_with_all = ["manifest", "date"])]
+        from_nquads: bool,
         /// Publication date of what is ingested (YYYY-MM-DD): the anchor for "on Tuesday", "next week".
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
@@ -73,7 +79,8 @@ pub enum Command {
         /// Publication date (YYYY-MM-DD), overriding what the text states.
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
-        /// Output format: json (one pretty object; one article only) or jsonl (one line per article).
+        /// Output format: json (one pretty object; one article only), jsonl (one line per
+        /// article) or nquads (each article's graph as `kg ingest` stores it).
         #[arg(long, value_enum)]
         format: Option<ExtractFormat>,
         /// Refuse documents larger than this many bytes (suffixes K, M, G; default 10M).
@@ -176,6 +183,9 @@ pub enum ExtractFormat {
     Json,
     /// One JSON object per line, one line per article.
     Jsonl,
+    /// N-Quads: each article's named graph exactly as `kg ingest` stores it (the map step of a
+    /// distributed build; `kg ingest --from-nquads` is the reduce step).
+    Nquads,
 }
 
 /// Layout engines of `kg export`.

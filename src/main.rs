@@ -92,11 +92,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest {
             paths,
+            from_nquads: true,
+            quiet,
+            batch,
+            ..
+        } => ingest_nquads(&cli.store, &paths, quiet, batch as usize),
+        Command::Ingest {
+            paths,
             date,
             manifest,
             quiet,
             max_document_size,
             batch,
+            ..
         } => ingest(
             &cli.store,
             &paths,
@@ -366,6 +374,100 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     })
 }
 
+/// The reduce step: document graphs from `kg extract --format nquads` (files, directories of
+/// `.nq` files, or -) into the store, deriving entities and facts as `kg ingest` does.
+fn ingest_nquads(
+    store_path: &Path,
+    paths: &[PathBuf],
+    quiet: bool,
+    batch: usize,
+) -> Result<ExitCode> {
+    use kg::store::{read_document_graphs, DocumentGraph, ReadGraph};
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot list {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "nq"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let store = open_store(store_path)?;
+    let mut ingestor = Ingestor::new(&store);
+    let (mut added, mut replaced, mut unchanged, mut failed) = (0usize, 0usize, 0usize, 0usize);
+    let mut skipped = std::collections::BTreeSet::new();
+    let mut store_batch = |graphs: &mut Vec<DocumentGraph>| -> Result<()> {
+        if graphs.is_empty() {
+            return Ok(());
+        }
+        for outcome in ingestor.ingest_documents(graphs)? {
+            match outcome {
+                IngestOutcome::Added => added += 1,
+                IngestOutcome::Replaced => replaced += 1,
+                IngestOutcome::Unchanged => unchanged += 1,
+            }
+        }
+        graphs.clear();
+        Ok(())
+    };
+    for file in &files {
+        let reader: Box<dyn io::Read> = if file.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            Box::new(
+                std::fs::File::open(file)
+                    .with_context(|| format!("cannot read {}", file.display()))?,
+            )
+        };
+        let mut pending: Vec<DocumentGraph> = Vec::new();
+        let mut pending_quads = 0usize;
+        for item in read_document_graphs(io::BufReader::new(reader)) {
+            match item {
+                Ok(ReadGraph::Document(graph)) => {
+                    pending_quads += graph.len();
+                    pending.push(graph);
+                    if pending.len() >= batch || pending_quads >= 2_000_000 {
+                        store_batch(&mut pending)?;
+                        pending_quads = 0;
+                    }
+                }
+                Ok(ReadGraph::Skipped(graph)) => {
+                    skipped.insert(graph.into_string());
+                }
+                Err(error) => {
+                    failed += 1;
+                    eprintln!(
+                        "kg: {}: {error} (the documents before it are stored)",
+                        file.display()
+                    );
+                    break;
+                }
+            }
+        }
+        store_batch(&mut pending)?;
+    }
+    store.flush()?;
+    if !quiet {
+        for graph in &skipped {
+            println!("skipped <{graph}>: derived again from the documents");
+        }
+        println!(
+            "documents: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed"
+        );
+        print_counts(&store, &store.counts()?);
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn read_document(
     input: &Input,
     meta: &ManifestEntry,
@@ -475,23 +577,31 @@ fn extract_json(
     // the chunk, not the corpus.
     let chunk = rayon::current_num_threads().max(1) * 16;
     for group in inputs.chunks(chunk) {
-        let results: Vec<Result<serde_json::Value>> = group
+        let results: Vec<Result<Vec<u8>>> = group
             .par_iter()
             .map(|input| {
                 let document = read_document(input, &ManifestEntry::default(), date, max_bytes)?;
-                Ok(kg::extract::extraction_json(&extract(document)))
+                let extraction = extract(document);
+                Ok(match format {
+                    ExtractFormat::Json => {
+                        let mut bytes =
+                            serde_json::to_vec_pretty(&kg::extract::extraction_json(&extraction))?;
+                        bytes.push(b'\n');
+                        bytes
+                    }
+                    ExtractFormat::Jsonl => {
+                        let mut bytes =
+                            serde_json::to_vec(&kg::extract::extraction_json(&extraction))?;
+                        bytes.push(b'\n');
+                        bytes
+                    }
+                    ExtractFormat::Nquads => kg::rdf::document_nquads(&extraction),
+                })
             })
             .collect();
         for (input, result) in group.iter().zip(results) {
             match result {
-                Ok(json) if format == ExtractFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &json)?;
-                    writeln!(out)?;
-                }
-                Ok(json) => {
-                    serde_json::to_writer(&mut out, &json)?;
-                    writeln!(out)?;
-                }
+                Ok(bytes) => out.write_all(&bytes)?,
                 Err(error) => {
                     failed += 1;
                     eprintln!("kg: {}: {error:#}", input.name());

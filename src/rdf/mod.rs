@@ -15,4 +15,4 @@ mod quads;
 pub mod vocab;
 
 pub use claims::{Attested, Claim, Fact};
-pub use quads::{document_quads, entity_classes, entity_name_quads, fingerprint};
+pub use quads::{document_nquads, document_quads, entity_classes, entity_name_quads, fingerprint};

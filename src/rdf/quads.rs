@@ -6,6 +6,7 @@ use super::iri;
 use super::vocab::{kg, nif, prov, rdf, rdfs, schema, skos, xsd};
 use crate::extract::{Entity, EntityKind, Extraction};
 use crate::text::CharIndex;
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeSet;
 
@@ -161,6 +162,17 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
         w.add_str(&s_iri, nif::ANCHOR_OF, sentence.span.of(&doc.text));
     }
     w.quads
+}
+
+/// [`document_quads`] as N-Quads text, one quad per line (what `kg extract --format nquads`
+/// prints for one article).
+pub fn document_nquads(ex: &Extraction) -> Vec<u8> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+    for quad in document_quads(ex) {
+        // Writing into a Vec cannot fail.
+        let _ = serializer.serialize_quad(&quad);
+    }
+    serializer.finish().unwrap_or_default()
 }
 
 /// The position of an attestation in its extraction's list (`.../m3` → 3).

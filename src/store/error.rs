@@ -45,6 +45,9 @@ pub enum StoreError {
     /// RDF aimed at one of the graphs kg writes itself.
     #[error("<{0}> is one of kg's own graphs (documents, facts, entities, ontology), which kg derives from the articles; load into a graph of your own instead (--graph IRI, or the default graph/user/<file name>)")]
     ReservedGraph(String),
+    /// N-Quads given as document graphs (the reduce step) hold something else.
+    #[error("not a document graph: {0}; `kg ingest --from-nquads` takes what `kg extract --format nquads` prints")]
+    NotADocument(String),
     /// The built-in ontology did not load (a bug: please report it).
     #[error("the built-in ontology is invalid: {0}")]
     Ontology(String),

@@ -13,12 +13,12 @@
 //! ([`super::facts`]). A crash or Ctrl-C before the commit leaves the store as it was before the
 //! batch; a rerun completes it.
 
+use super::document::DocumentGraph;
 use super::names::{self, NameBook, Naming};
 use super::{facts, KgStore, StoreError};
 use crate::extract::Extraction;
-use crate::rdf::claims::claims;
-use crate::rdf::{document_quads, entity_classes, fingerprint, iri, vocab, Attested};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
+use crate::rdf::{vocab, Attested};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -74,6 +74,19 @@ impl<'s> Ingestor<'s> {
 
     /// Stores a batch of documents in one transaction; returns what happened to each.
     pub fn ingest(&mut self, batch: &[Extraction]) -> Result<Vec<IngestOutcome>, StoreError> {
+        let graphs = batch
+            .iter()
+            .map(DocumentGraph::from_extraction)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.ingest_documents(&graphs)
+    }
+
+    /// Stores a batch of document graphs (extracted here, or read back from another machine's
+    /// `kg extract --format nquads`) in one transaction; returns what happened to each.
+    pub fn ingest_documents(
+        &mut self,
+        batch: &[DocumentGraph],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
         let result = self.try_ingest(batch);
         if result.is_err() {
             // The transaction rolled back: what the book learnt from it is wrong.
@@ -82,7 +95,7 @@ impl<'s> Ingestor<'s> {
         result
     }
 
-    fn try_ingest(&mut self, batch: &[Extraction]) -> Result<Vec<IngestOutcome>, StoreError> {
+    fn try_ingest(&mut self, batch: &[DocumentGraph]) -> Result<Vec<IngestOutcome>, StoreError> {
         if !self.recovered {
             self.recover()?;
             self.recovered = true;
@@ -93,8 +106,8 @@ impl<'s> Ingestor<'s> {
         // index; everything else goes through the transaction below.
         let mut seen = BTreeSet::new();
         let mut fresh = vec![false; batch.len()];
-        for (i, extraction) in batch.iter().enumerate() {
-            let doc = iri::document(extraction.document.id.as_str());
+        for (i, graph) in batch.iter().enumerate() {
+            let doc = graph.iri.clone();
             fresh[i] = !store.contains_named_graph(doc.as_ref())? && seen.insert(doc);
         }
         // A few documents are cheaper through the transaction than through new files.
@@ -102,22 +115,21 @@ impl<'s> Ingestor<'s> {
             fresh.iter_mut().for_each(|f| *f = false);
         }
         // The name book must see the store as it was before these graphs land.
-        for (extraction, _) in batch.iter().zip(&fresh).filter(|(_, f)| **f) {
-            for entity in &extraction.entities {
-                let entity = iri::entity(&entity.key);
+        for (graph, _) in batch.iter().zip(&fresh).filter(|(_, f)| **f) {
+            for (entity, _) in &graph.namings {
                 if let Some(surname) =
-                    names::full_name_surname(&entity).or_else(|| names::short_surname(&entity))
+                    names::full_name_surname(entity).or_else(|| names::short_surname(entity))
                 {
                     self.names.load(store, &names::surname_entity(&surname))?;
                 }
-                self.names.load(store, &entity)?;
+                self.names.load(store, entity)?;
             }
         }
         let pending: Vec<String> = batch
             .iter()
             .zip(&fresh)
             .filter(|(_, f)| **f)
-            .map(|(e, _)| iri::document(e.document.id.as_str()).into_string())
+            .map(|(g, _)| g.iri.as_str().to_owned())
             .collect();
         if !pending.is_empty() {
             self.mark_pending(&pending)?;
@@ -127,7 +139,7 @@ impl<'s> Ingestor<'s> {
                 .iter()
                 .zip(&fresh)
                 .filter(|(_, f)| **f)
-                .flat_map(|(extraction, _)| document_quads(extraction))
+                .flat_map(|(graph, _)| graph.quads.iter().cloned())
                 .filter(|q| q.predicate.as_ref() != vocab::kg::FINGERPRINT);
             let mut loader = store.bulk_loader().with_num_threads(1);
             loader.load_quads(quads)?;
@@ -137,13 +149,8 @@ impl<'s> Ingestor<'s> {
         let mut tx = store.start_transaction()?;
         let mut changes = BatchChanges::default();
         let mut outcomes = Vec::with_capacity(batch.len());
-        for (extraction, preloaded) in batch.iter().zip(&fresh) {
-            outcomes.push(write_document(
-                &mut tx,
-                extraction,
-                &mut changes,
-                *preloaded,
-            )?);
+        for (graph, preloaded) in batch.iter().zip(&fresh) {
+            outcomes.push(write_document(&mut tx, graph, &mut changes, *preloaded)?);
         }
         self.derive(&mut tx, changes)?;
         tx.commit()?;
@@ -355,63 +362,60 @@ fn canonical_map(
     Ok(out)
 }
 
-/// Writes one document's graph (or records its new source), dropping what it replaces.
+/// Writes one document's graph (or records its new sources), dropping what it replaces.
 fn write_document(
     tx: &mut Transaction<'_>,
-    extraction: &Extraction,
+    document: &DocumentGraph,
     changes: &mut BatchChanges,
     preloaded: bool,
 ) -> Result<IngestOutcome, StorageError> {
-    let doc = &extraction.document;
-    let doc_iri = iri::document(doc.id.as_str());
+    let doc_iri = document.iri.clone();
     let graph = GraphNameRef::NamedNode(doc_iri.as_ref());
-    let source = Literal::new_simple_literal(&doc.source);
-    let source_quad = QuadRef::new(&doc_iri, vocab::kg::SOURCE, &source, graph);
-    let print = Literal::new_simple_literal(fingerprint(extraction));
-    if tx.contains(QuadRef::new(
-        &doc_iri,
-        vocab::kg::FINGERPRINT,
-        &print,
-        graph,
-    ))? {
-        if !tx.contains(source_quad)? {
-            tx.insert(source_quad);
+    let print = &document.fingerprint;
+    if tx.contains(QuadRef::new(&doc_iri, vocab::kg::FINGERPRINT, print, graph))? {
+        for source in &document.sources {
+            let source_quad = QuadRef::new(&doc_iri, vocab::kg::SOURCE, source, graph);
+            if !tx.contains(source_quad)? {
+                tx.insert(source_quad);
+            }
         }
         return Ok(IngestOutcome::Unchanged);
     }
 
-    // Earlier versions: other documents read from this source, and this document's own graph
+    // Earlier versions: other documents read from these sources, and this document's own graph
     // if it was stored with other metadata (its other sources stay: the text is still there).
     let stored_before = !preloaded && tx.contains_named_graph(doc_iri.as_ref())?;
     let mut replaced = stored_before;
-    let earlier: Vec<Quad> = tx
-        .quads_for_pattern(
-            None,
-            Some(vocab::kg::SOURCE),
-            Some(source.as_ref().into()),
-            None,
-        )
-        .collect::<Result<_, _>>()?;
-    for quad in earlier {
-        let NamedOrBlankNode::NamedNode(old_doc) = &quad.subject else {
-            continue;
-        };
-        if *old_doc == doc_iri {
-            continue;
-        }
-        replaced = true;
-        tx.remove(&quad);
-        let still_held = tx
+    for source in &document.sources {
+        let earlier: Vec<Quad> = tx
             .quads_for_pattern(
-                Some(old_doc.as_ref().into()),
-                Some(vocab::kg::SOURCE),
                 None,
-                Some(quad.graph_name.as_ref()),
+                Some(vocab::kg::SOURCE),
+                Some(source.as_ref().into()),
+                None,
             )
-            .next()
-            .is_some();
-        if !still_held {
-            drop_document(tx, old_doc, changes)?;
+            .collect::<Result<_, _>>()?;
+        for quad in earlier {
+            let NamedOrBlankNode::NamedNode(old_doc) = &quad.subject else {
+                continue;
+            };
+            if *old_doc == doc_iri {
+                continue;
+            }
+            replaced = true;
+            tx.remove(&quad);
+            let still_held = tx
+                .quads_for_pattern(
+                    Some(old_doc.as_ref().into()),
+                    Some(vocab::kg::SOURCE),
+                    None,
+                    Some(quad.graph_name.as_ref()),
+                )
+                .next()
+                .is_some();
+            if !still_held {
+                drop_document(tx, old_doc, changes)?;
+            }
         }
     }
     let mut other_sources = Vec::new();
@@ -423,7 +427,8 @@ fn write_document(
             Some(graph),
         ) {
             let quad = quad?;
-            if quad.object != Term::Literal(source.clone()) {
+            let own = matches!(&quad.object, Term::Literal(l) if document.sources.contains(l));
+            if !own {
                 other_sources.push(quad);
             }
         }
@@ -431,37 +436,19 @@ fn write_document(
     }
 
     if preloaded {
-        tx.insert(QuadRef::new(
-            &doc_iri,
-            vocab::kg::FINGERPRINT,
-            &print,
-            graph,
-        ));
+        tx.insert(QuadRef::new(&doc_iri, vocab::kg::FINGERPRINT, print, graph));
     } else {
-        tx.extend(&document_quads(extraction));
+        tx.extend(&document.quads);
     }
     tx.extend(&other_sources);
-    let namings: Vec<(NamedNode, Naming)> = extraction
-        .entities
-        .iter()
-        .map(|e| {
-            let mut forms: BTreeMap<String, usize> = [(e.name.clone(), 1)].into();
-            forms.extend(e.aliases.iter().map(|a| (a.clone(), 1)));
-            let naming = Naming {
-                documents: 1,
-                preferred: [(e.name.clone(), 1)].into(),
-                forms,
-                classes: entity_classes(e).into_iter().map(|c| (c, 1)).collect(),
-            };
-            (iri::entity(&e.key), naming)
-        })
-        .collect();
-    for (entity, naming) in &namings {
+    for (entity, naming) in &document.namings {
         changes
             .naming_deltas
             .push((entity.clone(), naming.clone(), false));
     }
-    changes.added.insert(doc_iri, (claims(extraction), namings));
+    changes
+        .added
+        .insert(doc_iri, (document.claims.clone(), document.namings.clone()));
     Ok(if replaced {
         IngestOutcome::Replaced
     } else {

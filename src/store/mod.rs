@@ -11,6 +11,7 @@
 //! attestations), `graph/facts` (memberships, events, roles), `graph/entities` (classes, labels,
 //! identity), `graph/ontology`, and `graph/user/...` for RDF loaded with `kg load`.
 
+mod document;
 mod error;
 mod facts;
 mod ingest;
@@ -19,6 +20,9 @@ mod open;
 mod query;
 mod results;
 
+pub use document::{
+    is_derived_graph, is_document_graph, read_document_graphs, DocumentGraph, ReadGraph,
+};
 pub use error::StoreError;
 pub use ingest::{IngestOutcome, Ingestor};
 pub use names::NameBook;
