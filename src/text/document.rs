@@ -104,8 +104,28 @@ pub struct Document {
     pub text: String,
 }
 
+/// "## Title" → "Title": a Markdown ATX heading's marks (one to six `#` and a space) are not
+/// part of the headline. Anything else is kept as it is ("#1 in sales" keeps its `#`).
+fn strip_heading_marks(line: &str) -> &str {
+    let marks = line.len() - line.trim_start_matches('#').len();
+    let rest = &line[marks..];
+    if (1..=6).contains(&marks) && rest.starts_with([' ', '\t']) && !rest.trim().is_empty() {
+        let text = rest.trim();
+        let closed = text.trim_end_matches('#');
+        // A closing run of `#` counts only after a space ("# Learn C#" keeps its `#`).
+        if closed.ends_with([' ', '\t']) {
+            closed.trim_end()
+        } else {
+            text
+        }
+    } else {
+        line
+    }
+}
+
 impl Document {
-    /// A document with this text and source; the title is the first non-empty line.
+    /// A document with this text and source; the title is the first non-empty line (without
+    /// the `#` marks of a Markdown heading).
     ///
     /// The publication date and URL are left empty: the pipeline infers them from the text
     /// (see [`crate::time::infer_publication_date`]) unless the caller sets them.
@@ -115,7 +135,7 @@ impl Document {
             .lines()
             .map(str::trim)
             .find(|l| !l.is_empty())
-            .map(|l| l.chars().take(300).collect());
+            .map(|l| strip_heading_marks(l).chars().take(300).collect());
         Self {
             id: DocumentId::of_text(&text),
             source: source.into(),
@@ -146,6 +166,14 @@ mod tests {
         assert_eq!(a.id, b.id);
         assert_ne!(a.id, c.id);
         assert_eq!(a.id.as_str().len(), 16);
+    }
+
+    #[test]
+    fn markdown_heading_marks_leave_the_title() {
+        let d = Document::new("a.md", "\n## Talks resume ##\nText.");
+        assert_eq!(d.title.as_deref(), Some("Talks resume"));
+        let d = Document::new("a.txt", "#1 in sales\nText.");
+        assert_eq!(d.title.as_deref(), Some("#1 in sales"));
     }
 
     #[test]

@@ -12,6 +12,10 @@
 //!    (an upper-case letter, a digit or a quote; a lower-case letter only after an ordinary
 //!    lower-case word), except after abbreviations ("Mr.", "Nov.", "U.S.") and initials ("J.").
 //! 3. Sentences are trimmed; pieces without a letter or digit are dropped.
+//! 4. A sentence longer than [`MAX_SENTENCE_BYTES`] (a run-on text with no full stops, a table
+//!    flattened into one line) is cut at a clause boundary (`;`, `,`, `:`, a dash), or at a space
+//!    when there is none, so the extractor's work per sentence stays bounded and a one-line file of
+//!    many megabytes is read in linear time.
 
 use super::Span;
 use serde::Serialize;
@@ -33,19 +37,50 @@ const ABBREVIATIONS: &[&str] = &[
     "pres", "rev", "hon", "messrs", "fig", "al", "ave", "blvd", "dept", "est", "univ",
 ];
 
+/// Rule 4: the longest sentence kept whole, in bytes. News sentences are rarely above 400.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// Splits `text` into sentences. See the module documentation for the rules.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut spans = Vec::new();
     for block in blocks(text) {
         split_block(text, block, &mut spans);
     }
-    spans
+    let mut capped = Vec::with_capacity(spans.len());
+    for span in spans {
+        cap_length(text, span, &mut capped);
+    }
+    capped
         .into_iter()
         .filter_map(|s| trim(text, s))
         .filter(|s| s.of(text).chars().any(char::is_alphanumeric))
         .enumerate()
         .map(|(index, span)| Sentence { index, span })
         .collect()
+}
+
+/// Rule 4: cuts `span` into pieces of at most [`MAX_SENTENCE_BYTES`], each ending after the last
+/// clause mark (or else space) that fits, on a character boundary.
+fn cap_length(text: &str, span: Span, out: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let clause = ["; ", ", ", ": ", " \u{2014} ", " - "]
+            .iter()
+            .filter_map(|mark| window.rfind(mark).map(|i| i + mark.trim_end().len()))
+            .max();
+        let cut = clause
+            .filter(|&i| i > MAX_SENTENCE_BYTES / 4)
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+            .map_or(limit, |i| start + i);
+        out.push(Span::new(start, cut));
+        start = cut;
+    }
+    out.push(Span::new(start, span.end));
 }
 
 /// Rule 1: groups lines into blocks that may hold several sentences but never end mid-sentence.
@@ -183,6 +218,26 @@ fn trim(text: &str, span: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_sentences_are_cut_at_clause_boundaries() {
+        let text = "word, ".repeat(3000) + "caf\u{e9} end";
+        let sentences = split_sentences(&text);
+        assert!(sentences.len() >= 9, "{}", sentences.len());
+        for s in &sentences {
+            assert!(
+                s.span.end - s.span.start <= MAX_SENTENCE_BYTES,
+                "{:?}",
+                s.span
+            );
+            assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+        assert!(sentences[0].span.of(&text).ends_with(','));
+        let no_spaces = "\u{e9}".repeat(3000);
+        for s in split_sentences(&no_spaces) {
+            assert!(s.span.end - s.span.start <= MAX_SENTENCE_BYTES);
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)
