@@ -174,6 +174,36 @@ pub enum Command {
         #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
         workers: Option<u64>,
     },
+    /// Why does the graph say this? Every claim about an entity (roles and events), grouped by
+    /// fact, each with its article (date, headline, source), sentence, exact phrase and rule.
+    Why {
+        /// A person, organization, place or event (label, alias or IRI, as --focus takes it),
+        /// or the IRI of a membership or event.
+        name: String,
+        /// Only memberships in this role (e.g. "President"; any letter case).
+        #[arg(long)]
+        role: Option<String>,
+        /// Output format: table (default on a terminal) or json (default otherwise).
+        #[arg(long, value_enum)]
+        format: Option<AnalysisFormat>,
+    },
+    /// Who disagrees? Offices (a role with its organization) held by different people, or by
+    /// one person now and formerly, according to different articles; each claim with its
+    /// article, date and sentence, newest first.
+    Conflicts {
+        /// Output format: table (default on a terminal) or json (default otherwise).
+        #[arg(long, value_enum)]
+        format: Option<AnalysisFormat>,
+    },
+}
+
+/// Output formats of `kg why` and `kg conflicts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalysisFormat {
+    /// Readable text.
+    Table,
+    /// One JSON document.
+    Json,
 }
 
 /// Output formats of `kg extract`.

@@ -13,7 +13,8 @@
 //! 4. [`rdf`]: facts become quads in the public data model (schema.org, W3C ORG, PROV-O, SKOS,
 //!    NIF), one named graph per document, deterministic IRIs.
 //! 5. [`store`]: an on-disk Oxigraph store; one transaction per document; SPARQL.
-//! 6. [`export`]: pictures of the graph (Graphviz DOT, SVG, PNG, PDF) read from the store.
+//! 6. [`export`]: pictures of the graph (Graphviz DOT, SVG, PNG, PDF) read from the store;
+//!    [`analysis`]: why the graph says something, and where articles disagree.
 //!
 //! Beside the pipeline, [`serve`] answers SPARQL over HTTP from a read-only view of the store.
 //!
@@ -32,6 +33,7 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod analysis;
 pub mod export;
 pub mod extract;
 pub mod rdf;

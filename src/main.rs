@@ -7,7 +7,10 @@ mod cli;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, DumpFormat, ExportFormat, ExtractFormat, LayoutChoice, QueryFormat};
+use cli::{
+    AnalysisFormat, Cli, Command, DumpFormat, ExportFormat, ExtractFormat, LayoutChoice,
+    QueryFormat,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
 use kg::store::Ingestor;
@@ -63,6 +66,14 @@ fn main() -> ExitCode {
 fn is_usage_error(error: &anyhow::Error) -> bool {
     use kg::export::ExportError;
     error.downcast_ref::<UsageError>().is_some()
+        || error
+            .downcast_ref::<kg::analysis::AnalysisError>()
+            .is_some_and(|e| {
+                matches!(
+                    e,
+                    kg::analysis::AnalysisError::Resolve(ExportError::EntityNotFound { .. })
+                )
+            })
         || error.downcast_ref::<kg::store::QueryError>().is_some()
         || error
             .downcast_ref::<kg::store::StoreError>()
@@ -180,6 +191,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Why { name, role, format } => why(&cli.store, &name, role.as_deref(), format),
+        Command::Conflicts { format } => conflicts(&cli.store, format),
     }
 }
 
@@ -729,5 +742,50 @@ fn export(
         std::fs::write(output, &rendered.bytes)
             .with_context(|| format!("cannot write {}", output.display()))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `kg why` and `kg conflicts` print JSON: when asked, or when not on a terminal.
+fn wants_json(format: Option<AnalysisFormat>) -> bool {
+    match format {
+        Some(AnalysisFormat::Json) => true,
+        Some(AnalysisFormat::Table) => false,
+        None => !io::stdout().is_terminal(),
+    }
+}
+
+fn why(
+    store_path: &Path,
+    name: &str,
+    role: Option<&str>,
+    format: Option<AnalysisFormat>,
+) -> Result<ExitCode> {
+    let store = open_store(store_path)?;
+    let answer = kg::analysis::why(&store, name, role)?;
+    for note in &answer.notes {
+        eprintln!("note: {note}");
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if wants_json(format) {
+        serde_json::to_writer_pretty(&mut out, &answer)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(answer.to_text().as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn conflicts(store_path: &Path, format: Option<AnalysisFormat>) -> Result<ExitCode> {
+    let store = open_store(store_path)?;
+    let found = kg::analysis::conflicts(&store)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if wants_json(format) {
+        serde_json::to_writer_pretty(&mut out, &found)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(kg::analysis::conflicts::to_text(&found).as_bytes())?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -295,6 +295,19 @@ pub fn export(store: &Store, options: &ExportOptions) -> Result<Rendered, Export
     Ok(rendered)
 }
 
+/// The entity, membership or event `name` designates, as `--focus` finds it: an IRI or a
+/// prefixed name (`id:person/ada-quill`), an exact label or alias, or one equal ignoring case;
+/// with several, the one with the most facts, and a note naming the others.
+pub fn resolve(store: &Store, name: &str) -> Result<(String, Vec<String>), ExportError> {
+    match read::resolve(store, name)? {
+        (Some(iri), notes) => Ok((iri, notes)),
+        (None, _) => Err(ExportError::EntityNotFound {
+            name: name.to_owned(),
+            suggestions: Vec::new(),
+        }),
+    }
+}
+
 /// The triples a CONSTRUCT or DESCRIBE query returns, over the union of the store's graphs.
 fn run_construct(store: &Store, query: &str) -> Result<GraphBuilder, ExportError> {
     let mut evaluator = SparqlEvaluator::new();

@@ -445,6 +445,16 @@ fn find_focus(
     Ok((Some(best), notes))
 }
 
+/// The entity, membership or event `name` designates, found as `--focus` finds it (an IRI or
+/// prefixed name, a label, an alias), with notes when several match; `None` when nothing does.
+pub(crate) fn resolve(
+    store: &Store,
+    name: &str,
+) -> Result<(Option<String>, Vec<String>), ExportError> {
+    let mut reader = Reader::new(store);
+    find_focus(&mut reader, name)
+}
+
 /// Reads every entity name (for suggestions when a focus name is unknown).
 fn read_names(reader: &mut Reader<'_>) -> Result<(), ExportError> {
     for predicate in [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL] {

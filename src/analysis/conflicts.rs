@@ -1,0 +1,559 @@
+//! `kg conflicts`: offices on which articles disagree.
+//!
+//! An office is a role with its organization. Articles often write the role alone ("former
+//! President Ada Quill", "President Quill"), so a membership without an organization is placed
+//! in an office by what the store knows, in this order, and only when the answer is unique:
+//!
+//! 1. **the person**: the organizations other articles give the same person in the same role
+//!    (one article's "U.S. President Ada Quill" places another's "former President Ada Quill");
+//! 2. **the article's country context**: the countries whose offices the article speaks of (the
+//!    countries of its other memberships), less those whose same office the article gives to
+//!    someone else (an article with "Freedonian President Bo Rand" and "President Quill" does not
+//!    make Quill president of Freedonia). Only for single-holder offices.
+//!
+//! Then an office is in conflict when, according to at least two different articles,
+//! - two or more people hold it now, for an office one person holds at a time
+//!   (`ontology/lexicon/offices.tsv`: presidents, prime ministers, chairmen...), or
+//! - one person holds it now according to some and formerly according to others.
+//!
+//! Nothing here knows any person: the offices list names roles only.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use super::{one_line, select, text, AnalysisError};
+use crate::store::KgStore;
+
+const OFFICES: &str = include_str!("../../ontology/lexicon/offices.tsv");
+
+/// Offices one person holds at a time, lower case.
+static SINGLE_HOLDER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    OFFICES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether one person holds `role` at a time in one organization.
+pub fn is_single_holder(role: &str) -> bool {
+    SINGLE_HOLDER.contains(&role.trim().to_lowercase())
+}
+
+/// When a claim says the person holds the office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tense {
+    /// Now (no qualifier, or "acting").
+    Current,
+    /// Formerly ("former", "ex-", "during his first administration").
+    Former,
+    /// Not yet ("designate", "elect").
+    Future,
+}
+
+impl Tense {
+    /// The tense a membership's qualifiers give.
+    pub fn of(qualifiers: &[String]) -> Tense {
+        let mut tense = Tense::Current;
+        for q in qualifiers {
+            let q = q.trim().to_lowercase();
+            if q == "former"
+                || q == "ex"
+                || q == "ex-"
+                || q == "late"
+                || q.starts_with("during")
+                || q.starts_with("then")
+            {
+                return Tense::Former;
+            }
+            if q.contains("designate") || q.contains("elect") || q == "incoming" {
+                tense = Tense::Future;
+            }
+        }
+        tense
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Tense::Current => "current",
+            Tense::Former => "former",
+            Tense::Future => "future",
+        }
+    }
+}
+
+/// One article's claim that a person holds an office.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OfficeClaim {
+    /// The person's label.
+    pub person: String,
+    /// The person's IRI.
+    pub person_iri: String,
+    /// Now, formerly or not yet.
+    pub tense: Tense,
+    /// The membership's qualifiers.
+    pub qualifiers: Vec<String>,
+    /// How the organization was found when the sentence does not give it: `null` when it does,
+    /// else "the person's other articles" or "the article's country context".
+    pub organization_from: Option<String>,
+    /// The membership's IRI.
+    pub membership: String,
+    /// The article's IRI.
+    pub article: String,
+    /// Its publication date, when known.
+    pub date: Option<String>,
+    /// Its headline.
+    pub headline: Option<String>,
+    /// Its URL, else the file it was read from.
+    pub source: Option<String>,
+    /// The sentence that states the claim.
+    pub sentence: Option<String>,
+    /// The exact phrase.
+    pub phrase: Option<String>,
+}
+
+/// An office on which articles disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    /// "President of United States".
+    pub office: String,
+    /// The role's label.
+    pub role: String,
+    /// The organization's label.
+    pub organization: String,
+    /// The organization's IRI.
+    pub organization_iri: String,
+    /// What the disagreement is, one line each.
+    pub reasons: Vec<String>,
+    /// Every claim on the office, newest article first.
+    pub claims: Vec<OfficeClaim>,
+}
+
+/// One membership attestation as read.
+#[derive(Clone, Debug)]
+struct Row {
+    membership: String,
+    person: String,
+    person_label: String,
+    role: String,
+    role_label: String,
+    organization: Option<String>,
+    qualifiers: Vec<String>,
+    article: String,
+    date: Option<String>,
+    headline: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+    sentence: Option<String>,
+    phrase: Option<String>,
+}
+
+/// Every office on which articles disagree, the most disputed first.
+pub fn conflicts(store: &KgStore) -> Result<Vec<Conflict>, AnalysisError> {
+    let solutions = select(
+        store,
+        "SELECT ?m ?person ?name ?role ?roleLabel ?org ?q ?a ?doc ?date ?headline ?url ?source \
+                ?sentence ?phrase WHERE {
+           ?m a org:Membership ; org:member ?person ; org:role ?role ; kg:attestation ?a .
+           ?person rdfs:label ?name . ?role rdfs:label ?roleLabel .
+           OPTIONAL { ?m org:organization ?org }
+           OPTIONAL { ?m kg:qualifier ?q }
+           ?a prov:wasDerivedFrom ?doc .
+           OPTIONAL { ?a kg:evidence ?s . ?s nif:anchorOf ?sentence }
+           OPTIONAL { ?a kg:span ?sp . ?sp nif:anchorOf ?phrase }
+           OPTIONAL { ?doc schema:datePublished ?date }
+           OPTIONAL { ?doc schema:headline ?headline }
+           OPTIONAL { ?doc schema:url ?url }
+           OPTIONAL { ?doc kg:source ?source }
+         }",
+    )?;
+    let mut rows: BTreeMap<String, Row> = BTreeMap::new();
+    for s in &solutions {
+        let (Some(attestation), Some(membership), Some(person), Some(role), Some(article)) = (
+            text(s, "a"),
+            text(s, "m"),
+            text(s, "person"),
+            text(s, "role"),
+            text(s, "doc"),
+        ) else {
+            continue;
+        };
+        let row = rows.entry(attestation).or_insert_with(|| Row {
+            membership,
+            person,
+            person_label: text(s, "name").unwrap_or_default(),
+            role,
+            role_label: text(s, "roleLabel").unwrap_or_default(),
+            organization: text(s, "org"),
+            qualifiers: Vec::new(),
+            article,
+            date: text(s, "date"),
+            headline: text(s, "headline"),
+            url: text(s, "url"),
+            source: None,
+            sentence: text(s, "sentence"),
+            phrase: text(s, "phrase"),
+        });
+        if let Some(q) = text(s, "q") {
+            if !row.qualifiers.contains(&q) {
+                row.qualifiers.push(q);
+            }
+        }
+        // The smallest source, for a stable choice among several files.
+        if let Some(source) = text(s, "source") {
+            if row.source.as_ref().is_none_or(|old| source < *old) {
+                row.source = Some(source);
+            }
+        }
+    }
+    let rows: Vec<Row> = rows.into_values().collect();
+
+    let countries = countries(store)?;
+    let placed = place(&rows, &countries);
+    let labels = labels(store, placed.iter().filter_map(|(o, _)| o.as_deref()))?;
+
+    // Offices: (role, organization) -> claims.
+    let mut offices: BTreeMap<(String, String), Vec<(usize, Option<&'static str>)>> =
+        BTreeMap::new();
+    for (i, (organization, how)) in placed.iter().enumerate() {
+        if let Some(organization) = organization {
+            offices
+                .entry((rows[i].role.clone(), organization.clone()))
+                .or_default()
+                .push((i, *how));
+        }
+    }
+    let mut out = Vec::new();
+    for ((_, organization), claims) in offices {
+        let role_label = rows[claims[0].0].role_label.clone();
+        let articles = |filter: &dyn Fn(&Row) -> bool| -> BTreeSet<&str> {
+            claims
+                .iter()
+                .map(|(i, _)| &rows[*i])
+                .filter(|r| filter(r))
+                .map(|r| r.article.as_str())
+                .collect()
+        };
+        let mut reasons = Vec::new();
+        // Different people holding a single-holder office now.
+        if is_single_holder(&role_label) {
+            let mut current: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+            for (i, _) in &claims {
+                let r = &rows[*i];
+                if Tense::of(&r.qualifiers) == Tense::Current {
+                    current
+                        .entry(r.person.as_str())
+                        .or_default()
+                        .insert(r.article.as_str());
+                }
+            }
+            let all: BTreeSet<&str> = current.values().flatten().copied().collect();
+            if current.len() > 1 && all.len() > 1 {
+                let names: Vec<String> = current
+                    .iter()
+                    .map(|(person, docs)| {
+                        let label = rows
+                            .iter()
+                            .find(|r| r.person == *person)
+                            .map_or(*person, |r| r.person_label.as_str());
+                        format!("{label} ({} article{})", docs.len(), plural(docs.len()))
+                    })
+                    .collect();
+                reasons.push(format!("held now by {}", names.join(" and ")));
+            }
+        }
+        // One person now and formerly.
+        let people: BTreeSet<&str> = claims
+            .iter()
+            .map(|(i, _)| rows[*i].person.as_str())
+            .collect();
+        for person in people {
+            let now =
+                articles(&|r| r.person == person && Tense::of(&r.qualifiers) == Tense::Current);
+            let before =
+                articles(&|r| r.person == person && Tense::of(&r.qualifiers) == Tense::Former);
+            let both: BTreeSet<&str> = now.union(&before).copied().collect();
+            if !now.is_empty() && !before.is_empty() && both.len() > 1 {
+                let label = rows
+                    .iter()
+                    .find(|r| r.person == person)
+                    .map_or(person, |r| r.person_label.as_str());
+                reasons.push(format!(
+                    "{label}: current according to {} article{}, former according to {}",
+                    now.len(),
+                    plural(now.len()),
+                    before.len()
+                ));
+            }
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        let organization_label = labels
+            .get(&organization)
+            .cloned()
+            .unwrap_or_else(|| organization.clone());
+        let mut office_claims: Vec<OfficeClaim> = claims
+            .iter()
+            .map(|(i, how)| {
+                let r = &rows[*i];
+                let mut qualifiers = r.qualifiers.clone();
+                qualifiers.sort();
+                OfficeClaim {
+                    person: r.person_label.clone(),
+                    person_iri: r.person.clone(),
+                    tense: Tense::of(&r.qualifiers),
+                    qualifiers,
+                    organization_from: how.map(str::to_owned),
+                    membership: r.membership.clone(),
+                    article: r.article.clone(),
+                    date: r.date.clone(),
+                    headline: r.headline.clone(),
+                    source: r.url.clone().or_else(|| r.source.clone()),
+                    sentence: r.sentence.clone(),
+                    phrase: r.phrase.clone(),
+                }
+            })
+            .collect();
+        office_claims.sort_by(|a, b| {
+            b.date
+                .is_some()
+                .cmp(&a.date.is_some())
+                .then_with(|| b.date.cmp(&a.date))
+                .then_with(|| a.article.cmp(&b.article))
+                .then_with(|| a.person.cmp(&b.person))
+        });
+        out.push(Conflict {
+            office: format!("{role_label} of {organization_label}"),
+            role: role_label,
+            organization: organization_label,
+            organization_iri: organization,
+            reasons,
+            claims: office_claims,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.claims
+            .len()
+            .cmp(&a.claims.len())
+            .then_with(|| a.office.cmp(&b.office))
+    });
+    Ok(out)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The entities that are countries.
+fn countries(store: &KgStore) -> Result<HashSet<String>, AnalysisError> {
+    Ok(select(
+        store,
+        "SELECT DISTINCT ?c WHERE { GRAPH <https://kg.example.org/graph/entities> { ?c a schema:Country } }",
+    )?
+    .iter()
+    .filter_map(|r| text(r, "c"))
+    .collect())
+}
+
+/// Labels of the given entities.
+fn labels<'a>(
+    store: &KgStore,
+    iris: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<String, String>, AnalysisError> {
+    let wanted: BTreeSet<&str> = iris.collect();
+    if wanted.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let values: Vec<String> = wanted.iter().map(|i| super::iri_ref(i)).collect();
+    Ok(select(
+        store,
+        &format!(
+            "SELECT ?e ?label WHERE {{ VALUES ?e {{ {} }} ?e rdfs:label ?label }}",
+            values.join(" ")
+        ),
+    )?
+    .iter()
+    .filter_map(|r| Some((text(r, "e")?, text(r, "label")?)))
+    .collect())
+}
+
+const FROM_PERSON: &str = "the person's other articles";
+const FROM_ARTICLE: &str = "the article's country context";
+
+/// The office's organization of every row, and how it was found when the row lacks one.
+fn place(rows: &[Row], countries: &HashSet<String>) -> Vec<(Option<String>, Option<&'static str>)> {
+    // 1. The person: (person, role) -> the organizations stated with it.
+    let mut stated: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    for r in rows {
+        if let Some(o) = &r.organization {
+            stated
+                .entry((r.person.as_str(), r.role.as_str()))
+                .or_default()
+                .insert(o.as_str());
+        }
+    }
+    let mut placed: Vec<(Option<String>, Option<&'static str>)> = rows
+        .iter()
+        .map(|r| match &r.organization {
+            Some(o) => (Some(o.clone()), None),
+            None => match stated.get(&(r.person.as_str(), r.role.as_str())) {
+                Some(orgs) if orgs.len() == 1 => (
+                    orgs.iter().next().map(|o| (*o).to_owned()),
+                    Some(FROM_PERSON),
+                ),
+                _ => (None, None),
+            },
+        })
+        .collect();
+    // 2. The article's country context, for single-holder offices.
+    let mut context: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    // (article, role, country) -> the people the article gives that office to now.
+    let mut holders: HashMap<(&str, &str, String), BTreeSet<&str>> = HashMap::new();
+    for (r, (organization, _)) in rows.iter().zip(&placed) {
+        if let Some(o) = organization {
+            if countries.contains(o) {
+                context
+                    .entry(r.article.as_str())
+                    .or_default()
+                    .insert(o.clone());
+                if Tense::of(&r.qualifiers) == Tense::Current {
+                    holders
+                        .entry((r.article.as_str(), r.role.as_str(), o.clone()))
+                        .or_default()
+                        .insert(r.person.as_str());
+                }
+            }
+        }
+    }
+    for (i, r) in rows.iter().enumerate() {
+        if placed[i].0.is_some() || !is_single_holder(&r.role_label) {
+            continue;
+        }
+        let Some(candidates) = context.get(r.article.as_str()) else {
+            continue;
+        };
+        let free: Vec<&String> = candidates
+            .iter()
+            .filter(|c| {
+                holders
+                    .get(&(r.article.as_str(), r.role.as_str(), (*c).clone()))
+                    .is_none_or(|people| people.iter().all(|p| *p == r.person))
+            })
+            .collect();
+        if let [only] = free[..] {
+            placed[i] = (Some(only.clone()), Some(FROM_ARTICLE));
+        }
+    }
+    placed
+}
+
+/// A readable text for a terminal.
+pub fn to_text(conflicts: &[Conflict]) -> String {
+    let mut out = String::new();
+    if conflicts.is_empty() {
+        out.push_str("no conflicts: no office is given to different people, or to one person now and formerly, by different articles\n");
+        return out;
+    }
+    for conflict in conflicts {
+        let _ = writeln!(out, "{}  <{}>", conflict.office, conflict.organization_iri);
+        for reason in &conflict.reasons {
+            let _ = writeln!(out, "  ! {reason}");
+        }
+        for c in &conflict.claims {
+            let inferred = c
+                .organization_from
+                .as_deref()
+                .map(|h| format!("  [organization from {h}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}  {:<7}  {}  {}{inferred}",
+                c.date.as_deref().unwrap_or("(undated)"),
+                c.tense.as_str(),
+                c.person,
+                c.source.as_deref().unwrap_or(&c.article),
+            );
+            if let Some(sentence) = &c.sentence {
+                let _ = writeln!(out, "      {}", one_line(sentence, 300));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenses_come_from_qualifiers() {
+        let q = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(Tense::of(&q(&[])), Tense::Current);
+        assert_eq!(Tense::of(&q(&["acting"])), Tense::Current);
+        assert_eq!(Tense::of(&q(&["former"])), Tense::Former);
+        assert_eq!(
+            Tense::of(&q(&["during his first administration"])),
+            Tense::Former
+        );
+        assert_eq!(Tense::of(&q(&["designate"])), Tense::Future);
+    }
+
+    #[test]
+    fn presidents_are_single_holders_and_ministers_are_not() {
+        assert!(is_single_holder("President"));
+        assert!(is_single_holder("prime minister"));
+        assert!(!is_single_holder("Minister"));
+        assert!(!is_single_holder("Special Envoy"));
+    }
+
+    fn row(person: &str, role: &str, org: Option<&str>, article: &str, q: &[&str]) -> Row {
+        Row {
+            membership: format!("m-{person}-{article}"),
+            person: person.into(),
+            person_label: person.into(),
+            role: role.into(),
+            role_label: role.into(),
+            organization: org.map(Into::into),
+            qualifiers: q.iter().map(|s| s.to_string()).collect(),
+            article: article.into(),
+            date: None,
+            headline: None,
+            url: None,
+            source: None,
+            sentence: None,
+            phrase: None,
+        }
+    }
+
+    #[test]
+    fn organizations_are_placed_from_the_person_then_the_article() {
+        let countries: HashSet<String> = ["A".to_string(), "B".to_string()].into();
+        let rows = vec![
+            row("p", "President", Some("A"), "d1", &[]),
+            row("p", "President", None, "d2", &["former"]),
+            // d3: q is president of B (from d1-like context), r's presidency is then A's.
+            row("q", "President", Some("B"), "d3", &[]),
+            row("s", "Secretary of State", Some("A"), "d3", &[]),
+            row("r", "President", None, "d3", &[]),
+            // d4: two countries free: nothing placed.
+            row("t", "Foreign Minister", Some("A"), "d4", &[]),
+            row("u", "Foreign Minister", Some("B"), "d4", &[]),
+            row("v", "President", None, "d4", &[]),
+        ];
+        let placed = place(&rows, &countries);
+        assert_eq!(placed[1], (Some("A".into()), Some(FROM_PERSON)));
+        assert_eq!(placed[4], (Some("A".into()), Some(FROM_ARTICLE)));
+        assert_eq!(placed[7], (None, None));
+    }
+}
