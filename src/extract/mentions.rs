@@ -32,8 +32,8 @@ use super::model::{Mention, MentionKind};
 use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
 use super::{
-    arbitration, organization_names, organization_references, organization_shapes, person_contexts,
-    person_names, place_names,
+    arbitration, organization_names, organization_references, organization_roles,
+    organization_shapes, person_contexts, person_names, place_names,
 };
 use crate::text::{Sentence, Span};
 use std::collections::BTreeMap;
@@ -75,6 +75,7 @@ pub(super) fn find_mentions_and_tokens(
     for work in &mut works {
         person_contexts::find_person_contexts(text, work, lex);
         organization_shapes::find_contexts(text, work, lex);
+        organization_roles::find_employers(text, work, lex);
         organization_shapes::find_acronym_names(text, work, lex);
         person_names::find_known_surnames(text, work, lex, &known);
         person_names::find_administrations(text, work, lex);

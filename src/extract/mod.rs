@@ -20,6 +20,7 @@ mod model;
 mod names;
 mod organization_names;
 mod organization_references;
+mod organization_roles;
 mod organization_shapes;
 mod person_contexts;
 mod person_names;

@@ -4,7 +4,11 @@
 //!
 //! - **a verb of saying**: "..., said Brenner." and "Brenner said he ...";
 //! - **an age in apposition**: "Brenner, 41, ...";
-//! - **an apposition with a title**: "Brenner, a retired police officer, ...";
+//! - **an apposition with a title**: "Brenner, a retired police officer, ...", "Brenner,
+//!   publisher of the Acme Herald," (without an article only titles no company or country
+//!   holds);
+//! - **an affiliation between commas before a verb of saying**: "Brenner, of the Acme
+//!   Association, said";
 //! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
 //! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
 //!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
@@ -191,6 +195,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || acting
             || done_to
             || titled_apposition(text, work, t)
+            || affiliated_speaker(text, work, t)
         {
             found.push(t);
         }
@@ -208,10 +213,61 @@ fn stops_name(text: &str, work: &SentenceWork, t: usize) -> bool {
     })
 }
 
+/// Titles that a company or a country holds too ("Acme, owner of the Ritz", "Norway, host of
+/// the talks"): no sign of a person without an article.
+const NOT_ONLY_PEOPLE: &[&str] = &[
+    "owner",
+    "member",
+    "partner",
+    "host",
+    "leader",
+    "developer",
+    "investor",
+    "representative",
+    "observer",
+    "candidate",
+    "publisher",
+    "founder",
+    "co-founder",
+    "head",
+];
+
+/// "Brenner, of the Acme Association, said": a comma, "of", an organization, a comma and a verb
+/// of saying.
+fn affiliated_speaker(text: &str, work: &SentenceWork, t: usize) -> bool {
+    if work.word(text, t + 1) != "," || work.word(text, t + 2) != "of" {
+        return false;
+    }
+    let mut k = t + 3;
+    if work.word(text, k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let Some(c) = work.owner_of(k) else {
+        return false;
+    };
+    c.kind == MentionKind::Organization
+        && c.first == k
+        && work.word(text, c.last + 1) == ","
+        && SAYING.contains(&work.word(text, c.last + 2))
+}
+
 /// "Brenner, a retired police officer," / "Brenner, the company's president,": a comma, an
 /// article or possessive phrase, at most four words, and a title that ends the apposition.
 fn titled_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
-    if work.word(text, t + 1) != "," || !matches!(work.word(text, t + 2), "a" | "an" | "the") {
+    if work.word(text, t + 1) != "," {
+        return false;
+    }
+    // "Brenner, publisher of the Acme Herald,": a title held only by people right after the
+    // comma, with its organization.
+    if let Some(c) = work.owner_of(t + 2) {
+        let title = c.span.of(text).to_lowercase();
+        return c.kind == MentionKind::Role
+            && !c.honorific
+            && c.first == t + 2
+            && !NOT_ONLY_PEOPLE.contains(&title.as_str())
+            && matches!(work.word(text, c.last + 1), "of" | "at" | "for" | "with");
+    }
+    if !matches!(work.word(text, t + 2), "a" | "an" | "the") {
         return false;
     }
     let mut k = t + 3;

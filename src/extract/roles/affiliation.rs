@@ -1,5 +1,6 @@
 //! "X of ORG" without a title: "said Ann Lee of the Acme Institute", "Ann Lee of Acme said",
-//! "Dr. Ann Lee of Acme", "Ann Lee, 47, of Acme", "Ann Lee of Acme and Tom Ray of Beta", and
+//! "Dr. Ann Lee of Acme", "Ann Lee, 47, of Acme", "Ann Lee, of Acme, said", "Ann Lee of Acme and
+//! Tom Ray of Beta", and
 //! "X at ORG" the same way ("Ann Lee at the Acme Institute found").
 //!
 //! News names a person's employer this way when it quotes them, so the shape is read only where
@@ -94,6 +95,11 @@ pub(super) fn read(
         if aged {
             k += 3;
         }
+        // "Ann Lee, of the Acme Association, said": only with the verb after the commas.
+        let set_off = !aged && view.word(k) == "," && view.lower(k + 1) == "of";
+        if set_off {
+            k += 1;
+        }
         if !matches!(view.lower(k).as_str(), "of" | "at") {
             continue;
         }
@@ -133,6 +139,12 @@ pub(super) fn read(
                 after = next;
             }
         }
+        if set_off {
+            if view.word(after) != "," {
+                continue;
+            }
+            after += 1;
+        }
         let said_after = SAYING_AFTER.contains(&view.lower(after).as_str());
         let (Some(person), Some(organization)) =
             (view.mentions[pm].entity, view.mentions[om].entity)
@@ -144,7 +156,7 @@ pub(super) fn read(
             organization,
             first: start,
             last: o_last,
-            shown: before || said_after || aged || addressed,
+            shown: said_after || !set_off && (before || aged || addressed),
         });
         t = o_last + 1;
     }

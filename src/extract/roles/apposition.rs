@@ -7,7 +7,7 @@
 //! organization this reader missed, so the title alone would be a wrong fact. "appointed by Y"
 //! after the title names the organization, "during his first term" a time qualifier.
 
-use super::context::{is_describing_word, Reading};
+use super::context::{is_describing_word, is_modifier, Reading};
 use super::membership;
 use super::view::{View, FOLLOWERS};
 use crate::extract::model::{Entity, Membership, MentionKind, Qualifier};
@@ -63,9 +63,23 @@ pub(super) fn read(
             reading.qualifiers.push(Qualifier::Former);
         }
     }
-    // "X, seismic analyst at Y": one adjective between the comma and the title.
+    // "X, seismic analyst at Y": one adjective between the comma and the title; "X, metals
+    // economist with Y", "X, a feature reporter for Y": up to two lower-case words that modify
+    // a title whose organization follows it.
     if q > 1 && view.word(q - 2) == "," && is_adjective(view, q - 1) {
         q -= 1;
+    } else if reading.organization_after {
+        let mut k = q;
+        while k > 1 && q - k < 2 && is_modifier(view, k - 1) {
+            k -= 1;
+        }
+        let opens = matches!(
+            view.lower(k - 1).as_str(),
+            "," | "a" | "an" | "the" | "another"
+        );
+        if k < q && opens {
+            q = k;
+        }
     }
     if q > 0 && matches!(view.lower(q - 1).as_str(), "the" | "a" | "an" | "another") {
         q -= 1;

@@ -169,6 +169,25 @@ pub(super) fn read_context(
             }
         }
     }
+    // "a former Acme University law professor", "an Acme operations manager": an organization,
+    // then up to two lower-case words that modify the title.
+    if organization.is_none() {
+        let mut k = left;
+        while k > 1 && left - k < 2 && is_modifier(view, k - 1) && view.adjacent(k - 1, k) {
+            k -= 1;
+        }
+        if k < left {
+            if let Some(m) = view.mention_ending_at(k - 1).filter(|&m| {
+                view.mentions[m].kind == MentionKind::Organization
+                    && view.mentions[m].entity.is_some()
+                    && view.adjacent(k - 1, k)
+            }) {
+                organization = view.mentions[m].entity;
+                left = view.range(m).0;
+                comma_ok = true;
+            }
+        }
+    }
     // "PAN (National Action Party) candidate X": an organization and its name or acronym in
     // brackets.
     if organization.is_none() {
@@ -287,12 +306,28 @@ pub(super) fn read_context(
             }
         } else if preposition == "of" && organization.is_none() {
             // "the treasurer of South American football's governing body CONMEBOL", "chairman
-            // of the largest opposition party, the Acme Party".
-            if let Some((m, m_last)) =
-                described_organization(view, k).or_else(|| renamed_organization(view, k))
+            // of the largest opposition party, the Acme Party", "chief of waste disposal for
+            // the Acme Agency".
+            if let Some((m, m_last)) = described_organization(view, k)
+                .or_else(|| renamed_organization(view, k))
+                .or_else(|| field_then_organization(view, k))
             {
                 organization = view.mentions[m].entity;
                 right = bracket_tail(view, m_last);
+            }
+        } else if matches!(preposition.as_str(), "at" | "for" | "with")
+            && (organization.is_none() || from_place)
+        {
+            // "attorney for the Peruvian mining company Acme S.A.", "assistant for health at
+            // the Acme Department".
+            let found = described_organization(view, k).or_else(|| {
+                (preposition == "for")
+                    .then(|| field_then_organization(view, k))
+                    .flatten()
+            });
+            if let Some((m, m_last)) = found {
+                organization = view.mentions[m].entity;
+                right = unit_tail(view, bracket_tail(view, possessive_tail(view, m_last)));
             }
         } else if preposition == "for" && kind == TitleKind::Envoy {
             // "special envoy for climate change, Liu Wei".
@@ -406,6 +441,34 @@ pub(super) fn is_describing_word(view: &View, t: usize) -> bool {
                 | "prominent"
                 | "experienced"
                 | "outgoing"
+        )
+}
+
+/// True when token `t` is a lower-case word that may modify a title ("metals" economist,
+/// "feature" reporter): no mention, no function word, no verb of the clause.
+pub(super) fn is_modifier(view: &View, t: usize) -> bool {
+    let w = view.word(t);
+    view.owner.get(t).is_some_and(Option::is_none)
+        && w.len() > 2
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && !FOLLOWERS.contains(&w)
+        && !crate::extract::sentence_work::is_function_word(w)
+        && !matches!(
+            w,
+            "former"
+                | "who"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "been"
+                | "said"
+                | "says"
+                | "according"
+                | "then"
+                | "now"
+                | "not"
+                | "only"
         )
 }
 
@@ -627,6 +690,47 @@ pub(super) fn described_organization(view: &View, k: usize) -> Option<(usize, us
         j += 1;
     }
     None
+}
+
+/// "chief of waste disposal for the NRC", "professor of political science at Acme College", "a
+/// member of the comprehensive development department at Acme": the field or unit a title is
+/// held in (up to five lower-case words from token `k`), then "at", "for", "with" or "of" and an
+/// organization that ends the noun phrase. Its mention and last token.
+fn field_then_organization(view: &View, k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    while j < k + 5 {
+        let w = view.word(j);
+        let free = view.owner.get(j).is_some_and(Option::is_none)
+            && view
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && w.len() > 1
+            && w.chars().all(|c| c.is_lowercase() || is_hyphen(c))
+            && !FOLLOWERS.contains(&w)
+            && !matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+        if !free {
+            break;
+        }
+        j += 1;
+    }
+    if j == k || !matches!(view.lower(j).as_str(), "at" | "for" | "with" | "of") {
+        return None;
+    }
+    let mut o = j + 1;
+    if view.lower(o) == "the" {
+        o += 1;
+    }
+    let m = view.mention_starting_at(o)?;
+    let mention = &view.mentions[m];
+    if mention.kind != MentionKind::Organization || mention.entity.is_none() {
+        return None;
+    }
+    let last = view.range(m).1;
+    let closes = view.tokens.get(last + 1).map_or(true, |t| {
+        matches!(t.kind, TokenKind::Punct | TokenKind::Possessive)
+    }) || FOLLOWERS.contains(&view.lower(last + 1).as_str());
+    closes.then_some((m, last))
 }
 
 /// "the largest opposition party, the Acme Party": up to five lower-case words from token `k`
