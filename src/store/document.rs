@@ -115,9 +115,15 @@ impl DocumentGraph {
                     && q.object == Term::NamedNode(vocab::kg::ATTESTATION_CLASS.into_owned())
             });
             if is_attestation {
-                if let Some(claim) =
+                if let Some(mut claim) =
                     Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)))
                 {
+                    // An undated event is identified by the words of its evidence sentence.
+                    if let Claim::Event(event) = &mut claim {
+                        if event.date.is_none() {
+                            event.statement = evidence_text(triples, &subjects);
+                        }
+                    }
                     claims.push(Attested {
                         attestation: subject.clone(),
                         claim,
@@ -236,4 +242,25 @@ pub fn read_document_graphs<R: Read>(
         }
         Some(result)
     })
+}
+
+/// The text (`nif:anchorOf`) of the sentence an attestation's `kg:evidence` points to, within
+/// the same document graph.
+fn evidence_text(
+    attestation: &[&Quad],
+    subjects: &BTreeMap<&NamedNode, Vec<&Quad>>,
+) -> Option<String> {
+    let sentence = attestation.iter().find_map(|q| match &q.object {
+        Term::NamedNode(n) if q.predicate.as_ref() == vocab::kg::EVIDENCE => Some(n),
+        _ => None,
+    })?;
+    subjects
+        .get(sentence)?
+        .iter()
+        .find_map(|q| match &q.object {
+            Term::Literal(text) if q.predicate.as_ref() == vocab::nif::ANCHOR_OF => {
+                Some(text.value().to_owned())
+            }
+            _ => None,
+        })
 }
