@@ -337,12 +337,17 @@ fn serves_the_sparql_protocol_while_an_ingest_runs() {
     assert!(page.body.contains("<textarea") && page.body.contains("fetch(\"query\""));
     assert!(!page.body.contains("src=\"http") && !page.body.contains("href=\"http"));
 
+    // Keep asking while the ingest writes: every answer is whole, and counts only grow.
     let mut ingest = ingest;
-    let still = ingest.try_wait().ok().flatten().is_none();
-    eprintln!(
-        "the ingest was {}running when the checks ended",
-        if still { "still " } else { "no longer " }
-    );
+    let (mut during, mut last) = (0, before);
+    while ingest.try_wait().expect("poll ingest").is_none() {
+        let n = count_documents(&server);
+        assert!((last..=305).contains(&n), "{n} documents after {last}");
+        last = n;
+        during += 1;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    eprintln!("{during} counts answered while the ingest ran, the last {last}");
     finish(ingest);
 
     // The server sees the new documents without a restart, within its refresh interval.
