@@ -170,7 +170,7 @@ pub enum Command {
         /// Seconds between checks for changes by an ingest.
         #[arg(long, default_value = "1", value_parser = parse_seconds)]
         refresh: std::time::Duration,
-        /// Queries run at once (default: one per core); as many more wait, the rest get 503.
+        /// Queries run at once (default: one per core); up to 16 more wait, the rest get 503.
         #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
         workers: Option<u64>,
     },

@@ -141,8 +141,7 @@ pub(crate) fn run(
             let mut writer = QueryResultsSerializer::from_format(format)
                 .serialize_solutions_to_writer(&mut body, solutions.variables().to_vec())
                 .map_err(io)?;
-            let mut rows = 0;
-            for solution in solutions.by_ref() {
+            for (rows, solution) in solutions.by_ref().enumerate() {
                 if rows == max_rows {
                     truncated_at = Some(max_rows);
                     break;
@@ -150,7 +149,6 @@ pub(crate) fn run(
                 writer
                     .serialize(&solution.map_err(evaluation)?)
                     .map_err(io)?;
-                rows += 1;
             }
             writer.finish().map_err(io)?;
             media
@@ -171,8 +169,7 @@ pub(crate) fn run(
                 }
             }
             let mut writer = serializer.for_writer(&mut body);
-            let mut count = 0;
-            for triple in triples {
+            for (count, triple) in triples.enumerate() {
                 if count == max_rows {
                     truncated_at = Some(max_rows);
                     break;
@@ -180,7 +177,6 @@ pub(crate) fn run(
                 writer
                     .serialize_triple(&triple.map_err(evaluation)?)
                     .map_err(io)?;
-                count += 1;
             }
             writer.finish().map_err(io)?;
             media

@@ -51,7 +51,7 @@ pub struct ServeOptions {
     pub max_rows: usize,
     /// How often the store's files are checked for an ingest's changes.
     pub refresh: Duration,
-    /// Queries run at once (the rest wait in a queue of the same size, then are answered 503).
+    /// Queries run at once; up to 16 more wait (one per HTTP thread), the rest are answered 503.
     pub workers: usize,
 }
 
@@ -150,7 +150,7 @@ pub fn serve(
         })?;
     let shared = Arc::new(Shared {
         snapshots,
-        pool: Pool::new(options.workers, options.workers)?,
+        pool: Pool::new(options.workers, options.workers.max(HTTP_THREADS))?,
         options: options.clone(),
         path: store_path.to_owned(),
         page: page(),
