@@ -32,6 +32,7 @@
 
 pub mod export;
 pub mod extract;
+pub mod push;
 pub mod rdf;
 pub mod store;
 pub mod text;
