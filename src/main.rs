@@ -691,6 +691,11 @@ fn push(
         _ => None,
     };
     let store = open_store(store_path)?;
+    // For tests/push.rs: die like a killed process once this many graphs have arrived.
+    let abort_after: Option<usize> = std::env::var("KG_PUSH_ABORT_AFTER")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let arrived = std::sync::atomic::AtomicUsize::new(0);
     let on_event = |event: PushEvent<'_>| {
         match event {
         PushEvent::Planned {
@@ -701,8 +706,14 @@ fn push(
         } => eprintln!(
             "to send: {documents} document graphs ({unchanged} already there), {graphs} other graphs; to delete: {stale}"
         ),
-        PushEvent::Sent { graph, triples } if verbose => {
-            eprintln!("sent <{}> ({triples} triples)", graph.as_str())
+        PushEvent::Sent { graph, triples } => {
+            if verbose {
+                eprintln!("sent <{}> ({triples} triples)", graph.as_str());
+            }
+            let n = arrived.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            if abort_after.is_some_and(|limit| n >= limit) {
+                std::process::abort();
+            }
         }
         PushEvent::Deleted { graph } if verbose => eprintln!("deleted <{}>", graph.as_str()),
         _ => {}
