@@ -720,7 +720,7 @@ fn push(
     }
     };
     let report = kg::push::push(&store, &options, &on_event)
-        .context("the push did not complete (the server holds part of it; push again to finish)")?;
+        .context("the push did not complete: run it again to finish (graphs that arrived are not sent again)")?;
     println!(
         "pushed: {} document graphs sent, {} unchanged, {} deleted; {} other graphs sent, {} unchanged; {} triples in {:.1} s",
         report.documents_sent,

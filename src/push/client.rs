@@ -72,7 +72,7 @@ impl Client {
                     if answerable && !authenticated_retry {
                         // Learn the scheme (or a fresh nonce) and try again at once.
                         if let Ok(mut slot) = self.challenge.lock() {
-                            *slot = challenge;
+                            *slot = challenge.map(|c| *c);
                         }
                         authenticated_retry = true;
                         attempt -= 1;
@@ -141,7 +141,8 @@ impl Client {
             Err(ureq::Error::Status(status, response)) => {
                 let challenge = response
                     .header("WWW-Authenticate")
-                    .and_then(parse_challenge);
+                    .and_then(parse_challenge)
+                    .map(Box::new);
                 let body = response.into_string().unwrap_or_default();
                 let body: String = body.chars().take(BODY_EXCERPT).collect();
                 Err(Failure::Status(status, challenge, body))
@@ -184,7 +185,7 @@ impl Client {
 /// Why one attempt failed.
 enum Failure {
     /// An HTTP error status, the server's authentication challenge if any, and the body.
-    Status(u16, Option<Challenge>, String),
+    Status(u16, Option<Box<Challenge>>, String),
     /// No HTTP answer (refused connection, timeout, reset).
     Transport(String),
 }
