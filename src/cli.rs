@@ -112,6 +112,37 @@ pub enum Command {
         #[arg(long)]
         graph: Option<String>,
     },
+    /// Send the graph to a SPARQL 1.1 server (Oxigraph server, Virtuoso) for others to query.
+    ///
+    /// Every graph goes with a Graph Store Protocol PUT: the document graphs, then the facts,
+    /// entities, ontology and user graphs. Only what the server lacks or holds in another version
+    /// is sent, so a push can be repeated, or rerun after it was interrupted. The server's graph
+    /// `graph/push` says "complete" once a push has finished. User and password come from
+    /// KG_PUSH_USER and KG_PUSH_PASSWORD (HTTP basic or digest, as the server asks).
+    ///
+    /// Oxigraph server: --to http://127.0.0.1:7878 (serve it with --union-default-graph so that
+    /// the examples' queries see all graphs). Virtuoso: --to http://host:8890 --query-endpoint
+    /// /sparql --graph-store-endpoint /sparql-graph-crud-auth.
+    Push {
+        /// The server's base URL (for Oxigraph server, its /query and /store are used).
+        #[arg(long)]
+        to: String,
+        /// The SPARQL query endpoint: a path under --to (/sparql) or a full URL (default /query).
+        #[arg(long)]
+        query_endpoint: Option<String>,
+        /// The Graph Store Protocol endpoint: a path under --to or a full URL (default /store).
+        #[arg(long)]
+        graph_store_endpoint: Option<String>,
+        /// Document graphs sent at once.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=64))]
+        jobs: u64,
+        /// Seconds one request may take before it is retried.
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+        /// Print every graph as it arrives.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Draw the graph, or part of it, as Graphviz DOT, SVG, PNG or PDF.
     ///
     /// Without --focus, --query or --doc the whole graph is drawn (refused above --max-nodes).

@@ -36,6 +36,7 @@
 pub mod analysis;
 pub mod export;
 pub mod extract;
+pub mod push;
 pub mod rdf;
 pub mod serve;
 pub mod store;

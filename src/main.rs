@@ -141,6 +141,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats { json } => stats(&cli.store, json),
         Command::Dump { format, output } => dump(&cli.store, format, output.as_deref()),
         Command::Load { file, graph } => load(&cli.store, &file, graph.as_deref()),
+        Command::Push {
+            to,
+            query_endpoint,
+            graph_store_endpoint,
+            jobs,
+            timeout,
+            verbose,
+        } => push(
+            &cli.store,
+            &to,
+            query_endpoint.as_deref(),
+            graph_store_endpoint.as_deref(),
+            jobs as usize,
+            timeout,
+            verbose,
+        ),
         Command::Export {
             output,
             format,
@@ -697,6 +713,81 @@ fn load(store_path: &Path, file: &Path, graph: Option<&str>) -> Result<ExitCode>
         )
         .with_context(|| format!("{}: not loaded", file.display()))?;
     println!("loaded {n} triples into graph <{}>", graph.as_str());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kg push`: the store's graphs to a SPARQL server (see [`kg::push`]).
+fn push(
+    store_path: &Path,
+    to: &str,
+    query_endpoint: Option<&str>,
+    graph_store_endpoint: Option<&str>,
+    jobs: usize,
+    timeout: u64,
+    verbose: bool,
+) -> Result<ExitCode> {
+    use kg::push::{Credentials, Endpoints, PushError, PushEvent, PushOptions};
+    let endpoints = Endpoints::new(to, query_endpoint, graph_store_endpoint).map_err(|e| {
+        if matches!(e, PushError::BadUrl(_)) {
+            anyhow::Error::new(UsageError(e.to_string()))
+        } else {
+            e.into()
+        }
+    })?;
+    let mut options = PushOptions::new(endpoints);
+    options.jobs = jobs;
+    options.timeout = std::time::Duration::from_secs(timeout);
+    options.credentials = match (
+        std::env::var("KG_PUSH_USER"),
+        std::env::var("KG_PUSH_PASSWORD"),
+    ) {
+        (Ok(user), Ok(password)) => Some(Credentials { user, password }),
+        (Ok(_), Err(_)) | (Err(_), Ok(_)) => bail!(UsageError(
+            "set both KG_PUSH_USER and KG_PUSH_PASSWORD, or neither".to_owned()
+        )),
+        _ => None,
+    };
+    let store = open_store(store_path)?;
+    // For tests/push.rs: die like a killed process once this many graphs have arrived.
+    let abort_after: Option<usize> = std::env::var("KG_PUSH_ABORT_AFTER")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let arrived = std::sync::atomic::AtomicUsize::new(0);
+    let on_event = |event: PushEvent<'_>| {
+        match event {
+        PushEvent::Planned {
+            documents,
+            unchanged,
+            stale,
+            graphs,
+        } => eprintln!(
+            "to send: {documents} document graphs ({unchanged} already there), {graphs} other graphs; to delete: {stale}"
+        ),
+        PushEvent::Sent { graph, triples } => {
+            if verbose {
+                eprintln!("sent <{}> ({triples} triples)", graph.as_str());
+            }
+            let n = arrived.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            if abort_after.is_some_and(|limit| n >= limit) {
+                std::process::abort();
+            }
+        }
+        PushEvent::Deleted { graph } if verbose => eprintln!("deleted <{}>", graph.as_str()),
+        _ => {}
+    }
+    };
+    let report = kg::push::push(&store, &options, &on_event)
+        .context("the push did not complete: run it again to finish (graphs that arrived are not sent again)")?;
+    println!(
+        "pushed: {} document graphs sent, {} unchanged, {} deleted; {} other graphs sent, {} unchanged; {} triples in {:.1} s",
+        report.documents_sent,
+        report.documents_unchanged,
+        report.documents_deleted,
+        report.graphs_sent,
+        report.graphs_unchanged,
+        report.triples_sent,
+        report.seconds
+    );
     Ok(ExitCode::SUCCESS)
 }
 
