@@ -31,7 +31,7 @@ pub enum StoreError {
     #[error("invalid RDF: {0}")]
     Parse(String),
     /// RDF aimed at one of the graphs kg writes itself.
-    #[error("<{0}> is one of kg's own graphs (documents, facts, entities, ontology), which kg derives from the articles; load into a graph of your own instead (--graph IRI, or the default graph/user/<file name>)")]
+    #[error("<{0}> is one of kg's own graphs (documents, facts, entities, ontology), which kg derives from the articles; load into a graph of your own instead (--graph IRI, or leave it out: graph/user/file/<the file's path>)")]
     ReservedGraph(String),
     /// The built-in ontology did not load (a bug: please report it).
     #[error("the built-in ontology is invalid: {0}")]
