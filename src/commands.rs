@@ -328,10 +328,11 @@ pub fn documents(store: &Path, format: Option<ListFormat>) -> Result<ExitCode> {
             }
         }
         ListFormat::Table => {
+            // Headlines are cut to the terminal's width; piped, they are whole.
             let width = if terminal {
                 terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
             } else {
-                100
+                usize::MAX
             };
             let source_width = documents
                 .iter()
@@ -414,8 +415,11 @@ pub fn remove(store: &Path, names: &[String]) -> Result<ExitCode> {
 
 /// `kg completions SHELL`.
 pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    clap_complete::generate(shell, &mut Cli::command(), "kg", &mut out);
+    // Generated into memory: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "kg", &mut script);
+    let mut out = io::stdout().lock();
+    out.write_all(&script)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -32,9 +32,7 @@ pub enum QueryError {
         known: String,
     },
     /// The text is SPARQL Update, not a query.
-    #[error(
-        "this is an update (INSERT, DELETE, LOAD, CLEAR…), not a query: use kg update"
-    )]
+    #[error("this is an update (INSERT, DELETE, LOAD, CLEAR…), not a query: use kg update")]
     IsUpdate,
     /// Nothing but whitespace and comments.
     #[error(
