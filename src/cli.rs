@@ -54,18 +54,68 @@ pub enum Command {
         batch: u64,
     },
     /// Run a SPARQL query (the data model's prefixes are predeclared; the default graph is the union of all graphs).
+    ///
+    /// A query running longer than --timeout (30 s by default) is stopped with an error, as is one
+    /// whose memory grows past --max-memory.
     Query {
-        /// The query text (or use -f FILE).
+        /// The query text, or - to read it from standard input (or use -f FILE).
         #[arg(required_unless_present = "file", conflicts_with = "file")]
         sparql: Option<String>,
-        /// Read the query from a file (.rq).
+        /// Read the query from a file (.rq), or - for standard input.
         #[arg(long, short)]
         file: Option<PathBuf>,
-        /// Output format. SELECT/ASK: table (default on a terminal), csv (default otherwise), tsv,
-        /// json, xml. CONSTRUCT/DESCRIBE: turtle (default), ntriples, nquads, trig, jsonld.
-        #[arg(long, value_enum)]
+        /// Output format (any case). SELECT/ASK: table (default on a terminal), csv (default
+        /// otherwise), tsv, json, xml. CONSTRUCT/DESCRIBE: turtle|ttl (default), ntriples|nt,
+        /// nquads|nq, trig, jsonld, rdfxml|rdf. Default with -o: from the file's extension.
+        #[arg(long, value_enum, ignore_case = true)]
         format: Option<QueryFormat>,
+        /// Write the results to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Stop the query after this many seconds (0: never).
+        #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+        timeout: f64,
+        /// Stop the query when kg's memory passes this size (suffixes K, M, G; 0: never).
+        #[arg(long, value_parser = parse_size, default_value = "2G", value_name = "SIZE")]
+        max_memory: u64,
+        /// Print Oxigraph's query plan, with rows and time per operator (JSON), instead of the results.
+        #[arg(long)]
+        explain: bool,
     },
+    /// Run a SPARQL Update on your own graphs (INSERT DATA, DELETE/INSERT … WHERE, CLEAR, DROP…).
+    ///
+    /// Every graph it writes must be named (GRAPH <…>) and must not be one of kg's own (the
+    /// document graphs, graph/facts, graph/entities, graph/ontology): kg derives those from the
+    /// articles. A refused update changes nothing (exit code 2). WHERE reads the union of all graphs.
+    Update {
+        /// The update text, or - to read it from standard input (or use -f FILE).
+        #[arg(required_unless_present = "file", conflicts_with = "file")]
+        sparql: Option<String>,
+        /// Read the update from a file (.ru), or - for standard input.
+        #[arg(long, short)]
+        file: Option<PathBuf>,
+    },
+    /// List the articles in the store: id, date, source, headline and how many facts each states.
+    Documents {
+        /// Output format (any case): table (default on a terminal), csv (default otherwise), json.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<ListFormat>,
+    },
+    /// Remove articles and everything only they stated (facts and entities other articles
+    /// also state stay, with those articles' attestations).
+    Remove {
+        /// Articles: an id (or its first digits), an IRI, or the file an article was read from.
+        #[arg(required = true, value_name = "DOC")]
+        documents: Vec<String>,
+    },
+    /// Print a shell completion script (e.g. `kg completions bash > /etc/bash_completion.d/kg`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `kg man > kg.1 && man ./kg.1`.
+    Man,
     /// Run the extractor without touching the store and print what it read: the document, its
     /// sentences, every mention with its code point offsets, and the facts.
     ///
@@ -95,9 +145,10 @@ pub enum Command {
     },
     /// Write the whole store (every graph) to standard output or a file.
     Dump {
-        /// Quad format.
-        #[arg(long, value_enum, default_value = "trig")]
-        format: DumpFormat,
+        /// Quad format (any case): trig (default) or nquads|nq. Default with -o: from the file's
+        /// extension (.trig, .nq).
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<DumpFormat>,
         /// Output file (default: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -108,7 +159,8 @@ pub enum Command {
     Load {
         /// The RDF file (.ttl, .nt, .nq, .trig, .rdf, .jsonld).
         file: PathBuf,
-        /// The graph IRI to load into (default: one derived from the file name).
+        /// The graph IRI to load into (default: graph/user/file/ and the file's absolute path).
+        /// kg's own graphs are refused.
         #[arg(long)]
         graph: Option<String>,
     },
@@ -260,6 +312,17 @@ pub enum LayoutChoice {
     Builtin,
 }
 
+/// Formats of `kg documents`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned text table.
+    Table,
+    /// CSV with a header row.
+    Csv,
+    /// One JSON array.
+    Json,
+}
+
 /// Result formats of `kg query`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QueryFormat {
@@ -274,15 +337,22 @@ pub enum QueryFormat {
     /// SPARQL XML results.
     Xml,
     /// Turtle (CONSTRUCT, DESCRIBE).
+    #[value(alias = "ttl")]
     Turtle,
     /// N-Triples.
+    #[value(alias = "nt")]
     Ntriples,
     /// N-Quads.
+    #[value(alias = "nq")]
     Nquads,
     /// TriG.
     Trig,
     /// JSON-LD.
+    #[value(alias = "json-ld")]
     Jsonld,
+    /// RDF/XML.
+    #[value(alias = "rdf", alias = "rdf-xml")]
+    Rdfxml,
 }
 
 /// Formats of `kg dump`.
@@ -291,6 +361,7 @@ pub enum DumpFormat {
     /// TriG: Turtle with named graphs.
     Trig,
     /// N-Quads: one quad per line.
+    #[value(alias = "nq")]
     Nquads,
 }
 

@@ -4,6 +4,7 @@
 //! A closed pipe (`kg query ... | head`) is not an error.
 
 mod cli;
+mod commands;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
@@ -14,7 +15,7 @@ use cli::{
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
 use kg::store::Ingestor;
-use kg::store::{write_results, Counts, ResultsError, ResultsFormat};
+use kg::store::{write_results_width, Counts, ResultsError, ResultsFormat};
 use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
 use kg::{extract, Document, Extraction, IngestOutcome, KgStore};
 use oxigraph::io::RdfFormat;
@@ -41,11 +42,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            if error
-                .chain()
-                .filter_map(|e| e.downcast_ref::<io::Error>())
-                .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
+            if commands::is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
             let mut message = format!("kg: {error}");
@@ -74,6 +71,7 @@ fn is_usage_error(error: &anyhow::Error) -> bool {
                     kg::analysis::AnalysisError::Resolve(ExportError::EntityNotFound { .. })
                 )
             })
+        || commands::is_usage_error(error)
         || error.downcast_ref::<kg::store::QueryError>().is_some()
         || error
             .downcast_ref::<kg::store::StoreError>()
@@ -131,7 +129,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             sparql,
             file,
             format,
-        } => query(&cli.store, sparql, file.as_deref(), format),
+            output,
+            timeout,
+            max_memory,
+            explain,
+        } => query(
+            &cli.store,
+            sparql,
+            file.as_deref(),
+            format,
+            commands::QueryRun {
+                output,
+                timeout,
+                max_memory,
+                explain,
+            },
+        ),
+        Command::Update { sparql, file } => commands::update(&cli.store, sparql, file.as_deref()),
+        Command::Documents { format } => commands::documents(&cli.store, format),
+        Command::Remove { documents } => commands::remove(&cli.store, &documents),
+        Command::Completions { shell } => commands::completions(shell),
+        Command::Man => commands::man(),
         Command::Extract {
             paths,
             date,
@@ -391,10 +409,13 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     }
     if !options.quiet {
         let counts = store.counts()?;
-        println!(
+        let mut out = io::stdout().lock();
+        writeln!(
+            out,
             "documents: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed"
-        );
-        print_counts(&store, &counts);
+        )?;
+        print_counts(&mut out, &store, &counts)?;
+        out.flush()?;
     }
     Ok(if failed > 0 {
         ExitCode::FAILURE
@@ -482,13 +503,17 @@ fn ingest_nquads(
     }
     store.flush()?;
     if !quiet {
+        let counts = store.counts()?;
+        let mut out = io::stdout().lock();
         for graph in &skipped {
-            println!("skipped <{graph}>: derived again from the documents");
+            writeln!(out, "skipped <{graph}>: derived again from the documents")?;
         }
-        println!(
+        writeln!(
+            out,
             "documents: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed"
-        );
-        print_counts(&store, &store.counts()?);
+        )?;
+        print_counts(&mut out, &store, &counts)?;
+        out.flush()?;
     }
     Ok(if failed > 0 {
         ExitCode::FAILURE
@@ -519,21 +544,23 @@ fn read_document(
     Ok(document)
 }
 
-fn print_counts(store: &KgStore, counts: &Counts) {
+fn print_counts(out: &mut dyn Write, store: &KgStore, counts: &Counts) -> io::Result<()> {
+    use commands::plural;
     let location = store
         .path()
         .map_or_else(|| "memory".to_owned(), |p| p.display().to_string());
-    println!(
-        "store {location}: {} documents, {} people, {} organizations, {} places, {} memberships, {} events ({} dated), {} triples",
-        counts.documents,
-        counts.people,
-        counts.organizations,
-        counts.places,
-        counts.memberships,
-        counts.events,
+    writeln!(
+        out,
+        "store {location}: {}, {}, {}, {}, {}, {} ({} dated), {}",
+        plural(counts.documents, "document", "documents"),
+        plural(counts.people, "person", "people"),
+        plural(counts.organizations, "organization", "organizations"),
+        plural(counts.places, "place", "places"),
+        plural(counts.memberships, "membership", "memberships"),
+        plural(counts.events, "event", "events"),
         counts.dated_events,
-        counts.quads
-    );
+        plural(counts.quads, "quad", "quads"),
+    )
 }
 
 fn query(
@@ -541,16 +568,22 @@ fn query(
     sparql: Option<String>,
     file: Option<&Path>,
     format: Option<QueryFormat>,
+    run: commands::QueryRun,
 ) -> Result<ExitCode> {
-    let text = match (sparql, file) {
-        (Some(text), _) => text,
-        (None, Some(file)) => std::fs::read_to_string(file)
-            .with_context(|| format!("cannot read the query file {}", file.display()))?,
-        (None, None) => bail!(UsageError("give a query, or -f FILE.rq".to_owned())),
-    };
+    let text = commands::read_sparql(sparql, file, "query")?;
     let store = open_store_read_only(store_path)?;
-    let results = store.query(&text)?;
-    let terminal = io::stdout().is_terminal();
+    let watchdog = run.watchdog();
+    if run.explain {
+        let plan = store
+            .explain(&text, watchdog.token())
+            .map_err(|e| run.stopped_error(&watchdog, e.into()))?;
+        let mut out = commands::Output::open(run.output.as_deref())?;
+        writeln!(out, "{}", plan.trim_end())?;
+        out.finish()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let results = store.query_cancellable(&text, watchdog.token())?;
+    let terminal = run.output.is_none() && io::stdout().is_terminal();
     let is_graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
     let format = match format {
         Some(QueryFormat::Table) => ResultsFormat::Table,
@@ -563,17 +596,35 @@ fn query(
         Some(QueryFormat::Nquads) => ResultsFormat::Rdf(RdfFormat::NQuads),
         Some(QueryFormat::Trig) => ResultsFormat::Rdf(RdfFormat::TriG),
         Some(QueryFormat::Jsonld) => ResultsFormat::json_ld(),
-        None if is_graph => ResultsFormat::Rdf(RdfFormat::Turtle),
-        None if terminal => ResultsFormat::Table,
-        None => ResultsFormat::Sparql(QueryResultsFormat::Csv),
+        Some(QueryFormat::Rdfxml) => ResultsFormat::Rdf(RdfFormat::RdfXml),
+        None => match run.output.as_deref() {
+            Some(path) => commands::results_format_of(path, is_graph)?,
+            None if is_graph => ResultsFormat::Rdf(RdfFormat::Turtle),
+            None if terminal => ResultsFormat::Table,
+            None => ResultsFormat::Sparql(QueryResultsFormat::Csv),
+        },
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match write_results(results, format, &mut out) {
-        Err(ResultsError::Mismatch(message)) => bail!(UsageError(message)),
-        other => other?,
+    let width = if terminal {
+        terminal_size::terminal_size().map_or(kg::store::DEFAULT_TABLE_WIDTH, |(w, _)| {
+            usize::from(w.0).max(40)
+        })
+    } else {
+        kg::store::DEFAULT_TABLE_WIDTH
+    };
+    let mut out = commands::Output::open(run.output.as_deref())?;
+    match write_results_width(results, format, &mut out, width) {
+        Err(ResultsError::Mismatch(message)) => {
+            out.abandon();
+            bail!(UsageError(message))
+        }
+        Err(error) => {
+            out.abandon();
+            return Err(run.stopped_error(&watchdog, error.into()));
+        }
+        Ok(()) => {}
     }
-    out.flush()?;
+    watchdog.finish();
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -650,32 +701,37 @@ fn stats(store_path: &Path, json: bool) -> Result<ExitCode> {
     let store = open_store_read_only(store_path)?;
     let counts = store.counts()?;
     let size = store.size_on_disk().unwrap_or(0);
+    let mut out = io::BufWriter::new(io::stdout().lock());
     if json {
         let mut value = serde_json::to_value(&counts)?;
         value["bytes_on_disk"] = serde_json::json!(size);
-        println!("{value}");
+        writeln!(out, "{value}")?;
     } else {
-        println!("documents      {}", counts.documents);
-        println!("people         {}", counts.people);
-        println!("organizations  {}", counts.organizations);
-        println!("places         {}", counts.places);
-        println!("memberships    {}", counts.memberships);
-        println!(
+        writeln!(out, "documents      {}", counts.documents)?;
+        writeln!(out, "people         {}", counts.people)?;
+        writeln!(out, "organizations  {}", counts.organizations)?;
+        writeln!(out, "places         {}", counts.places)?;
+        writeln!(out, "memberships    {}", counts.memberships)?;
+        writeln!(
+            out,
             "events         {} ({} dated)",
             counts.events, counts.dated_events
-        );
-        println!("triples        {}", counts.quads);
-        println!("size on disk   {:.1} MB", size as f64 / 1e6);
+        )?;
+        writeln!(out, "quads          {}", counts.quads)?;
+        writeln!(out, "size on disk   {:.1} MB", size as f64 / 1e6)?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn dump(store_path: &Path, format: DumpFormat, output: Option<&Path>) -> Result<ExitCode> {
-    let store = open_store_read_only(store_path)?;
-    let format = match format {
-        DumpFormat::Trig => RdfFormat::TriG,
-        DumpFormat::Nquads => RdfFormat::NQuads,
+fn dump(store_path: &Path, format: Option<DumpFormat>, output: Option<&Path>) -> Result<ExitCode> {
+    let format = match (format, output) {
+        (Some(DumpFormat::Trig), _) => RdfFormat::TriG,
+        (Some(DumpFormat::Nquads), _) => RdfFormat::NQuads,
+        (None, Some(path)) => commands::dump_format_of(path)?,
+        (None, None) => RdfFormat::TriG,
     };
+    let store = open_store_read_only(store_path)?;
     match output {
         Some(path) => {
             let file = std::fs::File::create(path)
@@ -698,12 +754,15 @@ fn load(store_path: &Path, file: &Path, graph: Option<&str>) -> Result<ExitCode>
                 file.display()
             ))
         })?;
+    let canonical = commands::regular_file(file)?;
     let graph = match graph {
-        Some(iri) => oxigraph::model::NamedNode::new(iri)
-            .map_err(|e| UsageError(format!("--graph {iri}: not an IRI: {e}")))?,
-        None => kg::rdf::iri::user_graph(&file.display().to_string()),
+        Some(iri) => oxigraph::model::NamedNode::new(iri).map_err(|e| {
+            UsageError(format!(
+                "--graph {iri}: not an IRI ({e}); write an absolute IRI such as https://example.org/my-graph"
+            ))
+        })?,
+        None => kg::rdf::iri::user_graph_for_path(&canonical),
     };
-    std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let store = open_store(store_path)?;
     let n = store
         .load(
@@ -712,7 +771,14 @@ fn load(store_path: &Path, file: &Path, graph: Option<&str>) -> Result<ExitCode>
             &graph,
         )
         .with_context(|| format!("{}: not loaded", file.display()))?;
-    println!("loaded {n} triples into graph <{}>", graph.as_str());
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "loaded {} into graph <{}> (replacing what it held)",
+        commands::plural(n as u64, "quad", "quads"),
+        graph.as_str()
+    )?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -747,7 +813,7 @@ fn push(
         )),
         _ => None,
     };
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     // For tests/push.rs: die like a killed process once this many graphs have arrived.
     let abort_after: Option<usize> = std::env::var("KG_PUSH_ABORT_AFTER")
         .ok()
@@ -851,7 +917,7 @@ fn why(
     role: Option<&str>,
     format: Option<AnalysisFormat>,
 ) -> Result<ExitCode> {
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     let answer = kg::analysis::why(&store, name, role)?;
     for note in &answer.notes {
         eprintln!("note: {note}");
@@ -868,7 +934,7 @@ fn why(
 }
 
 fn conflicts(store_path: &Path, format: Option<AnalysisFormat>) -> Result<ExitCode> {
-    let store = open_store(store_path)?;
+    let store = open_store_read_only(store_path)?;
     let found = kg::analysis::conflicts(&store)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     if wants_json(format) {

@@ -47,6 +47,22 @@ pub fn user_graph(source: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{}", vocab::USER_GRAPH_NS, slug(source)))
 }
 
+/// The named graph of RDF loaded by the user from the file at `canonical` (an absolute path
+/// with links resolved, so that one file under two names is one graph). The path is kept whole,
+/// percent-encoded, so that two paths never give one graph (`a.b.ttl` and `ab.ttl` differ).
+pub fn user_graph_for_path(canonical: &std::path::Path) -> NamedNode {
+    let path = canonical.to_string_lossy();
+    let mut encoded = String::with_capacity(path.len());
+    for byte in path.trim_start_matches('/').bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    NamedNode::new_unchecked(format!("{}file/{encoded}", vocab::USER_GRAPH_NS))
+}
+
 /// The graph that holds derived entity labels (`rdfs:label`, `skos:altLabel`).
 pub fn entities_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{}graph/entities", vocab::BASE))
@@ -149,6 +165,21 @@ mod tests {
         ] {
             assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}");
         }
+    }
+
+    #[test]
+    fn user_graphs_of_paths_are_distinct_and_valid() {
+        use std::path::Path;
+        let a = user_graph_for_path(Path::new("/data/a.b.ttl"));
+        let b = user_graph_for_path(Path::new("/data/ab.ttl"));
+        let c = user_graph_for_path(Path::new("/data/my file%20é.ttl"));
+        assert_ne!(a, b);
+        assert_eq!(
+            a.as_str(),
+            "https://kg.example.org/graph/user/file/data/a.b.ttl"
+        );
+        assert!(c.as_str().ends_with("my%20file%2520%C3%A9.ttl"), "{c}");
+        assert!(NamedNode::new(c.as_str()).is_ok());
     }
 
     #[test]

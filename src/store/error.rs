@@ -43,7 +43,7 @@ pub enum StoreError {
     #[error("invalid RDF: {0}")]
     Parse(String),
     /// RDF aimed at one of the graphs kg writes itself.
-    #[error("<{0}> is one of kg's own graphs (documents, facts, entities, ontology), which kg derives from the articles; load into a graph of your own instead (--graph IRI, or the default graph/user/<file name>)")]
+    #[error("<{0}> is one of kg's own graphs (documents, facts, entities, ontology), which kg derives from the articles; load into a graph of your own instead (--graph IRI, or leave it out: graph/user/file/<the file's path>)")]
     ReservedGraph(String),
     /// N-Quads given as document graphs (the reduce step) hold something else.
     #[error("not a document graph: {0}; `kg ingest --from-nquads` takes what `kg extract --format nquads` prints")]

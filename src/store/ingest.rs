@@ -212,6 +212,28 @@ impl<'s> Ingestor<'s> {
         self.clear_pending()
     }
 
+    /// Removes these documents' graphs and settles what they stated, as a replacement does
+    /// (`kg remove`), in one transaction. Returns how many of them were stored.
+    pub fn remove(&mut self, documents: &[NamedNode]) -> Result<usize, StoreError> {
+        if !self.recovered {
+            self.recover()?;
+            self.recovered = true;
+        }
+        let store = &self.store.store;
+        let mut tx = store.start_transaction()?;
+        let mut changes = BatchChanges::default();
+        let mut removed = 0;
+        for doc in documents {
+            if tx.contains_named_graph(doc.as_ref())? {
+                drop_document(&mut tx, doc, &mut changes)?;
+                removed += 1;
+            }
+        }
+        self.derive(&mut tx, changes)?;
+        tx.commit()?;
+        Ok(removed)
+    }
+
     /// Entities, identities and facts for what the batch touched.
     fn derive(
         &mut self,

@@ -12,6 +12,7 @@
 //! identity), `graph/ontology`, and `graph/user/...` for RDF loaded with `kg load`.
 
 mod document;
+mod documents;
 mod error;
 mod facts;
 mod ingest;
@@ -19,17 +20,24 @@ mod names;
 mod open;
 mod query;
 mod results;
+mod update;
+mod watchdog;
 
 pub use document::{
     is_derived_graph, is_document_graph, read_document_graphs, DocumentGraph, ReadGraph,
 };
+pub use documents::{DocumentError, DocumentSummary};
 pub use error::StoreError;
 pub use ingest::{IngestOutcome, Ingestor};
 pub use names::NameBook;
 pub(crate) use open::is_info_log;
 pub use query::QueryError;
 pub(crate) use query::{is_update, parse_cancellable};
-pub use results::{compact, write_results, ResultsError, ResultsFormat};
+pub use results::{
+    compact, write_results, write_results_width, ResultsError, ResultsFormat, DEFAULT_TABLE_WIDTH,
+};
+pub use update::{check_update, parse_update, UpdateError};
+pub use watchdog::{Stop, Watchdog};
 
 use crate::rdf::{iri, vocab};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -199,9 +207,16 @@ impl KgStore {
                 .with_prefix(*prefix, *ns)
                 .map_err(|e| StoreError::Ontology(e.to_string()))?;
         }
-        self.store
+        // An I/O error keeps its kind: a closed pipe (`kg dump | head`) is a normal end.
+        let mut writer = self
+            .store
             .dump_to_writer(serializer, writer)
-            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+            .map_err(|e| match e {
+                oxigraph::store::SerializerError::Io(e) => StoreError::Io(e),
+                oxigraph::store::SerializerError::Storage(e) => StoreError::Storage(e),
+                other => StoreError::Io(std::io::Error::other(other.to_string())),
+            })?;
+        writer.flush()?;
         Ok(())
     }
 

@@ -1,5 +1,10 @@
 //! Writing query results: the standard SPARQL result formats, RDF formats for graphs, and an
 //! aligned table for people at a terminal.
+//!
+//! Every format ends with a newline (a shell prompt after `kg query` starts on its own line).
+//! The table streams: column widths are taken from the first rows and fitted to the terminal,
+//! and later rows are clipped to them, so a query with millions of rows prints at once and holds
+//! only a screenful in memory.
 
 use crate::rdf::vocab;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
@@ -44,12 +49,64 @@ pub enum ResultsError {
     Io(#[from] io::Error),
 }
 
-/// Writes `results` to `out` in `format`. `graph_default` is used for CONSTRUCT/DESCRIBE when
-/// `format` is a results format (the user asked for the default).
+/// Writes `results` to `out` in `format`, the table at most 100 columns wide.
 pub fn write_results(
     results: QueryResults<'_>,
     format: ResultsFormat,
     out: &mut dyn Write,
+) -> Result<(), ResultsError> {
+    write_results_width(results, format, out, DEFAULT_TABLE_WIDTH)
+}
+
+/// The table's width when the terminal's is unknown.
+pub const DEFAULT_TABLE_WIDTH: usize = 100;
+
+/// Rows read before the table's column widths are fixed.
+const TABLE_SAMPLE_ROWS: usize = 200;
+
+/// Writes `results` to `out` in `format`, the table fitted to `width` columns (the terminal's).
+pub fn write_results_width(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    out: &mut dyn Write,
+    width: usize,
+) -> Result<(), ResultsError> {
+    let mut out = LastByte {
+        inner: out,
+        last: None,
+    };
+    write_unterminated(results, format, &mut out, width)?;
+    if out.last.is_some_and(|b| b != b'\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// A writer that remembers the last byte written through it.
+struct LastByte<'a> {
+    inner: &'a mut dyn Write,
+    last: Option<u8>,
+}
+
+impl Write for LastByte<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if n > 0 {
+            self.last = Some(buf[n - 1]);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn write_unterminated(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    out: &mut dyn Write,
+    width: usize,
 ) -> Result<(), ResultsError> {
     match (results, format) {
         (QueryResults::Boolean(value), ResultsFormat::Table) => {
@@ -61,18 +118,17 @@ pub fn write_results(
         (QueryResults::Solutions(solutions), ResultsFormat::Table) => {
             let variables: Vec<String> =
                 solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
-            let mut rows = Vec::new();
-            for solution in solutions {
-                let solution = solution.map_err(|e| ResultsError::Evaluation(e.to_string()))?;
-                rows.push(
-                    solution
-                        .values()
-                        .iter()
-                        .map(|t| t.as_ref().map(compact).unwrap_or_default())
-                        .collect::<Vec<_>>(),
-                );
-            }
-            write_table(out, &variables, &rows)?;
+            let rows = solutions.map(|solution| {
+                solution
+                    .map(|s| {
+                        s.values()
+                            .iter()
+                            .map(|t| t.as_ref().map(compact).unwrap_or_default())
+                            .collect::<Vec<_>>()
+                    })
+                    .map_err(|e| ResultsError::Evaluation(e.to_string()))
+            });
+            write_table(out, &variables, rows, width)?;
         }
         (QueryResults::Solutions(solutions), ResultsFormat::Sparql(f)) => {
             let mut writer = QueryResultsSerializer::from_format(f)
@@ -133,27 +189,55 @@ pub fn compact(term: &Term) -> String {
     }
 }
 
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-    const MAX_WIDTH: usize = 60;
-    let clip = |s: &str| -> String {
-        let one_line = s.replace(['\n', '\r', '\t'], " ");
-        if one_line.chars().count() > MAX_WIDTH {
-            let mut t: String = one_line.chars().take(MAX_WIDTH - 1).collect();
-            t.push('\u{2026}');
-            t
-        } else {
-            one_line
+/// Fits column widths (content widths, at least the header's) into `width`: the widest
+/// columns give way first, none below 8 characters.
+fn fit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
+    let gaps = 2 * widths.len().saturating_sub(1);
+    while widths.iter().sum::<usize>() + gaps > width {
+        let Some((i, &widest)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else {
+            break;
+        };
+        if widest <= 8 {
+            break;
         }
-    };
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| clip(c)).collect())
-        .collect();
+        widths[i] = widest - 1;
+    }
+    widths
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r', '\t'], " ")
+}
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() > width {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('\u{2026}');
+        t
+    } else {
+        s.to_owned()
+    }
+}
+
+fn write_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: impl Iterator<Item = Result<Vec<String>, ResultsError>>,
+    width: usize,
+) -> Result<(), ResultsError> {
+    let mut rows = rows.peekable();
+    let mut sample = Vec::new();
+    while sample.len() < TABLE_SAMPLE_ROWS {
+        match rows.next() {
+            Some(row) => sample.push(row?.iter().map(|c| one_line(c)).collect::<Vec<_>>()),
+            None => break,
+        }
+    }
     let widths: Vec<usize> = header
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            cells
+            sample
                 .iter()
                 .filter_map(|r| r.get(i))
                 .map(|c| c.chars().count())
@@ -162,22 +246,68 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
                 .unwrap_or(0)
         })
         .collect();
+    let widths = fit_widths(widths, width);
     let line = |out: &mut dyn Write, values: &mut dyn Iterator<Item = String>| -> io::Result<()> {
         let text: Vec<String> = values
             .zip(&widths)
-            .map(|(v, w)| format!("{v}{}", " ".repeat(w.saturating_sub(v.chars().count()))))
+            .map(|(v, w)| {
+                let v = clip(&v, *w);
+                let pad = w.saturating_sub(v.chars().count());
+                format!("{v}{}", " ".repeat(pad))
+            })
             .collect();
         writeln!(out, "{}", text.join("  ").trim_end())
     };
     line(out, &mut header.iter().map(|h| format!("?{h}")))?;
     line(out, &mut widths.iter().map(|w| "-".repeat(*w)))?;
-    for row in cells {
+    let mut count = 0usize;
+    for row in sample {
+        count += 1;
         line(out, &mut row.into_iter())?;
     }
-    writeln!(
-        out,
-        "({} row{})",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" }
-    )
+    for row in rows {
+        count += 1;
+        line(out, &mut row?.iter().map(|c| one_line(c)))?;
+    }
+    writeln!(out, "({count} row{})", if count == 1 { "" } else { "s" })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_fits_the_width_and_streams() {
+        let rows = (0..1000).map(|i| Ok(vec![format!("{i}"), "x".repeat(300)]));
+        let mut out = Vec::new();
+        write_table(&mut out, &["n".to_owned(), "long".to_owned()], rows, 80).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        assert!(text.ends_with("(1000 rows)\n"));
+        assert!(text.contains("xxxx\u{2026}"));
+    }
+
+    #[test]
+    fn every_format_ends_with_a_newline() {
+        let store = crate::KgStore::in_memory().unwrap();
+        for format in [
+            ResultsFormat::Sparql(QueryResultsFormat::Json),
+            ResultsFormat::Sparql(QueryResultsFormat::Xml),
+            ResultsFormat::Sparql(QueryResultsFormat::Csv),
+            ResultsFormat::Table,
+        ] {
+            for query in ["ASK {}", "SELECT * { ?s a owl:Class } LIMIT 2"] {
+                let mut out = Vec::new();
+                write_results(store.query(query).unwrap(), format, &mut out).unwrap();
+                assert_eq!(out.last(), Some(&b'\n'), "{format:?} {query}");
+            }
+        }
+        let mut out = Vec::new();
+        let graph = store
+            .query("CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } LIMIT 2")
+            .unwrap();
+        write_results(graph, ResultsFormat::json_ld(), &mut out).unwrap();
+        assert_eq!(out.last(), Some(&b'\n'));
+    }
 }
