@@ -97,9 +97,9 @@ fn main() {
 }
 
 /// A client with its own keep-alive connection; every request bounded in time.
-fn agent() -> ureq::Agent {
-    ureq::Agent::new_with_config(
-        ureq::Agent::config_builder()
+fn agent() -> ureq3::Agent {
+    ureq3::Agent::new_with_config(
+        ureq3::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(60)))
             .build(),
     )
@@ -128,7 +128,7 @@ fn person_labels(endpoint: &str) -> Result<Vec<String>, String> {
         .unwrap_or_default())
 }
 
-fn lookup(agent: &ureq::Agent, endpoint: &str, label: &str) -> Result<(), String> {
+fn lookup(agent: &ureq3::Agent, endpoint: &str, label: &str) -> Result<(), String> {
     let literal = serde_json::to_string(label).map_err(|e| e.to_string())?;
     let query = format!(
         "SELECT ?person ?role ?organization WHERE {{ ?person a schema:Person ; rdfs:label {literal} . \

@@ -126,16 +126,16 @@ struct Reply {
     truncated: Option<String>,
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::new_with_config(
-        ureq::Agent::config_builder()
+fn agent() -> ureq3::Agent {
+    ureq3::Agent::new_with_config(
+        ureq3::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(120)))
             .build(),
     )
 }
 
-fn reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+fn reply(response: Result<ureq3::http::Response<ureq3::Body>, ureq3::Error>) -> Reply {
     let mut response = response.expect("HTTP exchange");
     let header = |name: &str| {
         response

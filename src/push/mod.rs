@@ -473,3 +473,80 @@ impl Server<'_> {
         Ok((sent.into_inner(), triples.into_inner()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_default_to_oxigraph_server_and_join_paths_to_the_base() {
+        let cases = [
+            // base, query, graph store → expected query, graph store
+            (
+                "http://127.0.0.1:7878",
+                None,
+                None,
+                "http://127.0.0.1:7878/query",
+                "http://127.0.0.1:7878/store",
+            ),
+            (
+                "http://h:8890/",
+                Some("/sparql"),
+                Some("sparql-graph-crud-auth"),
+                "http://h:8890/sparql",
+                "http://h:8890/sparql-graph-crud-auth",
+            ),
+            (
+                "https://h/kg",
+                Some("https://other/q"),
+                None,
+                "https://other/q",
+                "https://h/kg/store",
+            ),
+        ];
+        for (base, query, store, want_query, want_store) in cases {
+            let e = Endpoints::new(base, query, store).unwrap();
+            assert_eq!(e.query.as_str(), want_query, "{base}");
+            assert_eq!(e.graph_store.as_str(), want_store, "{base}");
+        }
+        for bad in ["127.0.0.1:7878", "ftp://h/", "not a url"] {
+            assert!(matches!(
+                Endpoints::new(bad, None, None),
+                Err(PushError::BadUrl(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn graph_urls_carry_the_graph_iri_encoded() {
+        let endpoints = Endpoints::new("http://h:1", None, None).unwrap();
+        let client = Client::new(None, Duration::from_secs(1));
+        let server = Server {
+            client: &client,
+            endpoints: &endpoints,
+        };
+        let url = server.graph_url(&NamedNode::new_unchecked("https://kg.example.org/doc/ab?c"));
+        assert_eq!(
+            url.as_str(),
+            "http://h:1/store?graph=https%3A%2F%2Fkg.example.org%2Fdoc%2Fab%3Fc"
+        );
+    }
+
+    #[test]
+    fn ledger_round_trips_through_ntriples() {
+        let mut hashes = BTreeMap::new();
+        hashes.insert(crate::rdf::iri::facts_graph(), "abc".to_owned());
+        let ledger = ledger::Ledger {
+            state: PushState::InProgress,
+            hashes,
+        };
+        let text = String::from_utf8(ledger.ntriples()).unwrap();
+        let parsed: Vec<_> = oxigraph::io::RdfParser::from_format(RdfFormat::NTriples)
+            .for_slice(text.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(parsed.len(), 2);
+        assert!(text.contains("\"in progress\""));
+        assert!(text.contains("<https://kg.example.org/graph/facts>"));
+    }
+}

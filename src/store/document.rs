@@ -264,3 +264,69 @@ fn evidence_text(
             _ => None,
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    fn seed_like() -> Extraction {
+        let text = "Talks resume\nFrench President Jean Dupont met officials in Paris on Tuesday.";
+        let document = Document::new("example.txt", text).with_date(
+            jiff::civil::date(2025, 11, 26),
+            crate::text::DateOrigin::CommandLine,
+        );
+        crate::extract(document)
+    }
+
+    #[test]
+    fn a_document_graph_read_back_from_nquads_is_the_one_extracted() {
+        let extraction = seed_like();
+        let direct = DocumentGraph::from_extraction(&extraction).unwrap();
+        let text = crate::rdf::document_nquads(&extraction);
+        let read: Vec<_> = read_document_graphs(text.as_slice())
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let [ReadGraph::Document(back)] = read.as_slice() else {
+            panic!("one document graph expected, got {read:?}");
+        };
+        assert_eq!(back.iri, direct.iri);
+        assert_eq!(back.quads, direct.quads);
+        assert_eq!(back.namings, direct.namings);
+        assert_eq!(back.claims.len(), direct.claims.len());
+        assert!(!back.namings.is_empty() && !back.claims.is_empty());
+        assert_eq!(back.source(), "example.txt");
+    }
+
+    #[test]
+    fn derived_graphs_are_skipped_and_other_graphs_refused() {
+        let facts = "<https://kg.example.org/id/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" <https://kg.example.org/graph/facts> .\n";
+        let read: Vec<_> = read_document_graphs(facts.as_bytes()).collect();
+        assert!(matches!(read.as_slice(), [Ok(ReadGraph::Skipped(_))]));
+        let default = "<http://e/a> <http://e/b> <http://e/c> .\n";
+        let read: Vec<_> = read_document_graphs(default.as_bytes()).collect();
+        assert!(matches!(
+            read.as_slice(),
+            [Err(StoreError::NotADocument(_))]
+        ));
+        // A document graph without its fingerprint is incomplete.
+        let partial = "<https://kg.example.org/doc/abc> <https://kg.example.org/ns#source> \"a.txt\" <https://kg.example.org/doc/abc> .\n";
+        let read: Vec<_> = read_document_graphs(partial.as_bytes()).collect();
+        assert!(
+            matches!(read.as_slice(), [Err(StoreError::NotADocument(m))] if m.contains("fingerprint"))
+        );
+        // A syntax error stops the reading with the parser's message.
+        let read: Vec<_> = read_document_graphs("<oops".as_bytes()).collect();
+        assert!(matches!(read.as_slice(), [Err(StoreError::Parse(_))]));
+    }
+
+    #[test]
+    fn document_graph_names_are_told_apart() {
+        let yes = NamedNode::new_unchecked(format!("{}abc", vocab::DOC_NS));
+        let no = NamedNode::new_unchecked(format!("{}abc/s1", vocab::DOC_NS));
+        assert!(is_document_graph(&yes));
+        assert!(!is_document_graph(&no));
+        assert!(!is_document_graph(&iri::facts_graph()));
+        assert!(is_derived_graph(&iri::facts_graph()) && is_derived_graph(&iri::entities_graph()));
+    }
+}
