@@ -52,6 +52,15 @@ pub enum Command {
         /// Documents per transaction: larger batches ingest faster and use more memory.
         #[arg(long, default_value_t = 4000, value_parser = clap::value_parser!(u64).range(1..))]
         batch: u64,
+        /// Your own lexicon (repeatable; also KG_LEXICONS, colon-separated): one entry a line,
+        /// name<TAB>kind[<TAB>other names separated by |], kind person|organization|place|title.
+        #[arg(
+            long = "lexicon",
+            value_name = "FILE",
+            env = "KG_LEXICONS",
+            value_delimiter = ':'
+        )]
+        lexicons: Vec<PathBuf>,
     },
     /// Run a SPARQL query (the data model's prefixes are predeclared; the default graph is the union of all graphs).
     ///
@@ -136,6 +145,15 @@ pub enum Command {
         /// Refuse documents larger than this many bytes (suffixes K, M, G; default 10M).
         #[arg(long, value_parser = parse_size, default_value = "10M")]
         max_document_size: u64,
+        /// Your own lexicon (repeatable; also KG_LEXICONS, colon-separated): one entry a line,
+        /// name<TAB>kind[<TAB>other names separated by |], kind person|organization|place|title.
+        #[arg(
+            long = "lexicon",
+            value_name = "FILE",
+            env = "KG_LEXICONS",
+            value_delimiter = ':'
+        )]
+        lexicons: Vec<PathBuf>,
     },
     /// Count what the store holds, by class, and its size on disk.
     Stats {

@@ -113,18 +113,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             quiet,
             max_document_size,
             batch,
+            lexicons,
             ..
-        } => ingest(
-            &cli.store,
-            &paths,
-            IngestOptions {
-                date,
-                manifest: manifest.as_deref(),
-                quiet,
-                max_document_size,
-                batch: batch as usize,
-            },
-        ),
+        } => {
+            install_lexicons(&lexicons)?;
+            ingest(
+                &cli.store,
+                &paths,
+                IngestOptions {
+                    date,
+                    manifest: manifest.as_deref(),
+                    quiet,
+                    max_document_size,
+                    batch: batch as usize,
+                },
+            )
+        }
         Command::Query {
             sparql,
             file,
@@ -155,7 +159,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             date,
             format,
             max_document_size,
-        } => extract_json(&paths, date, format, max_document_size),
+            lexicons,
+        } => {
+            install_lexicons(&lexicons)?;
+            extract_json(&paths, date, format, max_document_size)
+        }
         Command::Stats { json } => stats(&cli.store, json),
         Command::Dump { format, output } => dump(&cli.store, format, output.as_deref()),
         Command::Load { file, graph } => load(&cli.store, &file, graph.as_deref()),
@@ -945,4 +953,17 @@ fn conflicts(store_path: &Path, format: Option<AnalysisFormat>) -> Result<ExitCo
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Adds the user's own lexicons (`--lexicon`, `KG_LEXICONS`) before anything is extracted.
+fn install_lexicons(paths: &[PathBuf]) -> Result<()> {
+    use kg::extract::user_lexicon;
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !p.as_os_str().is_empty())
+        .cloned()
+        .collect();
+    let entries = user_lexicon::read(&paths).map_err(|e| UsageError(e.to_string()))?;
+    user_lexicon::install(entries)?;
+    Ok(())
 }

@@ -213,6 +213,14 @@ pub struct Lexicons {
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
 
+/// Set when the lexicons are first loaded: user entries come too late after that.
+static LOADED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the lexicons were loaded (and user entries can no longer join them).
+pub(crate) fn already_loaded() -> bool {
+    LOADED.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// The data lines of a lexicon file, split at tabs (header and blank lines skipped).
 fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
     src.lines()
@@ -241,6 +249,7 @@ impl Lexicons {
     }
 
     fn load() -> Lexicons {
+        LOADED.store(true, std::sync::atomic::Ordering::SeqCst);
         let mut lex = Lexicons {
             places: Vec::new(),
             organizations: Vec::new(),
@@ -370,6 +379,7 @@ impl Lexicons {
                 lex.ranks.insert(canonical.to_lowercase());
             }
         }
+        lex.add_user_entries(&mut seen);
         for surface in &lex.surfaces {
             if let Some(&b) = surface.form.as_bytes().first() {
                 for b in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
@@ -385,6 +395,73 @@ impl Lexicons {
             .build(patterns)
             .ok();
         lex
+    }
+
+    /// The entries of the user's own lexicons (`--lexicon`, see `user_lexicon`), after the
+    /// built-in ones (a form both give keeps its built-in meaning).
+    fn add_user_entries(&mut self, seen: &mut HashSet<String>) {
+        use super::user_lexicon::UserKind;
+        for entry in super::user_lexicon::entries() {
+            let forms: Vec<&str> = std::iter::once(entry.name.as_str())
+                .chain(entry.aliases.iter().map(String::as_str))
+                .collect();
+            let target = match entry.kind {
+                UserKind::Person => {
+                    // A person is found by the name patterns: their name words become known.
+                    for form in &forms {
+                        let words: Vec<&str> = form.split_whitespace().collect();
+                        if let [first, .., last] = words[..] {
+                            self.given_names.insert(ascii_fold(first).to_lowercase());
+                            self.surnames.insert(last.to_lowercase());
+                        }
+                    }
+                    continue;
+                }
+                UserKind::Organization => {
+                    let index = self.organizations.len();
+                    self.organizations.push(Organization {
+                        name: entry.name.clone(),
+                        class: "Organization".to_string(),
+                    });
+                    for form in &forms {
+                        self.organization_by_name
+                            .entry(form.to_lowercase())
+                            .or_insert(index);
+                    }
+                    Target::Organization(index)
+                }
+                UserKind::Place => {
+                    let index = self.places.len();
+                    self.places.push(Place {
+                        name: entry.name.clone(),
+                        class: PlaceClass::Region,
+                        country: None,
+                    });
+                    for form in &forms {
+                        self.place_by_name
+                            .entry(form.to_lowercase())
+                            .or_insert(index);
+                    }
+                    Target::Place(index)
+                }
+                UserKind::Title => {
+                    let index = self.titles.len();
+                    self.titles.push(Title {
+                        kind: TitleKind::Position,
+                        canonical: entry.name.clone(),
+                    });
+                    for form in &forms {
+                        self.title_by_form
+                            .entry(form.to_lowercase())
+                            .or_insert(index);
+                    }
+                    Target::Title(index)
+                }
+            };
+            for form in forms {
+                self.add_surface(seen, form, target);
+            }
+        }
     }
 
     fn add_surface(&mut self, seen: &mut HashSet<String>, form: &str, target: Target) {

@@ -29,6 +29,7 @@ mod resolve;
 mod roles;
 mod sentence_work;
 mod tokens;
+pub mod user_lexicon;
 
 pub use entities::{extract_entities, EntityExtraction};
 pub use events::find_events;

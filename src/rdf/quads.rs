@@ -44,20 +44,26 @@ impl GraphWriter {
 const EXTRACTOR_VERSION: &str = "3";
 
 /// What identifies one version of a document: its text (through its id), its metadata, the
-/// extractor version and the ontology.
+/// extractor version, the ontology and the user's own lexicons (`--lexicon`).
 pub fn fingerprint(ex: &Extraction) -> String {
     let doc = &ex.document;
     let date = doc
         .published
         .map(|p| format!("{}/{}", p.date, p.origin.as_str()));
-    iri::short_hash(&[
+    let ontology = crate::store::ONTOLOGY_TTL.len().to_string();
+    let mut parts = vec![
         doc.id.as_str(),
         date.as_deref().unwrap_or(""),
         doc.url.as_deref().unwrap_or(""),
         doc.title.as_deref().unwrap_or(""),
         EXTRACTOR_VERSION,
-        crate::store::ONTOLOGY_TTL.len().to_string().as_str(),
-    ])
+        ontology.as_str(),
+    ];
+    // Only when there are user lexicons: without, fingerprints stay what they were.
+    if let Some(lexicons) = crate::extract::user_lexicon::fingerprint() {
+        parts.push(lexicons);
+    }
+    iri::short_hash(&parts)
 }
 
 /// Everything one document says, as quads in the document's named graph (`kg extract --format
