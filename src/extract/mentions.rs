@@ -10,7 +10,8 @@
 //!    nothing inside a URL is a mention.
 //! 2. **Organization and place names by pattern** ([`super::organization_names`],
 //!    [`super::place_names`]): "Peace Council", "Institute for the Study of War", "Masinga Dam",
-//!    "Jhapa district".
+//!    "Jhapa district"; a place glued to "$" is a currency and one after "Air" an airline
+//!    ([`super::place_compounds`]).
 //! 3. **People** ([`super::person_names`]): a run of capitalised words is a name when a title
 //!    stands before it, when it starts with a given name, or when it has two words that are not
 //!    common English words; a lower-case word after a capitalised title is one too ("President
@@ -33,7 +34,7 @@ use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
 use super::{
     arbitration, organization_names, organization_references, organization_roles,
-    organization_shapes, person_contexts, person_names, place_names,
+    organization_shapes, person_contexts, person_names, place_compounds, place_names,
 };
 use crate::text::{Sentence, Span};
 use std::collections::BTreeMap;
@@ -63,6 +64,7 @@ pub(super) fn find_mentions_and_tokens(
             organization_shapes::find_acronyms(text, &mut work, lex, &mut acronyms);
             place_names::find_place_heads(text, &mut work, lex);
             place_names::find_ap_states(text, &mut work, lex);
+            place_compounds::find_place_compounds(text, &mut work);
             work
         })
         .collect();

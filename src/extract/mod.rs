@@ -24,6 +24,7 @@ mod organization_roles;
 mod organization_shapes;
 mod person_contexts;
 mod person_names;
+mod place_compounds;
 mod place_names;
 mod resolve;
 mod roles;

@@ -11,8 +11,9 @@
 //!   [`EMPLOYER_JOBS`], is an organization. After "of" and "at" the run may be a person
 //!   candidate without a given name (a person is not managed or worked at); after "for" and
 //!   "with" ("a spokesman for Smith", "a meeting with Jones") it must be free.
-//!   Political offices are not in the list: "president of X" stays a place when X is one, and an
-//!   unknown X after a head-of-state title is left alone.
+//!   Political offices are not in the list, and one unknown word after "president of" (a region
+//!   no lexicon lists) or a family name after "for" and "with" ("a spokesman for Hollis") is
+//!   left alone.
 //! - **"a/an/another X employee"**: an unknown capitalised run between an article and
 //!   "employee", "executive" or "worker".
 //!
@@ -100,6 +101,13 @@ pub(super) fn find_employers(text: &str, work: &mut SentenceWork, lex: &Lexicons
         }
         let people_ok = matches!(preposition, "of" | "at");
         if let Some(last) = employer_run(text, work, t, lex, people_ok) {
+            // One word after "president of" may be a region no lexicon lists, and after "for"
+            // or "with" a family name ("a spokesman for Hollis"): left alone.
+            let word = work.word(text, t);
+            let lone = last == t;
+            if lone && (job.ends_with("president") || !people_ok && lex.is_surname(word)) {
+                continue;
+            }
             found.push((t, last));
         }
     }

@@ -12,7 +12,9 @@
 //! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
 //! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
 //!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
-//!   "shot", "married" ("... shot Brenner").
+//!   "shot", "married" ("... shot Brenner"), an "-ly" adverb allowed before the verb
+//!   ("Brenner was fatally shot"), and the subject of a killing whose victim is a named person
+//!   ("Brenner shot Tolvanen").
 //!
 //! A frequent family name that is also an English word ("Stone", "Gross") counts in every
 //! context but the verb of saying.
@@ -89,6 +91,16 @@ const ACTING: &[&str] = &[
     "married",
     "recalled",
     "apologized",
+];
+
+/// Verbs of killing whose subject, before a person's name, is a person ("Brenner shot Tolvanen").
+const KILLING: &[&str] = &[
+    "shot",
+    "killed",
+    "stabbed",
+    "murdered",
+    "strangled",
+    "assassinated",
 ];
 
 /// Verbs before a name said only of people ("... shot Brenner").
@@ -182,9 +194,24 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             && KIN.contains(&work.word(text, t + 2));
         // "Brenner, who", "Brenner was born", "Brenner died", "shot Brenner"
         let who = next == "," && work.word(text, t + 2) == "who";
+        // An adverb in "-ly" may stand before the verb: "Brenner was fatally shot".
+        let verb_at = |k: usize| {
+            let w = work.word(text, k);
+            if w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase) {
+                k + 1
+            } else {
+                k
+            }
+        };
         let passive = matches!(next, "was" | "is" | "had been" | "has been")
-            && PASSIVE.contains(&work.word(text, t + 2));
-        let acting = ACTING.contains(&next);
+            && PASSIVE.contains(&work.word(text, verb_at(t + 2)));
+        let acting = ACTING.contains(&work.word(text, verb_at(t + 1)));
+        // "Brenner shot Tolvanen": a killing done by a person.
+        let killer = uncommon
+            && KILLING.contains(&work.word(text, verb_at(t + 1)))
+            && work
+                .owner_of(verb_at(t + 1) + 1)
+                .is_some_and(|c| c.kind == MentionKind::Person);
         let done_to = uncommon && DONE_TO.contains(&prev) && stops_name(text, work, t + 1);
         if said_after
             || said_before
@@ -193,6 +220,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || who
             || passive
             || acting
+            || killer
             || done_to
             || titled_apposition(text, work, t)
             || affiliated_speaker(text, work, t)
@@ -276,7 +304,10 @@ fn titled_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
             if c.kind == MentionKind::Role && !c.honorific {
                 let after = c.last + 1;
                 return stops(work, after)
-                    || matches!(work.word(text, after), "of" | "at" | "for" | "with" | "in");
+                    || matches!(
+                        work.word(text, after),
+                        "of" | "at" | "for" | "with" | "in" | "to"
+                    );
             }
             if !matches!(c.kind, MentionKind::Organization | MentionKind::Place) {
                 return false;
