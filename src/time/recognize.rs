@@ -8,7 +8,7 @@
 //! [`super::normalize`] resolves once the publication date and the clause's tense are known.
 
 use super::normalize::{resolve, Resolved};
-use super::tense::tense_at;
+use super::tense::{cue_is_near, tense_at};
 use super::{Timex, TimexKind, TimexMod};
 use crate::text::{Sentence, Span};
 use jiff::civil::Date;
@@ -59,10 +59,12 @@ fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
             month,
             day,
             direction: Direction::Tense,
+            weekday,
         } if forward => Anchor::MonthDay {
             month,
             day,
             direction: Direction::Soon,
+            weekday,
         },
         other => other,
     }
@@ -126,6 +128,9 @@ pub(crate) enum Anchor {
         day: Option<i8>,
         /// Which occurrence.
         direction: Direction,
+        /// The weekday written with the day ("Monday, Oct. 26"; 1 = Monday), which names the
+        /// year whose calendar agrees.
+        weekday: Option<i8>,
     },
     /// A month, maybe with a day, in the year so many years from the publication date's
     /// ("March last year": -1, "May 5 next year": 1).
@@ -166,6 +171,8 @@ pub(crate) enum Anchor {
         hour: i8,
         /// 0-59.
         minute: i8,
+        /// Written in UTC ("08:30 UTC", "10:00 GMT"): the value ends in `Z`.
+        utc: bool,
     },
 }
 
@@ -386,9 +393,10 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
                     let sentence = sentence_of(sentences, c.span.start)
                         .map_or(Span::new(0, text.len()), |s| s.span);
                     let tense = || tense_at(text, sentence, c.span);
+                    let near = || cue_is_near(text, sentence, c.span);
                     let anchor = forward_deadline(text, c.span, anchor);
                     Resolved {
-                        value: resolve(&anchor, dct, tense),
+                        value: resolve(&anchor, dct, tense, near),
                         relative: true,
                     }
                 }
