@@ -194,7 +194,9 @@ pub(crate) fn resolve(
                         forward
                     }
                 }
-                Direction::Tense | Direction::Soon => match tense() {
+                // A deadline weekday ("until Tuesday") is the coming one.
+                Direction::Soon => forward,
+                Direction::Tense => match tense() {
                     Tense::Future => forward,
                     Tense::Past | Tense::Unknown => -back,
                 },

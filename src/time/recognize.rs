@@ -50,7 +50,8 @@ const FORWARD_WORDS: &[&str] = &[
     "record",
 ];
 
-/// A month (with or without a day) after a deadline word looks forward: [`Direction::Soon`].
+/// A month (with or without a day) or a weekday after a deadline word looks forward:
+/// [`Direction::Soon`].
 fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
     let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
     let forward = prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
@@ -66,8 +67,28 @@ fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
             direction: Direction::Soon,
             weekday,
         },
+        // "until Tuesday", "as soon as Friday": the coming one.
+        Anchor::Weekday {
+            weekday,
+            direction: Direction::Tense,
+            part,
+        } if forward || as_soon_as(text, span) => Anchor::Weekday {
+            weekday,
+            direction: Direction::Soon,
+            part,
+        },
         other => other,
     }
+}
+
+/// True when "as soon as" stands right before `span`.
+fn as_soon_as(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let lower = before
+        .get(before.len().saturating_sub(10)..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    lower.ends_with("as soon as")
 }
 
 /// A calendar unit counted from the publication date ("last week", "next month").
