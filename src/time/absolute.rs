@@ -112,6 +112,11 @@ pub(super) fn preceded_by_amount(text: &str, start: usize) -> bool {
     })
 }
 
+/// The weekday written before a date ("Monday, Oct. 26"), 1 = Monday.
+fn weekday_of(caps: &Captures) -> Option<i8> {
+    text_of(caps, "wd").and_then(|w| WORDS.weekday(w.trim_end_matches('.')))
+}
+
 /// The year offset that "last year", "next year" or "this year" after a month names.
 fn year_offset(caps: &Captures) -> Option<i8> {
     match text_of(caps, "yrel")?.to_lowercase().as_str() {
@@ -122,7 +127,13 @@ fn year_offset(caps: &Captures) -> Option<i8> {
 }
 
 /// The value of a month with a day, and with a year when one was written.
-fn push_month_day(out: &mut Vec<Candidate>, span: Span, year: Option<i16>, month: i8, day: i8) {
+fn push_month_day(
+    out: &mut Vec<Candidate>,
+    span: Span,
+    year: Option<i16>,
+    (month, day): (i8, i8),
+    weekday: Option<i8>,
+) {
     match year {
         Some(y) => {
             if let Ok(date) = Date::new(y, month, day) {
@@ -136,6 +147,7 @@ fn push_month_day(out: &mut Vec<Candidate>, span: Span, year: Option<i16>, month
                     month,
                     day: Some(day),
                     direction: Direction::Tense,
+                    weekday,
                 };
                 out.push(Candidate::anchored(span, TimexKind::Date, anchor));
             }
@@ -174,7 +186,7 @@ fn month_day_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    push_month_day(out, span, year, month, day);
+    push_month_day(out, span, year, (month, day), weekday_of(caps));
 }
 
 fn day_month_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -193,7 +205,7 @@ fn day_month_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     if preceded_by_amount(text, span.start) {
         return;
     }
-    push_month_day(out, span, year, month, day);
+    push_month_day(out, span, year, (month, day), weekday_of(caps));
 }
 
 fn month_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -252,7 +264,17 @@ fn bare_month(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         Some(r) if r == "next" || r == "this coming" => Direction::After,
         _ => Direction::Tense,
     };
+    let this = rel
+        .as_deref()
+        .and_then(|r| r.split_whitespace().last())
+        .is_some_and(|w| w.eq_ignore_ascii_case("this"));
     let anchor = match year_offset(caps) {
+        // "this September", "earlier this March": the publication date's year.
+        None if this => Anchor::MonthInYear {
+            month,
+            day: None,
+            offset: 0,
+        },
         // "March last year", "June next year".
         Some(offset) if rel.is_none() => Anchor::MonthInYear {
             month,
@@ -263,6 +285,7 @@ fn bare_month(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             month,
             day: None,
             direction,
+            weekday: None,
         },
     };
     let modifier = edge.and_then(edge_mod);

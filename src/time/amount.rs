@@ -1,6 +1,6 @@
 //! Rules for lengths of time, recurrences and vague references: "three years" (P3Y), "a
-//! 30-day ceasefire" (P30D), "for decades" (PXDE), "every week" (SET P1W), "daily", "now"
-//! (PRESENT_REF), "recently" (PAST_REF), "the coming days" (FUTURE_REF).
+//! 30-day ceasefire" (P30D), "for decades" (PXY), "every week" (SET P1W), "daily", "now"
+//! (PRESENT_REF), "recently" (PAST_REF), "the coming days" (PXD).
 //!
 //! None of these needs the publication date: their values are fixed when they are found.
 
@@ -60,6 +60,13 @@ const BARE_UNIT_INTRODUCERS: &[&str] = &[
     "waited",
 ];
 
+/// Words after a frequency adverb that leave it an adverb ("paid quarterly and", "quarterly in
+/// arrears").
+const FREQUENCY_FOLLOWERS: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "from", "to", "by", "since", "until", "through", "as",
+    "with", "after", "before", "for", "while", "if", "when", "than",
+];
+
 /// Words after "the future" / "the past" that show it is an adjective or a topic.
 const REFERENCE_ALLOWED_NEXT: &[&str] = &[
     "and", "or", "but", "as", "when", "if", "to", "is", "was", "will", "that", "the", "a", "we",
@@ -95,6 +102,11 @@ pub(crate) fn rules() -> Vec<Rule> {
             duration,
         ),
         Rule::new(
+            "half-duration",
+            r"{B}(?:(?P<q>{QMOD}){S})?(?:(?P<n>{NUM}|an?)(?:{S}(?P<frac>1/2|\u{BD})|{S}and{S}a{S}half)(?:{S}|{H})(?P<unit>{UNIT})|(?P<n2>{NUM}|an?){S}(?P<unit2>{UNIT}){S}and{S}a{S}half){B}",
+            half_duration,
+        ),
+        Rule::new(
             "bare-duration",
             r"{B}(?P<unit>years|decades|months|weeks|days|hours|centuries)(?:{H}(?P<long>long))?{B}",
             bare_duration,
@@ -118,18 +130,49 @@ pub(crate) fn rules() -> Vec<Rule> {
     ]
 }
 
-fn coming_days(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
-    out.push(Candidate::fixed(whole(caps), TimexKind::Date, "FUTURE_REF"));
+/// The TIMEX3 unit of a plural unit word ("weeks" → "W"), for the vague durations below.
+fn plural_unit(phrase: &str) -> Option<&'static str> {
+    let lower = phrase.to_ascii_lowercase();
+    [
+        ("days", "D"),
+        ("weeks", "W"),
+        ("months", "M"),
+        ("years", "Y"),
+        ("decades", "DE"),
+    ]
+    .into_iter()
+    .find(|(w, _)| lower.contains(w))
+    .map(|(_, u)| u)
 }
 
+/// "the coming days", "the next few weeks", "the weeks ahead": a stretch of unstated length
+/// (TimeML: DURATION PXD, PXW...); "the next couple of years" is two.
+fn coming_days(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let Some(unit) = plural_unit(span.of(text)) else {
+        return;
+    };
+    let couple = span.of(text).to_ascii_lowercase().contains("couple");
+    let value = duration_value(couple.then_some(2.0), unit);
+    out.push(Candidate::fixed(span, TimexKind::Duration, value));
+}
+
+/// "recent weeks", "the past months": a stretch of unstated length up to now (TimeML:
+/// DURATION PXW, PXM...).
 fn recent_units(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
-    // "the past few weeks" is a duration (its own rule); "the past weeks" and "recent weeks"
-    // point at the past.
+    // "the past few weeks" is a duration (its own rule); "recent weeks ago" is no expression.
     if next_word(text, span.end).is_some_and(|w| w.eq_ignore_ascii_case("ago")) {
         return;
     }
-    out.push(Candidate::fixed(span, TimexKind::Date, "PAST_REF"));
+    let Some(unit) = plural_unit(span.of(text)) else {
+        return;
+    };
+    out.push(Candidate::fixed(
+        span,
+        TimexKind::Duration,
+        duration_value(None, unit),
+    ));
 }
 
 fn reference_adverb(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -184,8 +227,11 @@ fn future_past(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
 
 /// The TIMEX3 duration value for `amount` (None: unspecified) of `unit`.
 fn duration_value(amount: Option<f64>, unit: &str) -> String {
+    // TimeML writes decades and centuries in years: "two decades" P20Y, "decades" PXY.
     let (count, unit) = match unit {
         "2W" => (amount.map(|a| a * 2.0), "W"),
+        "DE" => (amount.map(|a| a * 10.0), "Y"),
+        "CE" => (amount.map(|a| a * 100.0), "Y"),
         u => (amount, u),
     };
     let count = match count {
@@ -240,14 +286,6 @@ fn duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         return; // "One day, he..." is some day, not a length of time.
     }
     let vague = WORDS.is_vague(n);
-    if vague
-        && the
-            .as_deref()
-            .is_some_and(|t| t.ends_with("next") || t.ends_with("coming"))
-    {
-        out.push(Candidate::fixed(span, TimexKind::Date, "FUTURE_REF"));
-        return;
-    }
     let amount = if vague {
         None
     } else if article {
@@ -263,6 +301,39 @@ fn duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         Candidate::fixed(span, TimexKind::Duration, duration_value(amount, unit))
             .with_mod(modifier),
     );
+}
+
+/// "2 1/2 years" (P2Y6M), "five and a half hours" (PT5H30M), "a minute and a half"
+/// (PT1M30S): the half goes into the next smaller unit; "two and a half years" stays P2.5Y, as
+/// written.
+fn half_duration(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (n, unit_word) = match (text_of(caps, "n"), text_of(caps, "n2")) {
+        (Some(n), _) => (n, text_of(caps, "unit")),
+        (None, Some(n)) => (n, text_of(caps, "unit2")),
+        _ => return,
+    };
+    let Some(unit) = unit_word.and_then(|u| WORDS.unit(u)) else {
+        return;
+    };
+    let whole_count = if n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an") {
+        1.0
+    } else {
+        match WORDS.number(n) {
+            Some(v) if v.fract() == 0.0 => v,
+            _ => return,
+        }
+    };
+    let digits = text_of(caps, "frac").is_some();
+    let value = match unit {
+        "Y" if digits => format!("P{whole_count:.0}Y6M"),
+        "D" => format!("P{whole_count:.0}DT12H"),
+        "H" => format!("PT{whole_count:.0}H30M"),
+        "min" => format!("PT{whole_count:.0}M30S"),
+        _ => duration_value(Some(whole_count + 0.5), unit),
+    };
+    let modifier = text_of(caps, "q").and_then(quantity_mod);
+    out.push(Candidate::fixed(span, TimexKind::Duration, value).with_mod(modifier));
 }
 
 fn bare_duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -342,11 +413,17 @@ fn frequency_adverb(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    let value = match word
-        .to_lowercase()
-        .replace(|c: char| is_hyphen(c), "")
-        .as_str()
+    let lower = word.to_lowercase().replace(|c: char| is_hyphen(c), "");
+    // "its quarterly dividend", "a quarterly loss": a kind of report, not a recurrence.
+    if lower == "quarterly"
+        && next_char(text, span.end) == Some(' ')
+        && next_word(text, span.end).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase()) && !is_one_of(Some(w), FREQUENCY_FOLLOWERS)
+        })
     {
+        return;
+    }
+    let value = match lower.as_str() {
         "daily" => "P1D",
         "weekly" => "P1W",
         "monthly" => "P1M",
@@ -417,7 +494,17 @@ mod tests {
                 &["more than three years=P3Y"],
             ),
             ("Funds for the next two years.", &["the next two years=P2Y"]),
-            ("He has been an ally for decades.", &["decades=PXDE"]),
+            ("He has been an ally for decades.", &["decades=PXY"]),
+            ("The talks took 5 1/2 hours.", &["5 1/2 hours=PT5H30M"]),
+            ("He served 2 1/2 years.", &["2 1/2 years=P2Y6M"]),
+            (
+                "The launch is almost three and a half years late.",
+                &["almost three and a half years=P3.5Y"],
+            ),
+            (
+                "It lasted a minute and a half.",
+                &["a minute and a half=PT1M30S"],
+            ),
             ("It stayed shut for a year.", &["a year=P1Y"]),
             ("It lasted several weeks.", &["several weeks=PXW"]),
             (
@@ -466,18 +553,15 @@ mod tests {
             ("Every other week they vote.", &["Every other week=P2W"]),
             ("The plan is now on hold.", &["now=PRESENT_REF"]),
             ("He recently visited.", &["recently=PAST_REF"]),
+            ("A deal in the coming days.", &["the coming days=PXD"]),
+            ("These next few days matter.", &["These next few days=PXD"]),
+            ("In recent months, prices rose.", &["recent months=PXM"]),
             (
-                "A deal in the coming days.",
-                &["the coming days=FUTURE_REF"],
+                "Over the next couple of years, it grows.",
+                &["the next couple of years=P2Y"],
             ),
-            (
-                "These next few days matter.",
-                &["These next few days=FUTURE_REF"],
-            ),
-            (
-                "In recent months, prices rose.",
-                &["recent months=PAST_REF"],
-            ),
+            ("Rents rose for two decades.", &["two decades=P20Y"]),
+            ("Dividends are paid quarterly.", &["quarterly=P3M"]),
             ("Peace in the near future.", &["the near future=FUTURE_REF"]),
             ("Mistakes made in the past.", &["the past=PAST_REF"]),
         ];
@@ -493,6 +577,7 @@ mod tests {
             "They braced for the coming storm.",
             "Recent updates fixed it.",
             "They vote every second week.",
+            "The firm cut its quarterly dividend.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
         }

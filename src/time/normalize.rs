@@ -129,9 +129,52 @@ fn prefer_near<T: Copy>(
         .unwrap_or(chosen)
 }
 
+/// How close to the publication date a date without a year must lie, in days, to win over the
+/// occurrence the tense picked when that one lies at least [`FAR_DAYS`] away ("the ceremony on
+/// March 12", written on February 16 in a clause whose only cue is a past "invited", is next
+/// month's, not eleven months ago).
+const CLOSE_DAYS: i64 = 75;
+/// See [`CLOSE_DAYS`].
+const FAR_DAYS: i64 = 270;
+/// The same for a month without a day, in months.
+const CLOSE_MONTHS: i64 = 2;
+/// See [`CLOSE_MONTHS`].
+const FAR_MONTHS: i64 = 9;
+
+/// For a date without a year whose direction is only the tense's guess ([`Direction::Tense`],
+/// [`Direction::Soon`]): the occurrence within `close` of the publication date when the one
+/// chosen lies `far` or more away. A tense cue is often a word of another clause; news mostly
+/// names dates near the day it is written.
+fn prefer_close<T: Copy>(
+    chosen: T,
+    options: &[T],
+    distance: impl Fn(T) -> i64,
+    direction: Direction,
+    (close, far): (i64, i64),
+) -> T {
+    if !matches!(direction, Direction::Tense | Direction::Soon) || distance(chosen).abs() < far {
+        return chosen;
+    }
+    options
+        .iter()
+        .copied()
+        .filter(|&o| distance(o).abs() <= close)
+        .min_by_key(|&o| distance(o).abs())
+        .unwrap_or(chosen)
+}
+
 /// The value of a relative expression against the publication date `dct`. `tense` is only
 /// called when the anchor needs it.
-pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense) -> Option<String> {
+///
+/// `cue_near` tells whether the tense comes from the expression's own verb; when it does not, a
+/// date without a year that lies close to the publication date wins over a far one the tense
+/// picked ([`prefer_close`]).
+pub(crate) fn resolve(
+    anchor: &Anchor,
+    dct: Date,
+    tense: impl FnOnce() -> Tense,
+    cue_near: impl FnOnce() -> bool,
+) -> Option<String> {
     match *anchor {
         Anchor::Days { offset, part } => Some(with_part(add_days(dct, offset.into())?, part)),
         Anchor::Weekday {
@@ -151,7 +194,9 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
                         forward
                     }
                 }
-                Direction::Tense | Direction::Soon => match tense() {
+                // A deadline weekday ("until Tuesday") is the coming one.
+                Direction::Soon => forward,
+                Direction::Tense => match tense() {
                     Tense::Future => forward,
                     Tense::Past | Tense::Unknown => -back,
                 },
@@ -201,20 +246,38 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             month,
             day: Some(day),
             direction,
+            weekday,
         } => {
             let options: Vec<Date> = (-1..=1)
                 .filter_map(|dy| Date::new(dct.year().checked_add(dy)?, month, day).ok())
                 .collect();
+            // "Monday, Oct. 26": the year whose calendar puts that day on a Monday.
+            if let Some(wd) = weekday {
+                let agreeing: Vec<Date> = options
+                    .iter()
+                    .copied()
+                    .filter(|d| d.weekday().to_monday_one_offset() == wd)
+                    .collect();
+                if let [one] = agreeing[..] {
+                    return Some(one.to_string());
+                }
+            }
             let default = Date::new(dct.year(), month, day).ok().unwrap_or(dct);
             let days = |d: Date| i64::from((d - dct).get_days());
             let chosen = choose(&options, dct, days, direction, tense, default)?;
             let chosen = prefer_near(chosen, &options, days, direction, 120);
+            let chosen = if cue_near() {
+                chosen
+            } else {
+                prefer_close(chosen, &options, days, direction, (CLOSE_DAYS, FAR_DAYS))
+            };
             Some(chosen.to_string())
         }
         Anchor::MonthDay {
             month,
             day: None,
             direction,
+            ..
         } => {
             let index = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
             let options: Vec<i64> = (-1..=1).map(|dy| index(dct.year() + dy, month)).collect();
@@ -223,6 +286,17 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             let default = index(dct.year(), month);
             let chosen = choose(&options, reference, months, direction, tense, default)?;
             let chosen = prefer_near(chosen, &options, months, direction, 3);
+            let chosen = if cue_near() {
+                chosen
+            } else {
+                prefer_close(
+                    chosen,
+                    &options,
+                    months,
+                    direction,
+                    (CLOSE_MONTHS, FAR_MONTHS),
+                )
+            };
             let year = i16::try_from((chosen - i64::from(month)).div_euclid(12)).ok()?;
             Some(month_value(year, month))
         }
@@ -262,7 +336,10 @@ pub(crate) fn resolve(anchor: &Anchor, dct: Date, tense: impl FnOnce() -> Tense)
             )?;
             Some(format!("{:04}-{code}", chosen.div_euclid(4)))
         }
-        Anchor::Clock { hour, minute } => Some(format!("{dct}T{hour:02}:{minute:02}")),
+        Anchor::Clock { hour, minute, utc } => Some(format!(
+            "{dct}T{hour:02}:{minute:02}{}",
+            if utc { "Z" } else { "" }
+        )),
         Anchor::Quarter { quarter, offset } => {
             Some(super::quarters::named_value(quarter, offset, dct, tense))
         }
@@ -284,24 +361,24 @@ pub(crate) fn merge_date_and_clock(text: &str, items: &mut Vec<(Candidate, Resol
                 .filter(|w| !w.is_empty())
         };
         let clock = |c: &Candidate| match c.value {
-            Pending::Anchored(Anchor::Clock { hour, minute }) => Some((hour, minute)),
+            Pending::Anchored(Anchor::Clock { hour, minute, utc }) => Some((hour, minute, utc)),
             _ => None,
         };
         let is_day = |r: &Resolved| r.value.as_deref().is_some_and(|v| v.len() == 10);
         let merged = if gap.len() <= 6 && !gap.contains('\n') {
             match (clock(&a.0), clock(&b.0)) {
-                (None, Some((h, m))) if is_day(&a.1) && gap_words().all(|w| w == "at") => {
-                    Some((a.1.value.clone(), a.1.relative, h, m))
+                (None, Some((h, m, z))) if is_day(&a.1) && gap_words().all(|w| w == "at") => {
+                    Some((a.1.value.clone(), a.1.relative, h, m, z))
                 }
-                (Some((h, m)), None) if is_day(&b.1) && gap_words().all(|w| w == "on") => {
-                    Some((b.1.value.clone(), b.1.relative, h, m))
+                (Some((h, m, z)), None) if is_day(&b.1) && gap_words().all(|w| w == "on") => {
+                    Some((b.1.value.clone(), b.1.relative, h, m, z))
                 }
                 _ => None,
             }
         } else {
             None
         };
-        if let Some((day, relative, h, m)) = merged {
+        if let Some((day, relative, h, m, utc)) = merged {
             let span = Span::new(a.0.span.start, b.0.span.end);
             let candidate = Candidate {
                 span,
@@ -309,7 +386,8 @@ pub(crate) fn merge_date_and_clock(text: &str, items: &mut Vec<(Candidate, Resol
                 value: Pending::Fixed(String::new()),
                 modifier: None,
             };
-            let value = day.map(|d| format!("{d}T{h:02}:{m:02}"));
+            let zone = if utc { "Z" } else { "" };
+            let value = day.map(|d| format!("{d}T{h:02}:{m:02}{zone}"));
             items[i] = (candidate, Resolved { value, relative });
             items.remove(i + 1);
         }
@@ -326,7 +404,7 @@ mod tests {
     }
 
     fn r(anchor: Anchor, dct: &str, tense: Tense) -> String {
-        resolve(&anchor, d(dct), || tense).unwrap_or_default()
+        resolve(&anchor, d(dct), || tense, || false).unwrap_or_default()
     }
 
     #[test]
@@ -423,9 +501,11 @@ mod tests {
             month,
             day: None,
             direction,
+            weekday: None,
         };
         assert_eq!(r(m(1, ByTense), "2025-12-03", Tense::Future), "2026-01");
-        assert_eq!(r(m(1, ByTense), "2025-12-03", Tense::Past), "2025-01");
+        assert_eq!(r(m(1, ByTense), "2025-12-03", Tense::Past), "2026-01");
+        assert_eq!(r(m(3, ByTense), "2025-12-03", Tense::Past), "2025-03");
         assert_eq!(r(m(1, ByTense), "2025-12-03", Tense::Unknown), "2026-01");
         assert_eq!(r(m(11, ByTense), "2025-12-03", Tense::Unknown), "2025-11");
         assert_eq!(r(m(12, ByTense), "2025-06-03", Tense::Unknown), "2025-12");
@@ -435,11 +515,25 @@ mod tests {
             month,
             day: Some(day),
             direction: ByTense,
+            weekday: None,
         };
         assert_eq!(r(md(11, 24), "2025-11-26", Tense::Past), "2025-11-24");
         assert_eq!(r(md(12, 30), "2026-01-02", Tense::Unknown), "2025-12-30");
         assert_eq!(r(md(1, 5), "2025-12-30", Tense::Future), "2026-01-05");
         assert_eq!(r(md(2, 29), "2025-03-01", Tense::Unknown), "2024-02-29");
+        // A past cue does not send a date a few weeks ahead eleven months back.
+        assert_eq!(r(md(3, 12), "2025-02-16", Tense::Past), "2025-03-12");
+        assert_eq!(r(md(1, 14), "2025-01-15", Tense::Future), "2025-01-14");
+        assert_eq!(r(md(5, 12), "2025-02-16", Tense::Past), "2024-05-12");
+        // A weekday written with the day names the year.
+        let wd = |month, day, weekday| Anchor::MonthDay {
+            month,
+            day: Some(day),
+            direction: ByTense,
+            weekday: Some(weekday),
+        };
+        assert_eq!(r(wd(10, 26, 1), "2026-10-25", Tense::Past), "2026-10-26");
+        assert_eq!(r(wd(10, 26, 7), "2026-10-25", Tense::Future), "2025-10-26");
     }
 
     #[test]

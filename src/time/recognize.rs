@@ -8,7 +8,7 @@
 //! [`super::normalize`] resolves once the publication date and the clause's tense are known.
 
 use super::normalize::{resolve, Resolved};
-use super::tense::tense_at;
+use super::tense::{cue_is_near, tense_at};
 use super::{Timex, TimexKind, TimexMod};
 use crate::text::{Sentence, Span};
 use jiff::civil::Date;
@@ -50,7 +50,8 @@ const FORWARD_WORDS: &[&str] = &[
     "record",
 ];
 
-/// A month (with or without a day) after a deadline word looks forward: [`Direction::Soon`].
+/// A month (with or without a day) or a weekday after a deadline word looks forward:
+/// [`Direction::Soon`].
 fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
     let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
     let forward = prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
@@ -59,13 +60,35 @@ fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
             month,
             day,
             direction: Direction::Tense,
+            weekday,
         } if forward => Anchor::MonthDay {
             month,
             day,
             direction: Direction::Soon,
+            weekday,
+        },
+        // "until Tuesday", "as soon as Friday": the coming one.
+        Anchor::Weekday {
+            weekday,
+            direction: Direction::Tense,
+            part,
+        } if forward || as_soon_as(text, span) => Anchor::Weekday {
+            weekday,
+            direction: Direction::Soon,
+            part,
         },
         other => other,
     }
+}
+
+/// True when "as soon as" stands right before `span`.
+fn as_soon_as(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let lower = before
+        .get(before.len().saturating_sub(10)..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    lower.ends_with("as soon as")
 }
 
 /// A calendar unit counted from the publication date ("last week", "next month").
@@ -126,6 +149,9 @@ pub(crate) enum Anchor {
         day: Option<i8>,
         /// Which occurrence.
         direction: Direction,
+        /// The weekday written with the day ("Monday, Oct. 26"; 1 = Monday), which names the
+        /// year whose calendar agrees.
+        weekday: Option<i8>,
     },
     /// A month, maybe with a day, in the year so many years from the publication date's
     /// ("March last year": -1, "May 5 next year": 1).
@@ -166,6 +192,8 @@ pub(crate) enum Anchor {
         hour: i8,
         /// 0-59.
         minute: i8,
+        /// Written in UTC ("08:30 UTC", "10:00 GMT"): the value ends in `Z`.
+        utc: bool,
     },
 }
 
@@ -386,9 +414,10 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
                     let sentence = sentence_of(sentences, c.span.start)
                         .map_or(Span::new(0, text.len()), |s| s.span);
                     let tense = || tense_at(text, sentence, c.span);
+                    let near = || cue_is_near(text, sentence, c.span);
                     let anchor = forward_deadline(text, c.span, anchor);
                     Resolved {
-                        value: resolve(&anchor, dct, tense),
+                        value: resolve(&anchor, dct, tense, near),
                         relative: true,
                     }
                 }

@@ -255,7 +255,7 @@ fn calendar_unit_of(word: &str) -> Option<(CalendarUnit, &'static str)> {
         "month" => (CalendarUnit::Month, "P1M"),
         "quarter" => (CalendarUnit::Quarter, "P3M"),
         "year" => (CalendarUnit::Year, "P1Y"),
-        "decade" => (CalendarUnit::Decade, "P1DE"),
+        "decade" => (CalendarUnit::Decade, "P10Y"),
         _ => return None,
     })
 }
@@ -398,8 +398,17 @@ fn ago(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     );
 }
 
-fn clock_candidate(span: Span, hour: i8, minute: i8) -> Candidate {
-    Candidate::anchored(span, TimexKind::Time, Anchor::Clock { hour, minute })
+fn clock_candidate(span: Span, hour: i8, minute: i8, utc: bool) -> Candidate {
+    Candidate::anchored(span, TimexKind::Time, Anchor::Clock { hour, minute, utc })
+}
+
+/// True when the zone written after a time is UTC ("UTC", "GMT", "Z").
+fn is_utc(caps: &Captures) -> bool {
+    text_of(caps, "tz").is_some_and(|z| {
+        z.eq_ignore_ascii_case("utc")
+            || z.eq_ignore_ascii_case("gmt")
+            || z.eq_ignore_ascii_case("z")
+    })
 }
 
 fn clock(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -425,7 +434,7 @@ fn clock(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         (h, true) => h + 12,
         (h, false) => h,
     };
-    out.push(clock_candidate(span, hour, m));
+    out.push(clock_candidate(span, hour, m, is_utc(caps)));
 }
 
 fn clock_24h(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -452,12 +461,12 @@ fn clock_24h(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    out.push(clock_candidate(span, h, m));
+    out.push(clock_candidate(span, h, m, is_utc(caps)));
 }
 
 fn noon(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     if let Some(span) = group(caps, "noon") {
-        out.push(clock_candidate(span, 12, 0));
+        out.push(clock_candidate(span, 12, 0, false));
     }
 }
 
@@ -556,7 +565,7 @@ mod tests {
     #[test]
     fn past_durations_are_durations() {
         assert_eq!(found("over the past year"), ["the past year=P1Y"]);
-        assert_eq!(found("in the next decade"), ["the next decade=P1DE"]);
+        assert_eq!(found("in the next decade"), ["the next decade=P10Y"]);
         assert_eq!(found("years ago"), ["years ago=PAST_REF"]);
         assert_eq!(
             found("It happened 1.5 years ago."),

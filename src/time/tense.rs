@@ -150,20 +150,22 @@ fn cue_at(tokens: &[Token], i: usize) -> Option<(Tense, Span)> {
     if word.ends_with("'ll") {
         return Some((Tense::Future, tokens[i].span));
     }
-    if cues.past.contains(word) {
+    // "will be paid", "is being held": a participle, whose tense is the auxiliary's.
+    let participle = (i > 0 && cues.participle_aux.contains(tokens[i - 1].word.as_str()))
+        || (i > 1
+            && cues.participle_aux.contains(tokens[i - 2].word.as_str())
+            && matches!(
+                tokens[i - 1].word.as_str(),
+                "being" | "been" | "not" | "also"
+            ));
+    if cues.past.contains(word) && !participle {
         return Some((Tense::Past, tokens[i].span));
     }
     let regular_past = word.len() >= 5
         && word.ends_with("ed")
         && word.chars().all(|c| c.is_ascii_lowercase())
         && !cues.not_past.contains(word)
-        && !(i > 0 && cues.participle_aux.contains(tokens[i - 1].word.as_str()))
-        && !(i > 1
-            && cues.participle_aux.contains(tokens[i - 2].word.as_str())
-            && matches!(
-                tokens[i - 1].word.as_str(),
-                "being" | "been" | "not" | "also"
-            ));
+        && !participle;
     regular_past.then_some((Tense::Past, tokens[i].span))
 }
 
@@ -176,7 +178,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// The nearest cue to `expr` among the tokens of `within`, outside the expression itself, and
 /// not past a clause opener after it.
-fn nearest_cue(text: &str, within: Span, expr: Span) -> Option<Tense> {
+fn nearest_cue(text: &str, within: Span, expr: Span) -> Option<(usize, Tense)> {
     let tokens = tokens(text, within);
     let end = tokens
         .iter()
@@ -203,7 +205,7 @@ fn nearest_cue(text: &str, within: Span, expr: Span) -> Option<Tense> {
             best = Some((distance, tense));
         }
     }
-    best.map(|(_, t)| t)
+    best
 }
 
 /// The tense around `expr` in `sentence` (both byte spans of `text`).
@@ -211,7 +213,17 @@ pub(crate) fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     nearest_cue(text, around(text, sentence, expr, true), expr)
         .or_else(|| nearest_cue(text, around(text, sentence, expr, false), expr))
         .or_else(|| nearest_cue(text, sentence, expr))
-        .unwrap_or(Tense::Unknown)
+        .map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Most bytes between a tense cue and an expression for the cue to be read as the expression's
+/// own verb ("took place on January 15", "slowed in December").
+const NEAR_CUE: usize = 16;
+
+/// True when a tense cue stands right at `expr`, in its own comma-bounded segment: its verb,
+/// whose tense is then trusted over the nearness of a date to the publication date.
+pub(crate) fn cue_is_near(text: &str, sentence: Span, expr: Span) -> bool {
+    nearest_cue(text, around(text, sentence, expr, true), expr).is_some_and(|(d, _)| d <= NEAR_CUE)
 }
 
 #[cfg(test)]

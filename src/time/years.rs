@@ -129,6 +129,11 @@ const NOT_PLURAL: &[&str] = &[
 pub(crate) fn rules() -> Vec<Rule> {
     vec![
         Rule::new(
+            "spoken-year",
+            r"{B}(?:(?P<the>the{S}year){S})?(?:(?P<month>{MONTH_FULL}){S})?(?P<century>nineteen|two{S}thousand)(?:{S}(?:and{S})?(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:{H}(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?{B}",
+            spoken_year,
+        ),
+        Rule::new(
             "year-range",
             r"{B}(?:from|between){S}(?P<y1>{YEAR}){S}?(?:to|and|until|till|through|{H})(?:{S})?(?P<y2>{YEAR}){B}",
             year_range,
@@ -372,6 +377,45 @@ fn century(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     out.push(
         Candidate::fixed(whole(caps), TimexKind::Date, format!("{:02}", n - 1)).with_mod(modifier),
     );
+}
+
+/// A year as spoken in broadcast transcripts: "nineteen ninety-six" (1996), "the year two
+/// thousand" (2000), "January nineteen ninety-seven" (1997-01). A spoken number is a year only
+/// after "in", "since", "of"..., "the year" or a month.
+fn spoken_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let Some(century) = text_of(caps, "century") else {
+        return;
+    };
+    let rest = text_of(caps, "rest").map(|r| WORDS.number(r));
+    let nineteen = century.eq_ignore_ascii_case("nineteen");
+    let year = match (nineteen, rest) {
+        (true, Some(Some(r))) if r >= 10.0 => 1900.0 + r,
+        (false, Some(Some(r))) => 2000.0 + r,
+        (false, None) => 2000.0,
+        _ => return,
+    };
+    let introduced = text_of(caps, "the").is_some()
+        || text_of(caps, "month").is_some()
+        || is_one_of(
+            prev_word(text, span.start),
+            &[
+                "in", "since", "of", "until", "by", "from", "to", "through", "during", "before",
+                "after",
+            ],
+        );
+    let plain_thousand = !nineteen && rest.is_none() && text_of(caps, "the").is_none();
+    if !introduced
+        || plain_thousand
+        || next_word(text, span.end).is_some_and(|w| is_one_of(Some(w), COUNT_WORDS))
+    {
+        return;
+    }
+    let value = match text_of(caps, "month").and_then(|m| WORDS.month(m)) {
+        Some(m) => format!("{year:.0}-{m:02}"),
+        None => format!("{year:.0}"),
+    };
+    out.push(Candidate::fixed(span, TimexKind::Date, value));
 }
 
 #[cfg(test)]

@@ -87,6 +87,7 @@ pub(crate) fn label(view: &SentenceView<'_>, parts: LabelParts) -> String {
             extend_with_complement(view, clause, &mut words);
         }
     }
+    drop_pronoun_opening(view, &mut words, parts.statement);
     words.truncate(MAX_WORDS);
     while words
         .last()
@@ -110,6 +111,38 @@ pub(crate) fn label(view: &SentenceView<'_>, parts: LabelParts) -> String {
         }
     }
     out
+}
+
+/// A label never opens with a pronoun ("it will begin to fly …") nor, then, with the reporting
+/// verb of a statement ("said that …"): the pronoun and the verb-group words after it go, and a
+/// statement whose subject was a pronoun is labelled by what it states, when its "that" clause
+/// was read ("he said that the envoy visited Rome" → "the envoy visited Rome").
+fn drop_pronoun_opening(view: &SentenceView<'_>, words: &mut Vec<usize>, statement: bool) {
+    let Some(&first) = words.first() else {
+        return;
+    };
+    if !view.tokens[first].is(WordClass::Pronoun) {
+        return;
+    }
+    let skip = words
+        .iter()
+        .skip(1)
+        .take_while(|&&t| {
+            let token = &view.tokens[t];
+            token.is(WordClass::Auxiliary)
+                || token.is(WordClass::Modal)
+                || token.is(WordClass::Adverb)
+        })
+        .count()
+        + 1;
+    words.drain(..skip.min(words.len()));
+    if statement {
+        if let Some(that) = words.iter().position(|&t| view.tokens[t].lower == "that") {
+            if that + 1 < words.len() {
+                words.drain(..=that);
+            }
+        }
+    }
 }
 
 /// The "that" clause right after the clause of the token at `verb`, if one follows.

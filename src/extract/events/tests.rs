@@ -605,3 +605,26 @@ fn business_and_aviation_triggers_take_their_clause_date() {
     let d = doc("A fly landed nearby, in order to rest.");
     assert!(d.events().is_empty());
 }
+
+#[test]
+fn a_scheduled_event_with_a_date_of_its_own_clause_is_an_event() {
+    let d = doc("Nordair said it will begin to fly the new jets in 2031 from Oslo.")
+        .org("Nordair", 0)
+        .place("Oslo", 1)
+        .date("2031", "2031");
+    let events = d.events();
+    let fly = events.iter().find(|e| e.lemma == "fly");
+    let fly = fly.expect("the scheduled flight is an event");
+    assert_eq!(fly.date.as_deref(), Some("2031"));
+    assert!(
+        !fly.label.starts_with("it "),
+        "label opens with a pronoun: {}",
+        fly.label
+    );
+    // "to" after a word that plans nothing ("hopes to") states no event.
+    let d = doc("Nordair hopes to fly the new jets in 2031 from Oslo.")
+        .org("Nordair", 0)
+        .place("Oslo", 1)
+        .date("2031", "2031");
+    assert!(d.events().iter().all(|e| e.lemma != "fly"));
+}
