@@ -74,14 +74,15 @@ fn meantime_names_at_or_above_the_bars() {
     assert!(micro >= MEANTIME_MICRO_F1, "names micro F1 {micro}");
 }
 
-/// TimeBank/AQUAINT (TempEval-3): TIMEX3 values (0.69 before issue 11's work).
+/// TimeBank/AQUAINT (TempEval-3): TIMEX3 values (0.69 before issue 11's work, 0.78 after
+/// session 3).
 #[test]
 fn timebank_values_at_or_above_bars() {
     let Some(report) = score("timebank") else {
         return;
     };
     let f1 = figure(&report, &["timex", "value", "F1"]);
-    assert!(f1 >= 0.75, "timebank value F1 {f1} < 0.75");
+    assert!(f1 >= 0.77, "timebank value F1 {f1} < 0.77");
 }
 
 /// MEANTIME (Wikinews): TIMEX3 values and event–date links (R 0.24 before issue 11's work).
@@ -91,7 +92,7 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
         return;
     };
     let f1 = figure(&report, &["timex", "value", "F1"]);
-    assert!(f1 >= 0.78, "meantime timex value F1 {f1} < 0.78");
+    assert!(f1 >= 0.80, "meantime timex value F1 {f1} < 0.80");
     let p = figure(&report, &["event_dates", "P"]);
     let r = figure(&report, &["event_dates", "R"]);
     assert!(p >= 0.95, "meantime event dates P {p} < 0.95");

@@ -12,7 +12,7 @@ use super::tense::{cue_is_near, tense_at};
 use super::{Timex, TimexKind, TimexMod};
 use crate::text::{Sentence, Span};
 use jiff::civil::Date;
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -286,8 +286,17 @@ static URL: LazyLock<Regex> =
 
 /// Every rule's regex in one set, which tells in one pass over a line which rules match in it.
 /// `None` if the set cannot be built (then every rule reads the whole text).
-static RULE_SET: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(RULES.iter().map(|r| r.regex.as_str())).ok());
+/// Its lazy DFA gets room for the states of ~40 rules over word lists: with the default cache
+/// it is rebuilt many times per document and the pass runs at half speed.
+static RULE_SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
+    RegexSetBuilder::new(RULES.iter().map(|r| r.regex.as_str()))
+        .dfa_size_limit(RULE_SET_DFA_BYTES)
+        .build()
+        .ok()
+});
+
+/// Cache of [`RULE_SET`]'s lazy DFA, in bytes.
+const RULE_SET_DFA_BYTES: usize = 64 << 20;
 
 /// Every candidate of every rule, longest first on overlaps, in text order.
 ///
