@@ -190,9 +190,16 @@ pub(crate) fn write(drawing: &Drawing) -> String {
             Some(sources) => format!("{}: {sources}", edge.full_label()),
             None => edge.full_label(),
         };
+        // The first article's address: clicking the edge in SVG opens what states it.
+        let link = edge
+            .sources
+            .links
+            .first()
+            .map(|l| format!("URL={}, ", quoted(l)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  n{} -> n{} [label={}, tooltip={}, color=\"{}\", fontcolor=\"{}\", style=\"{line}\"];",
+            "  n{} -> n{} [label={}, tooltip={}, {link}color=\"{}\", fontcolor=\"{}\", style=\"{line}\"];",
             a.index(),
             b.index(),
             quoted(&label),

@@ -122,6 +122,8 @@ pub(crate) struct Sources {
     pub count: usize,
     /// Some of them, as "headline (date, source)".
     pub named: Vec<String>,
+    /// Where the named ones are: their URL, else the file they were read from.
+    pub links: Vec<String>,
 }
 
 impl Sources {
@@ -590,6 +592,16 @@ impl Folder<'_> {
     /// The articles among `provenance`, counted, the first few named.
     fn sources(&self, provenance: &BTreeSet<String>) -> Sources {
         let articles: Vec<&String> = provenance.iter().filter(|k| is_article(k)).collect();
+        let links = articles
+            .iter()
+            .filter_map(|key| {
+                let description = self.descriptions.get(key.as_str())?;
+                description
+                    .first_literal(schema::URL)
+                    .or_else(|| description.first_literal(kg::SOURCE))
+            })
+            .take(MAX_NAMED_SOURCES)
+            .collect();
         let named = articles
             .iter()
             .filter_map(|key| {
@@ -613,6 +625,7 @@ impl Folder<'_> {
         Sources {
             count: articles.len(),
             named,
+            links,
         }
     }
 
@@ -724,6 +737,10 @@ impl Folder<'_> {
             } else {
                 (EdgeKind::Other, readable_property(predicate.as_str()))
             };
+            // An event's links are stated by the event's articles.
+            let mut provenance = description.statement_provenance(statement);
+            provenance.extend(description.resources(prov::WAS_DERIVED_FROM));
+            let sources = self.sources(&provenance);
             let from = self.node(key);
             let to = self.node(&object);
             self.edge(
@@ -733,8 +750,8 @@ impl Folder<'_> {
                     kind,
                     label,
                     qualifiers: Vec::new(),
-                    provenance: description.statement_provenance(statement),
-                    sources: Sources::default(),
+                    provenance,
+                    sources,
                 },
             );
         }
@@ -843,6 +860,7 @@ mod tests {
         let sources = Sources {
             count: 3,
             named: vec!["A (2024-01-02, a.txt)".into()],
+            links: vec!["a.txt".into()],
         };
         assert_eq!(
             sources.tooltip().as_deref(),

@@ -287,6 +287,7 @@ pub fn export(store: &Store, options: &ExportOptions) -> Result<Rendered, Export
         }
     };
     drawing.notes.dedup();
+    select::distinguish_events(&mut drawing);
     let dot_text = dot::write(&drawing);
     let mut rendered = render::render(&drawing, dot_text, options.format, options.layout)?;
     let mut notes = drawing.notes;

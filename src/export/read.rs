@@ -226,6 +226,7 @@ impl<'a> Reader<'a> {
             rdf::TYPE,
             schema::HEADLINE,
             schema::DATE_PUBLISHED,
+            schema::URL,
             kg::SOURCE,
             kg::DOCUMENT_ID,
         ] {

@@ -29,6 +29,13 @@ pub(crate) fn render(
     }
     let mut notes = Vec::new();
     if engine != LayoutEngine::BuiltIn {
+        // A star (a focus with dozens of events) is drawn by `dot` as one tall column of
+        // leaves; Graphviz's `unflatten` staggers them over a few ranks, when it is installed.
+        let dot_text = if has_star(drawing) {
+            unflatten(&dot_text).unwrap_or(dot_text)
+        } else {
+            dot_text
+        };
         match graphviz(&dot_text, format) {
             Ok(Some(rendered)) => return Ok(rendered),
             Ok(None) if engine == LayoutEngine::Graphviz => {
@@ -50,6 +57,48 @@ pub(crate) fn render(
         _ if engine == LayoutEngine::BuiltIn => Err(ExportError::BuiltInSvgOnly { format }),
         _ => Err(ExportError::GraphvizMissing { format }),
     }
+}
+
+/// A node with more leaves than this makes a star worth staggering.
+const STAR_LEAVES: usize = 8;
+
+/// Whether some node has more than [`STAR_LEAVES`] neighbours that have no other.
+fn has_star(drawing: &Drawing) -> bool {
+    let graph = &drawing.graph;
+    graph.node_indices().any(|n| {
+        graph
+            .neighbors_undirected(n)
+            .filter(|&m| graph.neighbors_undirected(m).all(|k| k == n))
+            .count()
+            > STAR_LEAVES
+    })
+}
+
+/// The DOT text through `unflatten -l 4 -f -c 4` (leaves staggered over up to 4 ranks, chains
+/// of disconnected nodes at most 4 long); `None` when it is not installed or fails.
+fn unflatten(dot_text: &str) -> Option<String> {
+    let mut child = Command::new("unflatten")
+        .args(["-l", "4", "-f", "-c", "4"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let input = dot_text.as_bytes().to_vec();
+    let stdin = child.stdin.take();
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        if let Some(mut stdin) = stdin {
+            stdin.write_all(&input)?;
+        }
+        Ok(())
+    });
+    let output = child.wait_with_output().ok()?;
+    if !matches!(writer.join(), Ok(Ok(()))) || !output.status.success() {
+        return None;
+    }
+    String::from_utf8(output.stdout)
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 /// Runs Graphviz's `dot`; `None` when it is not installed.

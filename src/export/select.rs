@@ -513,6 +513,44 @@ fn link_root(graph: &mut DiGraph<Node, Edge>, root: NodeIndex) {
     }
 }
 
+/// Tells apart event nodes that would be drawn alike: distinct events of the store (distinct
+/// participants, dates or articles) often share a label ("it filed with the Securities and
+/// Exchange Commission" from twelve filings). Each such node gets a detail line naming its
+/// article (or its first one), then a number if that is not enough; the nodes stay one per event.
+pub(crate) fn distinguish_events(drawing: &mut Drawing) {
+    let look = |node: &Node| format!("{}\u{1f}{}", node.label, node.details.join("\u{1f}"));
+    for round in 0..2 {
+        let mut groups: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        for n in drawing.graph.node_indices() {
+            let node = &drawing.graph[n];
+            if node.kind == NodeKind::Event {
+                groups.entry(look(node)).or_default().push(n);
+            }
+        }
+        let mut groups: Vec<Vec<NodeIndex>> =
+            groups.into_values().filter(|g| g.len() > 1).collect();
+        if groups.is_empty() {
+            return;
+        }
+        groups.sort();
+        for group in groups {
+            for (k, n) in group.into_iter().enumerate() {
+                let node = &mut drawing.graph[n];
+                let extra = if round == 0 {
+                    node.sources
+                        .named
+                        .first()
+                        .map(|s| super::graph::shorten(s, 40))
+                        .unwrap_or_else(|| format!("#{}", k + 1))
+                } else {
+                    format!("#{}", k + 1)
+                };
+                node.details.push(extra);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
