@@ -214,6 +214,8 @@ fn a_second_writer_gets_a_clear_error() {
 fn query_syntax_error_exits_2_with_position() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
+    // Queries read an existing store only (a missing one is its own error).
+    drop(kg::KgStore::open(&store).unwrap());
     let output = kg(&store, &["query", "SELECT ?x WHERE { ?x a }"]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
