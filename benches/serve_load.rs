@@ -2,7 +2,7 @@
 //!
 //! `cargo bench --bench serve_load -- URL [CLIENTS] [REQUESTS]` (benches/serve.sh starts the
 //! server and passes its URL). It fetches up to 1,000 person labels, then each client, with its
-//! own keep-alive connection, asks for the roles (and organizations' IRIs) of one person per
+//! own keep-alive connection, asks for the memberships (role and organization IRIs) of one person per
 //! request (a lookup by label),
 //! REQUESTS in all. It prints requests/s and the latency percentiles; any non-200 answer counts as
 //! an error and is reported.
@@ -132,7 +132,7 @@ fn lookup(agent: &ureq3::Agent, endpoint: &str, label: &str) -> Result<(), Strin
     let literal = serde_json::to_string(label).map_err(|e| e.to_string())?;
     let query = format!(
         "SELECT ?person ?role ?organization WHERE {{ ?person a schema:Person ; rdfs:label {literal} . \
-         OPTIONAL {{ ?m org:member ?person ; org:role ?r . ?r rdfs:label ?role . \
+         OPTIONAL {{ ?m org:member ?person ; org:role ?role . \
          OPTIONAL {{ ?m org:organization ?organization }} }} }}"
     );
     let body = agent

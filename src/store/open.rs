@@ -3,11 +3,11 @@
 //! Reading while an ingest writes: RocksDB allows read-only instances beside the one writer (they
 //! take no lock and create no file, not even an info log). A read-only instance sees what was
 //! committed when it opened: the writer's table files and write-ahead log are read then (a
-//! transaction half-written to the log is left out, as after a crash). The writer may compact and
-//! delete table files meanwhile; opening then can fail on a file that just vanished, so opening is
-//! retried a few times. Oxigraph's documentation calls a read-only open beside a writer undefined:
-//! what it means is this race, which the retry covers for opening (a long query may still fail on
-//! a file compacted away under it, and is then run again by the user).
+//! transaction half-written to the log is left out, as after a crash). The writer may flush,
+//! compact and delete files meanwhile. Oxigraph's documentation calls a read-only open beside a
+//! writer undefined: what it means is this race, which [`read_only`] closes by opening again until
+//! no file came or went during the open (a long query may still fail, with an error, on a table
+//! file compacted away under it; `kg serve` then reopens and runs it once more).
 //!
 //! Info logs: every read-write open renames RocksDB's `LOG` to `LOG.old.<microseconds>` (about
 //! 120 KB each) and keeps a thousand of them; Oxigraph exposes no option for that, so the writer
@@ -19,7 +19,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// How many times a read-only open is tried while a writer may be moving files.
-const OPEN_ATTEMPTS: u32 = 5;
+const OPEN_ATTEMPTS: u32 = 20;
 
 /// Whether `name` is one of RocksDB's info logs (`LOG`, `LOG.old.<digits>`), never a data file.
 pub(crate) fn is_info_log(name: &str) -> bool {
@@ -79,25 +79,61 @@ pub(crate) fn check_exists(path: &Path) -> Result<(), StoreError> {
     })
 }
 
-/// Opens the existing store at `path` read-only, retrying while a writer moves files.
+/// The store's files as a writer's flushes and compactions change them: every file's name (info
+/// logs left out) and the manifest's size. Write-ahead logs only grow between flushes, and a
+/// reader replays them up to the last whole record, so their sizes are left out.
+fn file_set(path: &Path) -> Vec<(String, u64)> {
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if is_info_log(&name) {
+                        return None;
+                    }
+                    let size = if name.starts_with("MANIFEST") {
+                        e.metadata().map(|m| m.len()).unwrap_or(0)
+                    } else {
+                        0
+                    };
+                    Some((name, size))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Opens the existing store at `path` read-only, as of one moment.
+///
+/// A writer flushing meanwhile can delete a write-ahead log after the reader read the manifest
+/// that still relies on it: the reader would then miss what the log held, and answer wrongly
+/// (seen: a count of 0 documents during an ingest). So the store's file set is compared before
+/// and after the open, and the open is done again until no file came or went in between.
 pub(crate) fn read_only(path: &Path) -> Result<Store, StoreError> {
     check_exists(path)?;
-    let mut attempt = 1;
-    loop {
+    let mut last_error = String::new();
+    for attempt in 0..OPEN_ATTEMPTS {
+        if attempt > 0 {
+            std::thread::sleep(Duration::from_millis(10 << attempt.min(6)));
+        }
+        let before = file_set(path);
         match Store::open_read_only(path) {
-            Ok(store) => return Ok(store),
-            Err(_) if attempt < OPEN_ATTEMPTS => {
-                std::thread::sleep(Duration::from_millis(20 << attempt));
-                attempt += 1;
+            Ok(store) if file_set(path) == before => return Ok(store),
+            Ok(_) => {
+                last_error = "a writer changed the store's files while it was opened".to_owned()
             }
-            Err(e) => {
-                return Err(StoreError::Open {
-                    path: path.to_owned(),
-                    message: e.to_string(),
-                })
-            }
+            Err(e) => last_error = e.to_string(),
         }
     }
+    Err(StoreError::Open {
+        path: path.to_owned(),
+        message: format!(
+            "{last_error} ({OPEN_ATTEMPTS} attempts; an ingest may be writing fast: try again)"
+        ),
+    })
 }
 
 #[cfg(test)]
