@@ -87,7 +87,7 @@ echo
 echo "extract one large document:"
 for mb in 4 16; do
   f="$work/doc$mb.txt"
-  [ -f "$f" ] || find -L "$work/corpus10" -type f | sort | xargs cat | head -c $((mb * 1000000)) > "$f"
+  [ -f "$f" ] || find -L "$work"/corpus* -type f | sort | xargs cat | head -c $((mb * 1000000)) > "$f" || true
   printf '  %-44s %8s s\n' "$mb MB" "$(median "$kg" extract --max-document-size 64M --format jsonl "$f")"
 done
 
