@@ -415,14 +415,43 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     if added + replaced > 1000 {
         store.flush()?;
     }
-    if !options.quiet {
+    let tally = Tally {
+        added,
+        replaced,
+        unchanged,
+        failed,
+    };
+    finish_ingest(&store, options.quiet, &[], tally)
+}
+
+/// How many documents an ingest added, replaced, left unchanged and failed on.
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    failed: usize,
+}
+
+/// The end of `kg ingest` (either path): `notes`, the tally and what the store holds (unless
+/// quiet), and exit code 1 when some document failed.
+fn finish_ingest(store: &KgStore, quiet: bool, notes: &[String], tally: Tally) -> Result<ExitCode> {
+    let Tally {
+        added,
+        replaced,
+        unchanged,
+        failed,
+    } = tally;
+    if !quiet {
         let counts = store.counts()?;
         let mut out = io::stdout().lock();
+        for note in notes {
+            writeln!(out, "{note}")?;
+        }
         writeln!(
             out,
             "documents: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed"
         )?;
-        print_counts(&mut out, &store, &counts)?;
+        print_counts(&mut out, store, &counts)?;
         out.flush()?;
     }
     Ok(if failed > 0 {
@@ -510,24 +539,17 @@ fn ingest_nquads(
         store_batch(&mut pending)?;
     }
     store.flush()?;
-    if !quiet {
-        let counts = store.counts()?;
-        let mut out = io::stdout().lock();
-        for graph in &skipped {
-            writeln!(out, "skipped <{graph}>: derived again from the documents")?;
-        }
-        writeln!(
-            out,
-            "documents: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed"
-        )?;
-        print_counts(&mut out, &store, &counts)?;
-        out.flush()?;
-    }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    let notes: Vec<String> = skipped
+        .iter()
+        .map(|graph| format!("skipped <{graph}>: derived again from the documents"))
+        .collect();
+    let tally = Tally {
+        added,
+        replaced,
+        unchanged,
+        failed,
+    };
+    finish_ingest(&store, quiet, &notes, tally)
 }
 
 fn read_document(
