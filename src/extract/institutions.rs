@@ -10,7 +10,8 @@
 //!
 //! A name is read here when it is a run of free capitalised words made only of generic words
 //! (`organization_words.tsv`) and ends in a head noun, with at least two words ("Foreign
-//! Ministry", "Air Force"), or is one institution word ("Senate", "Navy"). A capitalised word
+//! Ministry", "Air Force"), or is one institution word ("Senate", "Navy"), or is "House" before
+//! a word of a legislature ("a House committee", "the House voted"). A capitalised word
 //! right before or after the run makes a longer name that other finders judge ("Brushy Mountain
 //! State Prison"), so nothing is read then; nor in headlines.
 
@@ -26,7 +27,10 @@ fn generic_word(text: &str, work: &SentenceWork, lex: &Lexicons, t: usize) -> bo
     }
     let w = work.word(text, t);
     is_capitalized(w)
-        && (lex.is_organization_generic(w) || lex.is_organization_head(w) || lex.is_institution(w))
+        && (lex.is_organization_generic(w)
+            || lex.is_organization_head(w)
+            || lex.is_institution(w)
+            || w == "House" && chamber_follows(text, work, t))
 }
 
 /// True when token `t` is a capitalised word (or one a name candidate covers) that would
@@ -62,6 +66,33 @@ fn qualifier(text: &str, work: &SentenceWork, first: usize) -> Option<String> {
     c.value.clone()
 }
 
+/// Words after "House" that make it the chamber of a legislature: "a House committee", "the
+/// House voted".
+const CHAMBER_AFTER: &[&str] = &[
+    "committee",
+    "subcommittee",
+    "panel",
+    "hearing",
+    "hearings",
+    "vote",
+    "voted",
+    "passed",
+    "approved",
+    "rejected",
+    "floor",
+    "majority",
+    "minority",
+    "members",
+    "investigators",
+];
+
+/// True when the word after token `t` makes "House" a legislative chamber.
+fn chamber_follows(text: &str, work: &SentenceWork, t: usize) -> bool {
+    work.is_word(t + 1)
+        && work.adjacent(text, t, t + 1)
+        && CHAMBER_AFTER.contains(&work.word(text, t + 1))
+}
+
 /// Finds generic organization names in one sentence; see the module documentation.
 pub(super) fn find_institutions(text: &str, work: &mut SentenceWork, lex: &Lexicons) {
     if work.headline {
@@ -81,7 +112,7 @@ pub(super) fn find_institutions(text: &str, work: &mut SentenceWork, lex: &Lexic
         t = last + 1;
         let head = work.word(text, last);
         let named = if first == last {
-            lex.is_institution(head)
+            lex.is_institution(head) || head == "House" && chamber_follows(text, work, last)
         } else {
             lex.is_organization_head(head) || lex.is_institution(head)
         };
@@ -138,6 +169,9 @@ mod tests {
         assert!(
             organizations("The navy and the senate met; security council aides left.").is_empty()
         );
+        // "House" alone is a building; before a committee, a chamber.
+        assert_eq!(organizations("He told a House committee so."), ["House"]);
+        assert!(organizations("The House stood empty.").is_empty());
         // One generic word and no head names nothing.
         assert!(organizations("Federal officials left early.").is_empty());
     }

@@ -40,6 +40,44 @@ fn name_word(text: &str, work: &SentenceWork, t: usize) -> bool {
         && !w.split(is_hyphen).skip(1).any(is_lowercase_word)
 }
 
+/// True for the name of a month or a weekday.
+fn is_month_or_weekday(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
 /// True when only spaces separate tokens `a` and `b`.
 fn adjacent(text: &str, work: &SentenceWork, a: usize, b: usize) -> bool {
     match (work.tokens.get(a), work.tokens.get(b)) {
@@ -101,7 +139,11 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
                 .owner_of(k)
                 .is_some_and(|c| c.kind == MentionKind::Role && c.first == k && !c.honorific)
                 && is_capitalized(work.word(text, k));
-            if !(name_word(text, work, k) || title) || !adjacent(text, work, k - 1, k) {
+            // "Ford's Theater on April 14": a date is no part of the name.
+            if !(name_word(text, work, k) || title)
+                || !adjacent(text, work, k - 1, k)
+                || is_month_or_weekday(work.word(text, k))
+            {
                 break;
             }
             last = end_of(work, k);
@@ -246,6 +288,18 @@ mod tests {
         assert_eq!(
             orgs("Shares of Nordwind Holdings Inc. fell."),
             ["Nordwind Holdings Inc."]
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_connector_ends_the_name() {
+        assert_eq!(
+            orgs("They met at the Peace Council on Monday."),
+            ["Peace Council"]
+        );
+        assert_eq!(
+            orgs("The Commission on Salmon Fisheries met."),
+            ["Commission on Salmon Fisheries"]
         );
     }
 

