@@ -727,6 +727,12 @@ mod tests {
         );
         assert_eq!(people("She met President lula at noon."), ["lula"]);
         assert!(people("She met the president at noon.").is_empty());
+        // Occupations of the arts and letters stand before names too.
+        assert_eq!(
+            people("The hall was built for composer Rook Alder in 1901."),
+            ["Rook Alder"]
+        );
+        assert!(people("The composer of the new opera was absent.").is_empty());
     }
 
     #[test]
