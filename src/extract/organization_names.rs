@@ -3,7 +3,7 @@
 //! - **Patterned names**: capitalised words around a head noun from `organization_words.tsv`,
 //!   before it ("Peace Council", "Russian Orthodox Church") and after it joined by "of", "for"
 //!   or "on" ("Institute for the Study of War", "Bank of Canada"), or ending in a legal-form
-//!   suffix ("Acme Holdings Inc."). A name made only of generic words and a head ("Foreign
+//!   suffix ("Acme Holdings Inc."); an ordinal before it says which one ("6th Fleet"). A name made only of generic words and a head ("Foreign
 //!   Ministry", "Security Council", "Working Group") says nothing about *which* organization it
 //!   is and is left to [`super::institutions`]; everything in a headline is left out.
 //! - **Described organizations**: a title, "of", a place's possessive and a lower-case noun
@@ -38,6 +38,12 @@ fn name_word(text: &str, work: &SentenceWork, t: usize) -> bool {
     (is_capitalized(w) || is_all_caps(w))
         && !is_function_word(w)
         && !w.split(is_hyphen).skip(1).any(is_lowercase_word)
+}
+
+/// True for an ordinal written in digits: "6th", "21st", "2nd", "3rd".
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// True for the name of a month or a weekday.
@@ -121,6 +127,13 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
             && name_word(text, work, first - 1)
         {
             first = start_of(work, first - 1);
+        }
+        // "6th Fleet", "5th U.S. Circuit Court of Appeals": an ordinal says which one.
+        if first > 0
+            && is_ordinal(work.word(text, first - 1))
+            && adjacent(text, work, first - 1, first)
+        {
+            first -= 1;
         }
         // "of", "for", "on" (and "the") with capitalised words after the head.
         let mut last = t;
@@ -289,6 +302,17 @@ mod tests {
             orgs("Shares of Nordwind Holdings Inc. fell."),
             ["Nordwind Holdings Inc."]
         );
+    }
+
+    #[test]
+    fn an_ordinal_says_which_one() {
+        assert_eq!(orgs("Ships of the 6th Fleet left port."), ["6th Fleet"]);
+        assert_eq!(
+            orgs("He sat on the 9th Circuit Court of Appeals."),
+            ["9th Circuit Court of Appeals"]
+        );
+        // An ordinal alone before a lower-case noun names nothing.
+        assert!(orgs("The 6th fleet exercise ended.").is_empty());
     }
 
     #[test]

@@ -486,7 +486,8 @@ fn judge_run(
 }
 
 /// The one-word town right after the name `first..=last` when it ends that name: the name
-/// starts with a given name and has a second word, and no capitalised word follows the town
+/// starts with a given name and has a second word or a title before it ("Judge Anna Tacoma"),
+/// and no capitalised word follows the town
 /// ("Thomas Alva Edison"; not "Jon Ray Tacoma Boulevard"). Not in headlines.
 fn town_ending_name(
     text: &str,
@@ -498,7 +499,7 @@ fn town_ending_name(
     let town = last + 1;
     let c = work.owner_of(town)?;
     let fits = !work.headline
-        && last > first
+        && (last > first || title_before(text, work, first).is_some())
         && c.kind == MentionKind::Place
         && c.first == town
         && c.last == town
@@ -794,6 +795,10 @@ mod tests {
         assert_eq!(
             people("The inventor Marcus Alva Tacoma was born there."),
             ["Marcus Alva Tacoma"]
+        );
+        assert_eq!(
+            people("Presiding Judge Marcus Tacoma ruled."),
+            ["Marcus Tacoma"]
         );
         // A capitalised word after the town makes a longer name of something else.
         assert!(!people("Marcus Alva Tacoma Boulevard is closed.")
