@@ -12,6 +12,8 @@
 //!   ([`super::names::surname_key`]).
 //! - **Places and organizations** are grouped by their canonical name, so "U.S.", "US" and
 //!   "America" are one place, keyed `place/united-states`.
+//! - **Generic organization names** ("the Senate", "the Foreign Ministry") that no place
+//!   qualifies name no entity: the name does not say which country's senate it is.
 //! - **Demonyms** name their country only where they qualify a title ("Russian President"):
 //!   there they point to the country's entity, which is created if the text names it nowhere
 //!   else.
@@ -111,6 +113,13 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
                 EntityKind::Place,
                 m.value.as_deref().map_or_else(label, Cow::Borrowed),
             ),
+            // "the Senate", "the Foreign Ministry": an organization, but not which one
+            // ([`super::institutions`]); no entity, so no fact joins two countries' senates.
+            MentionKind::Organization
+                if m.value.is_none() && lex.is_generic_organization_name(&m.text) =>
+            {
+                continue
+            }
             MentionKind::Organization => (
                 EntityKind::Organization,
                 m.value.as_deref().map_or_else(label, Cow::Borrowed),
