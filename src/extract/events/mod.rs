@@ -427,7 +427,8 @@ fn build(
         let plural = last.lower.ends_with('s') && !last.lower.ends_with("ss");
         !head.sense.is_statement() || !(last.is(WordClass::Pronoun) || plural)
     });
-    if at_publication && told_by.is_none() && subject_entity.is_none() {
+    let shared = verb.is_some_and(|v| present::coordinated(view, v));
+    if at_publication && told_by.is_none() && subject_entity.is_none() && !shared {
         date = None;
     }
     // Statements and states ("operates", "includes") make an event only with a date.

@@ -107,6 +107,12 @@ fn reported(view: &SentenceView<'_>, token: usize) -> bool {
     })
 }
 
+/// True when the verb at `verb` is a participle coordinated with one of the present passive
+/// before it ("are selected and purchased"): it shares that verb's subject.
+pub(crate) fn coordinated(view: &SentenceView<'_>, verb: usize) -> bool {
+    view.tokens[verb].lower.ends_with("ed") && shares_group(view, verb_group_start(view, verb))
+}
+
 /// True when "and" or "or" stands right before `start` after a participle of the present
 /// passive: "are selected and purchased".
 fn shares_group(view: &SentenceView<'_>, start: usize) -> bool {
