@@ -8,7 +8,8 @@
 //!
 //! It attaches, within its clause:
 //! - before a noun ("the 2022 invasion", "Tuesday's meeting"): to that noun, or to nothing;
-//! - opening the clause ("On May 3, the envoys met"): to the first trigger after it;
+//! - opening the clause ("On May 3, the envoys met"): to the first verb trigger after it, else
+//!   to the first trigger ("On May 3, the summit of the envoys");
 //! - elsewhere: to the nearest trigger before it ("visited Kyiv on Friday"), else to the trigger
 //!   right after it, past auxiliaries and adverbs only ("the minister on Monday accused").
 //!
@@ -285,7 +286,8 @@ pub(crate) fn attach(
             Placement::Premodifier => after()
                 .next()
                 .filter(|t| t.noun && t.token <= date.last + 2),
-            Placement::Fronted => after().next(),
+            // "Yesterday, at this year's conference, Jobs unveiled": the clause's verb first.
+            Placement::Fronted => after().find(|t| !t.noun).or_else(|| after().next()),
             // After the date only across a verb group: "the minister on Monday accused".
             Placement::Adverbial => before().next_back().or_else(|| {
                 after().next().filter(|t| {

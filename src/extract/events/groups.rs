@@ -7,7 +7,8 @@
 //! with no noun after it joins the noun trigger before it in its clause ("Summit of leaders
 //! held", past a verb group: "the trial is set to begin"). The group's head, which names the event, is the noun when the verb is light or gives
 //! way to its object ("launched"), the statement verb when the verb reports ("confirms visit"),
-//! and otherwise the verb ("travel … for talks").
+//! and otherwise the verb ("travel … for talks"). A state verb groups with nothing: "the settlement
+//! replaces the 1991 agreement" tells two events.
 
 use super::arguments::verb_group_start;
 use super::grammar::{is, WordClass};
@@ -38,6 +39,7 @@ pub(crate) fn group(view: &SentenceView<'_>, candidates: &[Candidate]) -> Vec<Gr
         if noun.is_noun()
             && !verb.is_noun()
             && !verb.sense.is_statement()
+            && !verb.sense.is_state()
             && verb.token == noun.token + 1
             && group_of[k - 1].is_none()
         {
@@ -47,7 +49,8 @@ pub(crate) fn group(view: &SentenceView<'_>, candidates: &[Candidate]) -> Vec<Gr
     // A verb and the noun it governs: "held talks", "confirms visit".
     for v in 0..candidates.len() {
         let verb = &candidates[v];
-        if verb.is_noun() || group_of[v].is_some() {
+        // A state is not the happening it names: "replaces the 1991 agreement".
+        if verb.is_noun() || verb.sense.is_state() || group_of[v].is_some() {
             continue;
         }
         let Some(n) = (v + 1..candidates.len()).find(|&n| same_clause(verb, &candidates[n])) else {

@@ -58,6 +58,11 @@ impl TriggerSense {
         self.class == STATEMENT
     }
 
+    /// True for a state or habit ("operates", "includes"): an event only when dated.
+    pub fn is_state(&self) -> bool {
+        self.class == STATE
+    }
+
     /// Light verbs ("held", "attended") make no event alone; they carry the noun they govern.
     pub fn is_light(&self) -> bool {
         self.class == LIGHT
@@ -73,6 +78,8 @@ impl TriggerSense {
 pub(crate) const STATEMENT: &str = "statement";
 /// The class of light verbs.
 pub(crate) const LIGHT: &str = "light";
+/// The class of states and habits: "operates a fleet", "includes a camera".
+pub(crate) const STATE: &str = "state";
 
 /// Written form (lower case, straight apostrophes) → its senses.
 static LEXICON: LazyLock<HashMap<&'static str, Vec<TriggerSense>>> =

@@ -26,6 +26,7 @@ mod grammar;
 mod groups;
 mod label;
 mod lexicon;
+mod present;
 mod sentence;
 mod table;
 mod tokens;
@@ -221,7 +222,7 @@ fn sentence_events(
     let mut out: Vec<Found> = Vec::new();
     for (g, d) in groups.iter().zip(&group_dates) {
         let mut date = d.map(|d| (Some(dates[d].timex), dates[d].value.clone()));
-        if date.is_none() && told_as_now(view, &candidates[g.head]) {
+        if date.is_none() && present::told_as_now(view, &candidates[g.head]) {
             date = published.map(|p| (None, p.to_string()));
         }
         let Some(found) = build(view, &candidates, g, date, mentions) else {
@@ -237,31 +238,6 @@ fn sentence_events(
         }
     }
     out
-}
-
-/// True when a verb trigger tells its event in the present, outside a heading: the simple
-/// present of the third person ("the airline says", "the company plans") or the present
-/// progressive ("is stepping down", "are planning"). News tells in the present what holds at
-/// publication.
-fn told_as_now(view: &SentenceView<'_>, head: &Candidate) -> bool {
-    if head.is_noun() || view.headline {
-        return false;
-    }
-    let token = head.token;
-    let lower = view.tokens[token].lower.as_ref();
-    let before = view
-        .clause_before(token)
-        .next()
-        .map(|t| view.tokens[t].lower.as_ref());
-    let progressive = lower.ends_with("ing") && matches!(before, Some("is" | "are" | "am"));
-    let lemma = head.sense.lemma;
-    let third_person = lower.len() > 3
-        && lower != lemma
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && lower.starts_with(lemma.get(..lemma.len().saturating_sub(1)).unwrap_or(lemma))
-        && arguments::verb_group_start(view, token) == token;
-    progressive || third_person
 }
 
 /// The date attached to a member of the group nearest to it.
@@ -314,6 +290,11 @@ fn date_at_verb(
     date: &DateCandidate,
 ) -> Option<Reach> {
     if date.placement == Placement::Fronted {
+        return Some(Reach::Near);
+    }
+    // "Monday's email announcement": a date before a statement noun dates it.
+    let head = &candidates[g.head];
+    if date.placement == Placement::Premodifier && head.is_noun() && date.last < head.token {
         return Some(Reach::Near);
     }
     let words_between = |a: usize, b: usize| {
@@ -436,13 +417,22 @@ fn build(
     if let Some(entity) = subject_entity.filter(|e| !participants.contains(e)) {
         participants.insert(0, entity);
     }
-    // Dated by being told in the present only with a named person or organization as subject
-    // ("the airline says"; not "the document says").
+    // Dated by being told in the present only with a subject ("the store sells", "they
+    // intend"); a statement's subject must be named or a singular noun ("the document says"),
+    // not a pronoun or a bare plural, which tell opinions, not statements ("critics argue").
     let mut date = date;
-    if date.as_ref().is_some_and(|(timex, _)| timex.is_none()) && subject_entity.is_none() {
+    let at_publication = date.as_ref().is_some_and(|(timex, _)| timex.is_none());
+    let told_by = subject.filter(|&(_, e)| {
+        let last = &view.tokens[e];
+        let plural = last.lower.ends_with('s') && !last.lower.ends_with("ss");
+        !head.sense.is_statement() || !(last.is(WordClass::Pronoun) || plural)
+    });
+    let shared = verb.is_some_and(|v| present::coordinated(view, v));
+    if at_publication && told_by.is_none() && subject_entity.is_none() && !shared {
         date = None;
     }
-    if date.is_none() && head.sense.is_statement() {
+    // Statements and states ("operates", "includes") make an event only with a date.
+    if date.is_none() && (head.sense.is_statement() || head.sense.is_state()) {
         return None;
     }
     if date.is_none() && (verb.is_none() || participants.is_empty()) {

@@ -564,21 +564,24 @@ fn a_statement_verb_ends_the_subject_of_the_verb_after_it() {
     assert_eq!(d.events()[0].participants, [0]);
 }
 
+/// The events of `d` for a document published on 2024-05-08: (lemma, date, timex).
+fn at_publication(d: &Doc) -> Vec<(String, Option<String>, Option<usize>)> {
+    let sentences = split_sentences(&d.text);
+    super::find_events_at(
+        &d.text,
+        &sentences,
+        &d.timexes,
+        &d.mentions,
+        Some("2024-05-08"),
+    )
+    .into_iter()
+    .map(|e| (e.lemma, e.date, e.timex))
+    .collect()
+}
+
 #[test]
 fn present_tense_with_a_named_subject_is_dated_at_publication() {
-    let run = |d: &Doc| {
-        let sentences = split_sentences(&d.text);
-        super::find_events_at(
-            &d.text,
-            &sentences,
-            &d.timexes,
-            &d.mentions,
-            Some("2024-05-08"),
-        )
-        .into_iter()
-        .map(|e| (e.lemma, e.date, e.timex))
-        .collect::<Vec<_>>()
-    };
+    let run = at_publication;
     let d = doc("Norvale Shipping says that fares will rise.").org("Norvale Shipping", 0);
     assert_eq!(run(&d), [("say".into(), Some("2024-05-08".into()), None)]);
     let d = doc("Norvale Shipping is planning to sell its ferries.").org("Norvale Shipping", 0);
@@ -586,7 +589,8 @@ fn present_tense_with_a_named_subject_is_dated_at_publication() {
     // Past tense, or no named subject: no date from the publication.
     let d = doc("Norvale Shipping said that fares will rise.").org("Norvale Shipping", 0);
     assert!(run(&d).is_empty());
-    let d = doc("The document says that fares will rise.");
+    // A statement by a bare plural tells an opinion, not a dated statement.
+    let d = doc("Critics argue that fares will rise.");
     assert!(run(&d).is_empty());
     // Without a publication date nothing changes.
     let d = doc("Norvale Shipping says that fares will rise.").org("Norvale Shipping", 0);
@@ -627,4 +631,144 @@ fn a_scheduled_event_with_a_date_of_its_own_clause_is_an_event() {
         .place("Oslo", 1)
         .date("2031", "2031");
     assert!(d.events().iter().all(|e| e.lemma != "fly"));
+}
+
+#[test]
+fn a_statement_by_a_singular_noun_in_the_present_is_dated_at_publication() {
+    let d = doc("The document says that fares will rise.");
+    assert_eq!(
+        at_publication(&d),
+        [("say".into(), Some("2024-05-08".into()), None)]
+    );
+    // "it says": a pronoun is no subject the statement can be told by.
+    let d = doc("Fares are high. It says that fares will rise.");
+    assert!(at_publication(&d).is_empty());
+    // "the ferry company claims that": a statement verb after its subject, not the noun "claims".
+    let d = doc("The ferry company claims that its tickets are cheaper.");
+    assert_eq!(at_publication(&d)[0].0, "claim");
+    let d = doc("The ferry company rejected the claims of the union.");
+    assert!(at_publication(&d).iter().all(|e| e.0 != "claim"));
+}
+
+#[test]
+fn states_in_the_present_are_dated_at_publication_and_never_undated() {
+    // The simple present of a state verb, after a noun subject and an adverb.
+    let d = doc("Lakeside Ferries already operates twelve boats on the lake.")
+        .org("Lakeside Ferries", 0);
+    assert_eq!(
+        at_publication(&d),
+        [("operate".into(), Some("2024-05-08".into()), None)]
+    );
+    // The base form after a plural subject.
+    let d = doc("The ferries include two electric boats.");
+    assert_eq!(at_publication(&d)[0].0, "include");
+    let d = doc("The guild asked the yard to include a bar.");
+    assert!(at_publication(&d).is_empty());
+    // The past without a date: a state makes no event.
+    let d = doc("Lakeside Ferries operated twelve boats on the lake.").org("Lakeside Ferries", 0);
+    assert!(at_publication(&d).is_empty());
+    // A plural noun after a verb is no third person: "practised serves".
+    let d = doc("She practised serves on the lake court.");
+    assert!(at_publication(&d).is_empty());
+}
+
+#[test]
+fn the_present_passive_and_its_coordinated_participle_are_dated_at_publication() {
+    let d = doc("In Norland, ferries are selected and purchased by the state.");
+    let events = at_publication(&d);
+    let lemmas: Vec<&str> = events.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(lemmas, ["select", "purchase"], "{events:?}");
+    assert!(events.iter().all(|e| e.1.as_deref() == Some("2024-05-08")));
+    // The past passive and the present perfect came before publication: no date from it.
+    let d = doc("In Norland, ferries were selected and purchased by the state.");
+    assert!(at_publication(&d).is_empty());
+    let d = doc("Police have arrested the ferry captain.");
+    assert!(at_publication(&d).is_empty());
+}
+
+#[test]
+fn what_a_statement_reports_and_hearsay_are_not_dated_at_publication() {
+    // The statement is dated; the state it reports is not.
+    let d =
+        doc("Lakeside Ferries says that the yard operates three docks.").org("Lakeside Ferries", 0);
+    let events = at_publication(&d);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].0, "say");
+    // "are said to have", "is reported to": hearsay, not a statement at publication.
+    let d = doc("Two captains are said to have met the mayor.");
+    assert!(at_publication(&d).iter().all(|e| e.0 != "say"));
+    // Modal or future groups are not the present.
+    let d = doc("Lakeside Ferries will operate twelve boats.").org("Lakeside Ferries", 0);
+    assert!(at_publication(&d).is_empty());
+    let d = doc("Lakeside Ferries could operate twelve boats.").org("Lakeside Ferries", 0);
+    assert!(at_publication(&d).is_empty());
+}
+
+#[test]
+fn a_state_verb_and_the_noun_event_it_names_are_two_events() {
+    let d =
+        doc("The new pact replaces the 2019 treaty between the two ports.").date("2019", "2019");
+    let events = at_publication(&d);
+    let replace = events.iter().find(|e| e.0 == "replace").expect("replace");
+    assert_eq!(replace.1.as_deref(), Some("2024-05-08"));
+    let treaty = events.iter().find(|e| e.0 == "treaty").expect("treaty");
+    assert_eq!(treaty.1.as_deref(), Some("2019"));
+    // A verb that is no state still tells one happening with its noun: "held talks".
+    let d = doc("The ports held talks on Friday.").date("on Friday", "2024-05-03");
+    assert_eq!(d.dated(), [pair("talk", Some("2024-05-03"))]);
+}
+
+#[test]
+fn a_fronted_date_dates_the_clause_verb_before_a_noun_of_its_phrase() {
+    let d = doc("On Tuesday, at the annual conference of the guild, Anna Berg unveiled a ferry.")
+        .person("Anna Berg", 0)
+        .date("On Tuesday", "2024-05-07");
+    let dated = d.dated();
+    assert!(
+        dated.contains(&pair("unveil", Some("2024-05-07"))),
+        "{dated:?}"
+    );
+    assert!(
+        !dated.contains(&pair("conference", Some("2024-05-07"))),
+        "{dated:?}"
+    );
+    // Without a verb trigger, the first trigger after the date takes it.
+    let d = doc("On Tuesday, the annual conference of the guild.").date("On Tuesday", "2024-05-07");
+    assert_eq!(d.dated(), [pair("conference", Some("2024-05-07"))]);
+}
+
+#[test]
+fn a_date_before_a_statement_noun_dates_it() {
+    let d = doc("Friday's announcement by the guild surprised the port.")
+        .date("Friday's", "2024-05-03");
+    assert_eq!(d.dated(), [pair("announcement", Some("2024-05-03"))]);
+    // A date before another noun after it does not.
+    let d = doc("The announcement named Friday's winners.").date("Friday's", "2024-05-03");
+    assert!(d.dated().iter().all(|p| p.0 != "announcement"));
+}
+
+#[test]
+fn a_plan_word_lets_the_planned_event_take_its_date() {
+    let d =
+        doc("The guild intends to launch the ferry in June 2025.").date("in June 2025", "2025-06");
+    assert!(
+        d.dated().contains(&pair("launch", Some("2025-06"))),
+        "{:?}",
+        d.dated()
+    );
+    let d =
+        doc("The guild wishes to launch the ferry in June 2025.").date("in June 2025", "2025-06");
+    assert!(d.dated().iter().all(|p| p.0 != "launch"));
+}
+
+#[test]
+fn light_give_carries_the_noun_event() {
+    let d = doc("Anna Berg gave a keynote at the guild on Monday.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert_eq!(d.dated(), [pair("keynote", Some("2024-05-06"))]);
+    let d = doc("Anna Berg gave the guild a boat on Monday.")
+        .person("Anna Berg", 0)
+        .date("on Monday", "2024-05-06");
+    assert!(d.dated().is_empty());
 }

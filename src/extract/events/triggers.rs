@@ -203,6 +203,11 @@ fn choose_sense(
     if prev.is_capitalized() && !prev.lower.contains('-') {
         return Some(verb);
     }
+    // "the company claims that", "the ministry reports that": a statement after its subject.
+    let next = tokens.get(i + 1).map(|t| t.lower.as_ref());
+    if verb.is_statement() && matches!(next, Some("that" | "to")) && prev.kind == TokenKind::Word {
+        return Some(verb);
+    }
     Some(noun)
 }
 
