@@ -186,6 +186,34 @@ pub(crate) enum Anchor {
         /// 0 for the quarter itself, 1 for its comparison a year before.
         years_back: u8,
     },
+    /// A holiday whose year comes from the publication date ("Thanksgiving Day", "last
+    /// Christmas").
+    Holiday {
+        /// Which holiday.
+        which: super::holidays::Holiday,
+        /// Which occurrence.
+        direction: Direction,
+    },
+    /// The weekend next to the publication date ("over the weekend"): the one written on, else
+    /// the one before, or the coming one when `direction` or the tense says so.
+    Weekend {
+        /// [`Direction::After`] for the coming one, [`Direction::Tense`] to ask the clause.
+        direction: Direction,
+    },
+    /// The quarter in focus, in a year the text writes ("the 1988 period"): valued like
+    /// [`Anchor::QuarterFocus`], dropped without a quarter in focus.
+    QuarterInYear {
+        /// The year written.
+        year: i16,
+    },
+    /// A year the text named before ("that year": 0, "the following year": 1), valued by
+    /// [`super::year_refs::apply`].
+    YearBack {
+        /// Years after the one named.
+        offset: i8,
+    },
+    /// "The year" of a report: the publication's year, unless another year was just named.
+    YearOfReport,
     /// A time of day on the publication date ("at 10 a.m.").
     Clock {
         /// 0-23.
@@ -277,6 +305,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     rules.extend(super::relative::rules());
     rules.extend(super::amount::rules());
     rules.extend(super::quarters::rules());
+    rules.extend(super::holidays::rules());
+    rules.extend(super::year_refs::rules());
     rules
 });
 
@@ -435,6 +465,7 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
         })
         .collect();
     super::quarters::apply_focus(text, &mut resolved);
+    super::year_refs::apply(dct, &mut resolved);
     super::normalize::merge_date_and_clock(text, &mut resolved);
     resolved
         .into_iter()

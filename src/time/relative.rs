@@ -66,6 +66,11 @@ pub(crate) fn rules() -> Vec<Rule> {
             calendar_unit,
         ),
         Rule::new(
+            "the-weekend",
+            r"{B}(?P<pre>over|during|ahead{S}of|before|until|by|through){S}(?P<we>the{S}weekend){B}",
+            the_weekend,
+        ),
+        Rule::new(
             "season",
             r"{B}(?P<rel>last|next|this{S}coming|this{S}past|this|past|coming|the){S}(?P<season>{SEASON}){B}",
             season,
@@ -288,6 +293,26 @@ fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     };
     let anchor = Anchor::Calendar { unit, offset };
     out.push(Candidate::anchored(span, TimexKind::Date, anchor).with_mod(modifier));
+}
+
+/// "over the weekend", "ahead of the weekend": the weekend next to the publication date, the one
+/// before unless the clause or the preposition looks ahead (or the article is written on it).
+fn the_weekend(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let (Some(span), Some(pre)) = (group(caps, "we"), text_of(caps, "pre")) else {
+        return;
+    };
+    let pre = pre.to_ascii_lowercase();
+    let direction = if pre.starts_with("ahead") || pre == "before" || pre == "until" || pre == "by"
+    {
+        Direction::After
+    } else {
+        Direction::Tense
+    };
+    out.push(Candidate::anchored(
+        span,
+        TimexKind::Date,
+        Anchor::Weekend { direction },
+    ));
 }
 
 fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
