@@ -60,7 +60,7 @@ fn year_reference(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         return;
     }
     // "the year he left" names a year by a clause; "the following year he left" does not.
-    let plain = det == "the" || text_of(caps, "edge").is_some();
+    let plain = det == "the";
     if next.as_deref().is_some_and(|w| {
         (plain && NOT_AFTER.contains(&w)) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
     }) || next_word(text, span.end).is_some_and(|w| w.eq_ignore_ascii_case("two"))
