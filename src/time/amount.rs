@@ -97,6 +97,11 @@ pub(crate) fn rules() -> Vec<Rule> {
             future_past,
         ),
         Rule::new(
+            "more-units",
+            r"{B}(?:(?P<q>{QMOD}){S})?(?P<n>{NUM}|an?){S}(?:more|additional|further|extra){S}(?P<unit>{UNIT}){B}",
+            more_units,
+        ),
+        Rule::new(
             "rate",
             r"{B}an?{S}(?P<unit>year|month|week|day|hour){B}",
             rate,
@@ -377,6 +382,29 @@ fn bare_duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     ));
 }
 
+/// "two more weeks", "at least 20 more years", "an additional year": a length of time with
+/// the word that adds it to another.
+fn more_units(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(n), Some(unit)) = (
+        text_of(caps, "n"),
+        text_of(caps, "unit").and_then(|u| WORDS.unit(u)),
+    ) else {
+        return;
+    };
+    let article = n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an");
+    let amount = if article { Some(1.0) } else { WORDS.number(n) };
+    let Some(amount) = amount else {
+        return;
+    };
+    if prev_char(text, span.start).is_some_and(|c| matches!(c, '$' | '\u{20ac}' | '\u{a3}')) {
+        return;
+    }
+    let modifier = text_of(caps, "q").and_then(quantity_mod);
+    let value = duration_value(Some(amount), unit);
+    out.push(Candidate::fixed(span, TimexKind::Duration, value).with_mod(modifier));
+}
+
 /// Words before "a year", "a day" that make it a rate ("$33 million a year", "15 a year",
 /// "hundreds of interviews a day").
 const RATE_AMOUNTS: &[&str] = &[
@@ -610,13 +638,34 @@ mod tests {
     }
 
     #[test]
+    fn amounts_per_unit_are_rates_not_durations() {
+        for (text, expected) in [
+            ("It costs $5 a day.", "a day"),
+            ("They paid $100 billion a year.", "a year"),
+            ("It builds 15 a year.", "a year"),
+        ] {
+            let found = candidates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].span.of(text), expected, "{text}");
+            assert_eq!(found[0].kind, TimexKind::Set, "{text}");
+        }
+        for text in [
+            "He lived there in 2014 a year after the war.",
+            "Prices rose a year ago.",
+        ] {
+            assert!(
+                candidates(text).iter().all(|c| c.kind != TimexKind::Set),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn not_durations() {
         for text in [
             "A 45-year-old man was hurt.",
             "He is 45 years old.",
             "One day, he will return.",
-            "It costs $5 a day.",
-            "They paid $100 billion a year.",
             "It was a second chance.",
             "The years passed.",
             "A man 20 times your size.",

@@ -136,6 +136,11 @@ fn prefer_near<T: Copy>(
 const CLOSE_DAYS: i64 = 75;
 /// See [`CLOSE_DAYS`].
 const FAR_DAYS: i64 = 270;
+/// Even when the tense cue is the expression's own verb, a day without a year within this many
+/// days of the publication date wins over one [`FAR_DAYS`] or more away: "the offer was
+/// extended to Nov. 16", written on October 30, is not about last year's November (news names
+/// the year of a day that far back).
+const VERY_CLOSE_DAYS: i64 = 31;
 /// The same for a month without a day, in months.
 const CLOSE_MONTHS: i64 = 2;
 /// See [`CLOSE_MONTHS`].
@@ -267,7 +272,13 @@ pub(crate) fn resolve(
             let chosen = choose(&options, dct, days, direction, tense, default)?;
             let chosen = prefer_near(chosen, &options, days, direction, 120);
             let chosen = if cue_near() {
-                chosen
+                prefer_close(
+                    chosen,
+                    &options,
+                    days,
+                    direction,
+                    (VERY_CLOSE_DAYS, FAR_DAYS),
+                )
             } else {
                 prefer_close(chosen, &options, days, direction, (CLOSE_DAYS, FAR_DAYS))
             };

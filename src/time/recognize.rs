@@ -50,11 +50,31 @@ const FORWARD_WORDS: &[&str] = &[
     "record",
 ];
 
+/// Verbs before "to" that move a date forward ("extended to Nov. 16").
+const MOVED_WORDS: &[&str] = &[
+    "extended",
+    "extend",
+    "extends",
+    "postponed",
+    "postpone",
+    "delayed",
+    "delay",
+    "moved",
+    "pushed",
+    "deferred",
+    "rescheduled",
+    "adjourned",
+];
+
 /// A month (with or without a day) or a weekday after a deadline word looks forward:
 /// [`Direction::Soon`].
 fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
     let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
-    let forward = prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
+    // "extended to Nov. 16", "postponed until": a date something was moved to.
+    let moved_to = prev.as_deref() == Some("to")
+        && super::context::prev_word2(text, span.start)
+            .is_some_and(|w| MOVED_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    let forward = moved_to || prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
     match *anchor {
         Anchor::MonthDay {
             month,

@@ -265,7 +265,7 @@ fn calendar_unit_of(word: &str) -> Option<(CalendarUnit, &'static str)> {
     })
 }
 
-fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+fn calendar_unit(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
     let (Some(rel), Some((unit, duration))) = (
         text_of(caps, "rel").map(str::to_lowercase),
@@ -278,6 +278,20 @@ fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let offset = match (rel.as_str(), with_the) {
         ("this" | "current", _) => 0,
         ("previous", _) => return, // counted from a time the text sets, not the publication
+        // "the past decade", "the last decade": TimeML names the decade before the current one
+        // ("198" written in 1998), as MEANTIME and TimeBank both annotate it.
+        // "over the past decade" stays a stretch of time.
+        ("past" | "last", true)
+            if unit == CalendarUnit::Decade
+                && modifier.is_none()
+                && text_of(caps, "ltr").is_none()
+                && !is_one_of(
+                    prev_word(text, span.start),
+                    &["over", "during", "throughout", "for", "across", "within"],
+                ) =>
+        {
+            -1
+        }
         ("past", _) | ("last" | "next" | "coming", true) => {
             // "the past week", "the next year": a stretch of time, not a calendar unit.
             if duration.is_empty() || text_of(caps, "ltr").is_some() || modifier.is_some() {
