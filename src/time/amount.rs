@@ -581,6 +581,7 @@ fn on_weekdays(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::time::recognize::{candidates, Pending};
+    use crate::time::TimexKind;
 
     fn found(text: &str) -> Vec<String> {
         candidates(text)
