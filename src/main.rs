@@ -294,7 +294,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
         }
     }
 
-    let store = open_store(store_path)?;
+    let mut store = open_store(store_path)?;
     let sizes: Vec<u64> = jobs.iter().map(|j| j.input.size_hint()).collect();
     let total_bytes: u64 = sizes.iter().sum();
     let progress = if !options.quiet && io::stderr().is_terminal() && jobs.len() > 5 {
@@ -484,7 +484,7 @@ fn ingest_nquads(
             files.push(path.clone());
         }
     }
-    let store = open_store(store_path)?;
+    let mut store = open_store(store_path)?;
     let mut ingestor = Ingestor::new(&store);
     let (mut added, mut replaced, mut unchanged, mut failed) = (0usize, 0usize, 0usize, 0usize);
     let mut skipped = std::collections::BTreeSet::new();

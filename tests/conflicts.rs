@@ -133,3 +133,67 @@ fn agreeing_articles_make_no_conflict() {
     ]);
     assert!(conflicts(&store).unwrap().is_empty());
 }
+
+/// An article about one country's officials that quotes another country's president by title
+/// alone: the context is weak (the other country is named too), so nothing is placed and the
+/// president of the first country is not contradicted.
+#[test]
+fn a_weak_country_context_makes_no_conflict() {
+    let store = stores::of(&[
+        (
+            "a.txt",
+            "Copper output rises\nSANTIAGO, April 2, 2026 – Chilean President Marisol \
+             Quintero-Vidal opened the new copper smelter on Thursday, her office said.\n",
+        ),
+        (
+            "b.txt",
+            "Copper talks stall\nSANTIAGO, April 6, 2026 – Chilean Finance Minister Tomas \
+             Errazuriz-Lagos said on Monday that the copper talks with Argentina had stalled. \
+             The Argentine delegation left Santiago after President Aldo Brancaleone called the \
+             offer unfair.\n",
+        ),
+        (
+            "c.txt",
+            "Union vote\nSANTIAGO, April 8, 2026 – Chilean Labour Minister Ines Arrau-Pinto met \
+             the miners on Wednesday. Union president Beltran Oyarzo-Ruiz said the strike would \
+             go on.\n",
+        ),
+    ]);
+    let found = conflicts(&store).unwrap();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// The country is clear when the article names its government (the White House): a president
+/// written by title alone is placed there, and disagrees with another article's.
+#[test]
+fn a_government_named_in_the_article_places_a_bare_title() {
+    let store = stores::of(&[
+        (
+            "c.txt",
+            "Budget signed\nWASHINGTON, May 4, 2026 – U.S. President Harlan Whitcombe signed \
+             the budget on Monday.\n",
+        ),
+        (
+            "d.txt",
+            "Veto threat\nWASHINGTON, May 8, 2026 – The White House said on Friday that \
+             President Dorian Vasquez-Hale would veto the farm bill. Farmers in Canada welcomed \
+             the news.\n",
+        ),
+    ]);
+    let found = conflicts(&store).unwrap();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let office = &found[0];
+    assert_eq!(office.office, "President of United States");
+    let placed = claims(office, "Dorian Vasquez-Hale", Tense::Current);
+    assert_eq!(placed.len(), 1);
+    assert_eq!(
+        placed[0].organization_from.as_deref(),
+        Some("the article's country context")
+    );
+    assert!(placed[0]
+        .sentence
+        .as_deref()
+        .unwrap()
+        .contains("The White House said"));
+    assert_eq!(claims(office, "Harlan Whitcombe", Tense::Current).len(), 1);
+}

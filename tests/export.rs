@@ -566,3 +566,234 @@ fn export_reads_a_store_built_by_real_ingest() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("--focus"));
 }
+
+/// A node's bounding box, an edge's path, or an edge label's box, read back from a built-in SVG.
+#[derive(Default)]
+struct Geometry {
+    nodes: Vec<[f64; 4]>,
+    paths: Vec<Vec<(f64, f64)>>,
+    labels: Vec<[f64; 4]>,
+}
+
+fn attribute(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name.as_bytes())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+fn number(e: &quick_xml::events::BytesStart, name: &str) -> f64 {
+    attribute(e, name).unwrap().parse().unwrap()
+}
+
+/// Points along an SVG path of `M`, `L` and `C` commands, the end points of each segment left
+/// out (they touch the nodes the edge joins).
+fn sample_path(d: &str) -> Vec<(f64, f64)> {
+    let mut tokens = d
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .peekable();
+    let mut at = (0.0, 0.0);
+    let mut points = Vec::new();
+    while let Some(&token) = tokens.peek() {
+        let command = token.chars().next().unwrap();
+        let bare = |t: &str| {
+            t.trim_start_matches(['M', 'L', 'C'])
+                .parse::<f64>()
+                .unwrap()
+        };
+        let mut pair = || {
+            let x = bare(tokens.next().unwrap());
+            let y = bare(tokens.next().unwrap());
+            (x, y)
+        };
+        match command {
+            'M' => at = pair(),
+            'L' => {
+                let to = pair();
+                for i in 1..20 {
+                    let t = f64::from(i) / 20.0;
+                    points.push((at.0 + (to.0 - at.0) * t, at.1 + (to.1 - at.1) * t));
+                }
+                at = to;
+            }
+            'C' => {
+                let (c1, c2, to) = (pair(), pair(), pair());
+                for i in 1..40 {
+                    let t = f64::from(i) / 40.0;
+                    let u = 1.0 - t;
+                    let f = |p0: f64, p1: f64, p2: f64, p3: f64| {
+                        u * u * u * p0
+                            + 3.0 * u * u * t * p1
+                            + 3.0 * u * t * t * p2
+                            + t * t * t * p3
+                    };
+                    points.push((f(at.0, c1.0, c2.0, to.0), f(at.1, c1.1, c2.1, to.1)));
+                }
+                at = to;
+            }
+            other => panic!("unexpected path command {other} in {d}"),
+        }
+    }
+    points
+}
+
+fn geometry(svg: &str) -> Geometry {
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut geometry = Geometry::default();
+    let (mut in_node, mut in_defs) = (false, false);
+    loop {
+        let event = reader.read_event().unwrap();
+        let (start, empty) = match &event {
+            quick_xml::events::Event::Start(e) => (Some(e.clone()), false),
+            quick_xml::events::Event::Empty(e) => (Some(e.clone()), true),
+            quick_xml::events::Event::End(e) => {
+                match e.name().as_ref() {
+                    b"g" => in_node = false,
+                    b"defs" => in_defs = false,
+                    _ => {}
+                }
+                (None, false)
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => (None, false),
+        };
+        let Some(e) = start else { continue };
+        match e.name().as_ref() {
+            b"g" if !empty => in_node = attribute(&e, "class").as_deref() == Some("node"),
+            b"defs" if !empty => in_defs = true,
+            b"ellipse" if in_node => {
+                let (cx, cy, rx, ry) = (
+                    number(&e, "cx"),
+                    number(&e, "cy"),
+                    number(&e, "rx"),
+                    number(&e, "ry"),
+                );
+                geometry.nodes.push([cx - rx, cy - ry, cx + rx, cy + ry]);
+            }
+            b"rect" if in_node || attribute(&e, "class").as_deref() == Some("edge-label") => {
+                let (x, y) = (number(&e, "x"), number(&e, "y"));
+                let b = [x, y, x + number(&e, "width"), y + number(&e, "height")];
+                if in_node {
+                    geometry.nodes.push(b);
+                } else {
+                    geometry.labels.push(b);
+                }
+            }
+            b"polygon" if in_node => {
+                let points: Vec<f64> = attribute(&e, "points")
+                    .unwrap()
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|t| !t.is_empty())
+                    .map(|t| t.parse().unwrap())
+                    .collect();
+                let xs = points.iter().step_by(2);
+                let ys = points.iter().skip(1).step_by(2);
+                geometry.nodes.push([
+                    xs.clone().copied().fold(f64::MAX, f64::min),
+                    ys.clone().copied().fold(f64::MAX, f64::min),
+                    xs.copied().fold(f64::MIN, f64::max),
+                    ys.copied().fold(f64::MIN, f64::max),
+                ]);
+            }
+            b"path" if !in_defs => geometry
+                .paths
+                .push(sample_path(&attribute(&e, "d").unwrap())),
+            _ => {}
+        }
+    }
+    geometry
+}
+
+fn inside(point: (f64, f64), b: &[f64; 4]) -> bool {
+    // Half a pixel of tolerance: coordinates are written to one decimal.
+    point.0 > b[0] + 0.5 && point.0 < b[2] - 0.5 && point.1 > b[1] + 0.5 && point.1 < b[3] - 0.5
+}
+
+fn overlap(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5
+}
+
+/// No two nodes overlap, no edge runs through a node, no edge label covers a node.
+fn assert_clean_layout(svg: &str, what: &str) {
+    let g = geometry(svg);
+    assert!(
+        !g.nodes.is_empty() && !g.paths.is_empty(),
+        "{what}: nothing read"
+    );
+    for (i, a) in g.nodes.iter().enumerate() {
+        for b in &g.nodes[i + 1..] {
+            assert!(!overlap(a, b), "{what}: nodes {a:?} and {b:?} overlap");
+        }
+    }
+    for path in &g.paths {
+        for &p in path {
+            if let Some(node) = g.nodes.iter().find(|n| inside(p, n)) {
+                panic!("{what}: an edge runs through the node at {node:?} (point {p:?})");
+            }
+        }
+    }
+    for label in &g.labels {
+        if let Some(node) = g.nodes.iter().find(|n| overlap(label, n)) {
+            panic!("{what}: an edge label {label:?} covers the node at {node:?}");
+        }
+    }
+}
+
+#[test]
+fn the_built_in_layout_never_draws_through_a_node() {
+    for selection in [
+        Selection::All,
+        focus("Ada Quill", 1),
+        focus("Ada Quill", 2),
+        Selection::Document("fedc".into()),
+    ] {
+        let what = format!("{selection:?}");
+        let svg = run(selection, ImageFormat::Svg, LayoutEngine::BuiltIn).bytes;
+        assert_clean_layout(std::str::from_utf8(&svg).unwrap(), &what);
+    }
+    // The seeds' whole graph: many components, edges within one layer, unconnected nodes.
+    let Some(seeds) = seeds() else {
+        eprintln!("../shared/corpus/seeds absent: the seeds' picture skipped");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let kg = env!("CARGO_BIN_EXE_kg");
+    let status = Command::new(kg)
+        .arg("--store")
+        .arg(&store)
+        .args(["ingest", "-q"])
+        .arg(&seeds)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = tmp.path().join("all.svg");
+    let output = Command::new(kg)
+        .arg("--store")
+        .arg(&store)
+        .args(["export", "--layout", "builtin", "--max-nodes", "2000", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert_clean_layout(&svg, "seeds, whole graph");
+    let (width, height) = svg_size(&svg);
+    assert!(height <= 2.0 * width, "{width}x{height}");
+}
+
+/// The `width` and `height` of an SVG's root element.
+fn svg_size(svg: &str) -> (f64, f64) {
+    let open = &svg[svg.find("<svg").unwrap()..];
+    let value = |name: &str| -> f64 {
+        let at = open.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        let end = open[at..].find('"').unwrap();
+        open[at..at + end].trim_end_matches("pt").parse().unwrap()
+    };
+    (value("width"), value("height"))
+}

@@ -1,5 +1,5 @@
-//! The fuzzing invariants, run as property tests in CI (a cargo-fuzz setup would build RocksDB
-//! again in its own target directory; these run in the normal test build):
+//! The fuzzing invariants, run as property tests in CI (the cargo-fuzz targets under `fuzz/`
+//! check the same, much further, in a build of their own; these run in the normal test build):
 //!
 //! - the extractor, on arbitrary text (words from news, names, punctuation, multi-byte letters,
 //!   run-on lines): no panic, and every span lies within the text, on character boundaries, and
@@ -115,6 +115,7 @@ proptest! {
     fn decoder_never_panics_and_gives_clean_text(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(text) = decode("prop.bin", bytes.clone()) {
             prop_assert!(!text.contains('\0'));
+            prop_assert!(!text.contains('\r'));
             prop_assert!(!text.trim().is_empty());
         }
         let lossy = String::from_utf8_lossy(&bytes);

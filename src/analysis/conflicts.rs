@@ -6,10 +6,16 @@
 //!
 //! 1. **the person**: the organizations other articles give the same person in the same role
 //!    (one article's "U.S. President Ada Quill" places another's "former President Ada Quill");
-//! 2. **the article's country context**: the countries whose offices the article speaks of (the
-//!    countries of its other memberships), less those whose same office the article gives to
-//!    someone else (an article with "Freedonian President Bo Rand" and "President Quill" does not
-//!    make Quill president of Freedonia). Only for single-holder offices.
+//! 2. **the article's country context**, only for a country's single-holder office written as a
+//!    bare title before the name ("President Quill", not "union president Quill" or "Central
+//!    Bank President Quill"), and only on clear evidence (see [`super::context`]): one country
+//!    whose office it is must stand out, by the seat of its executive that the article names
+//!    (the White House) or, when the article names no other country at all, by officials it
+//!    names. A
+//!    country whose same office the article gives to someone else is no rival (an article
+//!    with "Freedonian President Bo Rand" and "President Quill" does not make Quill president
+//!    of Freedonia), and the office must be stated with that country by some article of the
+//!    store (nobody is made "President of Japan" unless an article speaks of one).
 //!
 //! Then an office is in conflict when, according to at least two different articles,
 //! - two or more people hold it now, for an office one person holds at a time
@@ -24,6 +30,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use super::context::{self, Evidence};
 use super::{one_line, select, text, AnalysisError};
 use crate::store::KgStore;
 
@@ -270,7 +277,14 @@ pub fn conflicts(store: &KgStore) -> Result<Vec<Conflict>, AnalysisError> {
     let rows: Vec<Row> = rows.into_values().collect();
 
     let countries = countries(store)?;
-    let placed = place(&rows, &countries);
+    // What the articles that need their country context name: countries, executives' seats.
+    let needing: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r.organization.is_none() && is_country_office(&r.role_label))
+        .map(|r| r.article.as_str())
+        .collect();
+    let named = context::named(store, &needing, &countries)?;
+    let placed = place(&rows, &countries, &named);
     let labels = labels(store, placed.iter().filter_map(|(o, _)| o.as_deref()))?;
 
     // Offices: (role, organization) -> claims.
@@ -419,14 +433,15 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The entities that are countries.
-fn countries(store: &KgStore) -> Result<HashSet<String>, AnalysisError> {
+/// The entities that are countries, with their labels.
+fn countries(store: &KgStore) -> Result<HashMap<String, String>, AnalysisError> {
     Ok(select(
         store,
-        "SELECT DISTINCT ?c WHERE { GRAPH <https://kg.example.org/graph/entities> { ?c a schema:Country } }",
+        "SELECT ?c (MIN(?l) AS ?label) WHERE { GRAPH <https://kg.example.org/graph/entities> {
+           ?c a schema:Country . OPTIONAL { ?c rdfs:label ?l } } } GROUP BY ?c",
     )?
     .iter()
-    .filter_map(|r| text(r, "c"))
+    .filter_map(|r| Some((text(r, "c")?, text(r, "label").unwrap_or_default())))
     .collect())
 }
 
@@ -459,15 +474,23 @@ const FROM_PERSON: &str = "the person's other articles";
 const FROM_ARTICLE: &str = "the article's country context";
 
 /// The office's organization of every row, and how it was found when the row lacks one.
-fn place(rows: &[Row], countries: &HashSet<String>) -> Vec<(Option<String>, Option<&'static str>)> {
+/// `named` holds, for articles, the countries they name or whose executives' seats they name.
+fn place(
+    rows: &[Row],
+    countries: &HashMap<String, String>,
+    named: &HashMap<String, HashMap<String, Evidence>>,
+) -> Vec<(Option<String>, Option<&'static str>)> {
     // 1. The person: (person, role) -> the organizations stated with it.
     let mut stated: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    // The offices some article states with their organization: (role, organization).
+    let mut attested: HashSet<(&str, &str)> = HashSet::new();
     for r in rows {
         if let Some(o) = &r.organization {
             stated
                 .entry((r.person.as_str(), r.role.as_str()))
                 .or_default()
                 .insert(o.as_str());
+            attested.insert((r.role.as_str(), o.as_str()));
         }
     }
     let mut placed: Vec<(Option<String>, Option<&'static str>)> = rows
@@ -483,17 +506,22 @@ fn place(rows: &[Row], countries: &HashSet<String>) -> Vec<(Option<String>, Opti
             },
         })
         .collect();
-    // 2. The article's country context, for single-holder offices.
-    let mut context: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    // 2. The article's country context, for single-holder offices of countries.
+    let mut evidence: HashMap<&str, HashMap<String, Evidence>> = named
+        .iter()
+        .map(|(article, found)| (article.as_str(), found.clone()))
+        .collect();
     // (article, role, country) -> the people the article gives that office to now.
     let mut holders: HashMap<(&str, &str, String), BTreeSet<&str>> = HashMap::new();
     for (r, (organization, _)) in rows.iter().zip(&placed) {
         if let Some(o) = organization {
-            if countries.contains(o) {
-                context
+            if countries.contains_key(o) {
+                let level = evidence
                     .entry(r.article.as_str())
                     .or_default()
-                    .insert(o.clone());
+                    .entry(o.clone())
+                    .or_insert(Evidence::Officials);
+                *level = (*level).max(Evidence::Officials);
                 if Tense::of(&r.qualifiers) == Tense::Current {
                     holders
                         .entry((r.article.as_str(), r.role.as_str(), o.clone()))
@@ -507,22 +535,41 @@ fn place(rows: &[Row], countries: &HashSet<String>) -> Vec<(Option<String>, Opti
         if placed[i].0.is_some()
             || !is_country_office(&r.role_label)
             || !opens_with_title(r.phrase.as_deref(), &r.role_label, &r.qualifiers)
+            || !context::written_as_country_title(
+                r.sentence.as_deref(),
+                r.phrase.as_deref(),
+                &r.role_label,
+            )
         {
             continue;
         }
-        let Some(candidates) = context.get(r.article.as_str()) else {
+        let Some(found) = evidence.get(r.article.as_str()) else {
             continue;
         };
-        let free: Vec<&String> = candidates
+        // Countries whose office the article leaves free (or gives to this person only).
+        let free: Vec<(&String, Evidence)> = found
             .iter()
-            .filter(|c| {
+            .filter(|(c, _)| {
                 holders
                     .get(&(r.article.as_str(), r.role.as_str(), (*c).clone()))
                     .map_or(true, |people| people.iter().all(|p| *p == r.person))
             })
+            .map(|(c, e)| (c, *e))
             .collect();
-        if let [only] = free[..] {
-            placed[i] = (Some(only.clone()), Some(FROM_ARTICLE));
+        let strong: Vec<&(&String, Evidence)> = free
+            .iter()
+            .filter(|(c, e)| {
+                *e >= Evidence::Officials && attested.contains(&(r.role.as_str(), c.as_str()))
+            })
+            .collect();
+        let [&(winner, level)] = strong[..] else {
+            continue;
+        };
+        let rivals = free.iter().filter(|(c, e)| {
+            *c != winner && (level == Evidence::Officials || *e >= Evidence::Officials)
+        });
+        if rivals.count() == 0 {
+            placed[i] = (Some(winner.clone()), Some(FROM_ARTICLE));
         }
     }
     // A person whose articles' contexts place them in several countries' offices: the context
@@ -710,7 +757,8 @@ mod tests {
 
     #[test]
     fn organizations_are_placed_from_the_person_then_the_article() {
-        let countries: HashSet<String> = ["A".to_string(), "B".to_string()].into();
+        let countries: HashMap<String, String> =
+            [("A".into(), "A".into()), ("B".into(), "B".into())].into();
         let rows = vec![
             row("p", "President", Some("A"), "d1", &[]),
             row("p", "President", None, "d2", &["former"]),
@@ -723,9 +771,47 @@ mod tests {
             row("u", "Foreign Minister", Some("B"), "d4", &[]),
             row("v", "President", None, "d4", &[]),
         ];
-        let placed = place(&rows, &countries);
+        let placed = place(&rows, &countries, &HashMap::new());
         assert_eq!(placed[1], (Some("A".into()), Some(FROM_PERSON)));
         assert_eq!(placed[4], (Some("A".into()), Some(FROM_ARTICLE)));
         assert_eq!(placed[7], (None, None));
+        // d3 naming another country (B's presidency is taken there, so it is no rival) and
+        // d5 naming one whose presidency is free: officials alone are not enough then.
+        let named = |article: &str, country: &str, e: Evidence| {
+            (
+                article.to_string(),
+                HashMap::from([(country.to_string(), e)]),
+            )
+        };
+        let rows5 = [
+            rows.clone(),
+            vec![
+                row("w", "Foreign Minister", Some("A"), "d5", &[]),
+                row("x", "President", None, "d5", &[]),
+            ],
+        ]
+        .concat();
+        let weak: HashMap<_, _> = [
+            named("d3", "B", Evidence::Named),
+            named("d5", "B", Evidence::Named),
+        ]
+        .into();
+        let placed = place(&rows5, &countries, &weak);
+        assert_eq!(placed[4], (Some("A".into()), Some(FROM_ARTICLE)));
+        assert_eq!(placed[9], (None, None));
+        // The seat of A's executive named in d5 is clear evidence, whatever else is named.
+        let mut clear = weak.clone();
+        clear
+            .get_mut("d5")
+            .unwrap()
+            .insert("A".into(), Evidence::Seat);
+        let placed = place(&rows5, &countries, &clear);
+        assert_eq!(placed[9], (Some("A".into()), Some(FROM_ARTICLE)));
+        // An office no article states with a country is never given to it from context.
+        let rows6 = vec![
+            row("t", "Foreign Minister", Some("A"), "d6", &[]),
+            row("y", "Chancellor", None, "d6", &[]),
+        ];
+        assert_eq!(place(&rows6, &countries, &HashMap::new())[1], (None, None));
     }
 }

@@ -11,6 +11,7 @@
 //! soon as two articles state one fact.
 
 pub mod conflicts;
+mod context;
 pub mod why;
 
 use std::collections::HashMap;

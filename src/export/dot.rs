@@ -9,6 +9,7 @@
 use std::fmt::Write as _;
 
 use super::graph::NodeKind;
+use super::grid;
 use super::select::Drawing;
 use super::style::{self, Shape, DETAIL_COLOUR, FONT, WRAP_AT};
 
@@ -208,8 +209,48 @@ pub(crate) fn write(drawing: &Drawing) -> String {
             look.font_colour,
         );
     }
+    write_grid(&mut out, drawing);
     out.push_str("}\n");
     out
+}
+
+/// The unconnected nodes in a cluster of their own, rows held together by invisible edges and
+/// hung off the graph's last rank, so that `dot` draws them as a grid to the right of the graph
+/// instead of one tall column beside it.
+fn write_grid(out: &mut String, drawing: &Drawing) {
+    let apart = grid::unconnected(drawing);
+    if apart.is_empty() {
+        return;
+    }
+    let rows = grid::rows(&apart);
+    let _ = writeln!(
+        out,
+        "  subgraph \"cluster_unconnected\" {{\n    label={}; labeljust=\"l\"; labelloc=\"t\"; \
+         style=\"rounded\"; color=\"#d1d5db\"; fontcolor=\"{DETAIL_COLOUR}\";",
+        quoted(&format!(
+            "Not connected: {} with no membership or event",
+            apart.len()
+        ))
+    );
+    for row in &rows {
+        let names: Vec<String> = row.iter().map(|n| format!("n{}", n.index())).collect();
+        if names.len() == 1 {
+            let _ = writeln!(out, "    {};", names[0]);
+        } else {
+            let _ = writeln!(out, "    {} [style=\"invis\"];", names.join(" -> "));
+        }
+    }
+    out.push_str("  }\n");
+    if let Some(anchor) = grid::last_rank_node(drawing) {
+        for row in &rows {
+            let _ = writeln!(
+                out,
+                "  n{} -> n{} [style=\"invis\", weight=\"0\"];",
+                anchor.index(),
+                row[0].index()
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,17 @@
 //! Each connected component is laid out left to right in layers by breadth-first distance from
 //! its root (the focus or document when it has one, else its best-connected node); nodes within
 //! a layer are ordered by the barycentre of their neighbours for a few sweeps, which removes
-//! most crossings in the small trees that neighbourhoods are. Edges are cubic curves with their
-//! label at the middle. Shapes, colours and the legend follow [`style`], as in the DOT output.
-//! Graphviz draws better pictures; this one is there so that SVG export always works.
+//! most crossings in the small trees that neighbourhoods are. Components are stacked top to
+//! bottom; nodes with no edge are packed in a grid to their right ([`grid`]).
+//!
+//! No edge runs through a node, by construction: a breadth-first layering only joins nodes of
+//! the same or neighbouring layers; an edge leaves its node sideways at the node's own height
+//! (where its column holds no other node), and bends only inside the empty gap between two
+//! columns (a cubic curve stays within the hull of its control points, all placed in the gap).
+//! Edges within one layer arc into the gap on the column's right. Labels sit at the middle of
+//! the gap, which is made wide enough for them. Shapes, colours and the legend follow
+//! [`style`], as in the DOT output. Graphviz draws better pictures; this one is there so that
+//! SVG export always works.
 
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
@@ -14,6 +22,7 @@ use std::fmt::Write as _;
 use petgraph::graph::NodeIndex;
 
 use super::graph::NodeKind;
+use super::grid;
 use super::select::Drawing;
 use super::style::{self, Shape, DETAIL_COLOUR, FONT, WRAP_AT};
 
@@ -86,7 +95,7 @@ fn measure(label: &str, details: &[String], shape: Shape) -> Box2 {
     }
 }
 
-/// A laid-out node: its centre and size.
+/// A laid-out node: its centre and size, and the column it stands in.
 #[derive(Clone, Copy, Default)]
 struct Placed {
     x: f64,
@@ -94,12 +103,24 @@ struct Placed {
     width: f64,
     height: f64,
     layer: usize,
+    /// The left and right edges of its column (the widest node of its layer).
+    column_left: f64,
+    column_right: f64,
+    /// Width of the empty gap right of its column, where edges bend.
+    gap: f64,
+    /// Its component, and the top and bottom of the band the component fills.
+    component: usize,
+    band: (f64, f64),
 }
 
-/// Connected components, each as its nodes in breadth-first layers from its root.
+/// Connected components with an edge (or the root), each as its nodes in breadth-first layers
+/// from its root; nodes with no edge are left to the grid.
 fn components(drawing: &Drawing) -> Vec<Vec<Vec<NodeIndex>>> {
     let graph = &drawing.graph;
     let mut seen = vec![false; graph.node_count()];
+    for n in grid::unconnected(drawing) {
+        seen[n.index()] = true;
+    }
     let mut roots: Vec<NodeIndex> = graph.node_indices().collect();
     roots.sort_by_key(|&n| {
         (
@@ -132,7 +153,7 @@ fn components(drawing: &Drawing) -> Vec<Vec<Vec<NodeIndex>>> {
         }
         out.push(layers);
     }
-    // Big components first, single nodes last.
+    // Big components first.
     out.sort_by_key(|layers| std::cmp::Reverse(layers.iter().map(Vec::len).sum::<usize>()));
     out
 }
@@ -193,7 +214,7 @@ pub(crate) fn svg(drawing: &Drawing) -> String {
     let mut placed = vec![Placed::default(); graph.node_count()];
     let mut top = MARGIN;
     let mut right = 0.0_f64;
-    for mut layers in components(drawing) {
+    for (component, mut layers) in components(drawing).into_iter().enumerate() {
         reduce_crossings(drawing, &mut layers);
         // Column widths, and gaps wide enough for the edge labels between columns.
         let mut layer_of = HashMap::new();
@@ -238,13 +259,71 @@ pub(crate) fn svg(drawing: &Drawing) -> String {
                     width: b.width,
                     height: b.height,
                     layer: i,
+                    column_left: x,
+                    column_right: x + width,
+                    gap: gaps[i],
+                    component,
+                    band: (top, top + tallest),
                 };
                 y += b.height + NODE_GAP;
             }
             x += width + gaps[i];
-            right = right.max(x - gaps[i]);
+            // The last column's gap is kept only when edges within its layer arc into it.
+            let arcs = i + 1 == layers.len()
+                && graph.edge_indices().any(|e| {
+                    graph.edge_endpoints(e).is_some_and(|(a, b)| {
+                        layer_of.get(&a) == Some(&i) && layer_of.get(&b) == Some(&i)
+                    })
+                });
+            right = right.max(if arcs { x } else { x - gaps[i] });
         }
         top += tallest + MARGIN * 2.0;
+    }
+    // Nodes with no edge: a grid right of the components (or alone at the top left).
+    let apart = grid::rows(&grid::unconnected(drawing));
+    if !apart.is_empty() {
+        let left = if right > 0.0 {
+            right + 2.0 * MARGIN
+        } else {
+            MARGIN
+        };
+        let columns = apart[0].len();
+        let widths: Vec<f64> = (0..columns)
+            .map(|c| {
+                apart
+                    .iter()
+                    .filter_map(|row| row.get(c))
+                    .map(|n| boxes[n.index()].width)
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        let mut y = MARGIN;
+        for row in &apart {
+            let height = row
+                .iter()
+                .map(|n| boxes[n.index()].height)
+                .fold(0.0, f64::max);
+            let mut x = left;
+            for (c, &n) in row.iter().enumerate() {
+                let b = &boxes[n.index()];
+                placed[n.index()] = Placed {
+                    x: x + widths[c] / 2.0,
+                    y: y + height / 2.0,
+                    width: b.width,
+                    height: b.height,
+                    layer: 0,
+                    column_left: x,
+                    column_right: x + widths[c],
+                    gap: NODE_GAP,
+                    component: usize::MAX,
+                    band: (y, y + height),
+                };
+                x += widths[c] + NODE_GAP;
+            }
+            right = right.max(x - NODE_GAP);
+            y += height + NODE_GAP;
+        }
+        top = top.max(y - NODE_GAP + MARGIN);
     }
     let legend_top = top;
     let width = (right + MARGIN).max(legend_width(drawing) + 2.0 * MARGIN);
@@ -264,8 +343,7 @@ pub(crate) fn svg(drawing: &Drawing) -> String {
         "<rect x=\"0\" y=\"0\" width=\"{width:.0}\" height=\"{height:.0}\" fill=\"white\"/>"
     );
     write_markers(&mut out, drawing);
-    // Parallel edges (same two nodes) are spread apart; a label sits nearer the edge's less
-    // connected end, away from where edges converge on a hub.
+    // Parallel edges (same two nodes) are spread apart inside the gap they cross.
     let mut parallel: HashMap<(NodeIndex, NodeIndex), Vec<petgraph::graph::EdgeIndex>> =
         HashMap::new();
     for e in graph.edge_indices() {
@@ -273,33 +351,27 @@ pub(crate) fn svg(drawing: &Drawing) -> String {
             parallel.entry((a.min(b), a.max(b))).or_default().push(e);
         }
     }
-    let degree = |n: NodeIndex| graph.neighbors_undirected(n).count();
-    // Edge labels go on top of everything, so that no node hides them.
-    let mut labels = String::new();
+    // Edge labels go on top of everything, so that no edge hides them.
+    let mut labels = Vec::new();
     for e in graph.edge_indices() {
         if let Some((a, b)) = graph.edge_endpoints(e) {
             let siblings = &parallel[&(a.min(b), a.max(b))];
             let rank = siblings.iter().position(|&s| s == e).unwrap_or(0) as f64;
-            let offset = (rank - (siblings.len() as f64 - 1.0) / 2.0) * 22.0;
-            let t = match degree(a).cmp(&degree(b)) {
-                std::cmp::Ordering::Less => 0.25,
-                std::cmp::Ordering::Equal => 0.5,
-                std::cmp::Ordering::Greater => 0.75,
-            };
-            let curve = Curve { offset, t };
+            // Parallel edges are spread apart, never by more than the space between components.
+            let offset = ((rank - (siblings.len() as f64 - 1.0) / 2.0) * 22.0).clamp(-30.0, 30.0);
             write_edge(
                 (&mut out, &mut labels),
                 drawing,
                 e,
                 (&placed[a.index()], &placed[b.index()]),
-                curve,
+                offset,
             );
         }
     }
     for n in graph.node_indices() {
         write_node(&mut out, drawing, n, &placed[n.index()], &boxes[n.index()]);
     }
-    out.push_str(&labels);
+    write_labels(&mut out, labels);
     write_legend(&mut out, drawing, legend_top);
     out.push_str("</svg>\n");
     out
@@ -330,46 +402,88 @@ fn write_markers(out: &mut String, drawing: &Drawing) {
     out.push_str("</defs>\n");
 }
 
-/// Where an edge's curve and label go.
-#[derive(Clone, Copy)]
-struct Curve {
-    /// Vertical shift of the control points, to spread parallel edges.
-    offset: f64,
-    /// Where the label sits along the curve (0 at the source, 1 at the target).
-    t: f64,
+/// The path of an edge from `a` to `b`: out of the node sideways at its own height to the edge
+/// of its column, a cubic curve inside the gap between columns, and in sideways to the other
+/// node. Returns the SVG path and the point where the label goes (the middle of the gap).
+fn route(a: &Placed, b: &Placed, offset: f64) -> (String, f64, f64) {
+    if a.layer == b.layer && (a.column_left - b.column_left).abs() < 0.5 {
+        // Same column: an arc into the gap on its right, its apex at the middle of the gap.
+        let edge = a.column_right;
+        let reach = a.gap / 2.0 / 0.75;
+        let (ya, yb) = (a.y + offset / 2.0, b.y + offset / 2.0);
+        let path = format!(
+            "M{:.1},{:.1} L{edge:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {edge:.1},{:.1} L{:.1},{:.1}",
+            a.x + a.width / 2.0,
+            a.y,
+            a.y,
+            edge + reach,
+            ya,
+            edge + reach,
+            yb,
+            b.y,
+            b.x + b.width / 2.0,
+            b.y
+        );
+        return (path, edge + a.gap / 2.0, (a.y + b.y) / 2.0 + offset / 2.0);
+    }
+    // Neighbouring columns: from the left one's right edge to the right one's left edge.
+    let (left, right) = if a.x < b.x { (a, b) } else { (b, a) };
+    let (x0, x1) = (left.column_right, right.column_left);
+    let middle = (x0 + x1) / 2.0;
+    let stops = [
+        (left.x + left.width / 2.0, left.y),
+        (x0, left.y),
+        (middle, left.y + offset),
+        (middle, right.y + offset),
+        (x1, right.y),
+        (right.x - right.width / 2.0, right.y),
+    ];
+    let p: Vec<(f64, f64)> = if a.x < b.x {
+        stops.to_vec()
+    } else {
+        stops.iter().rev().copied().collect()
+    };
+    let path = format!(
+        "M{:.1},{:.1} L{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} L{:.1},{:.1}",
+        p[0].0,
+        p[0].1,
+        p[1].0,
+        p[1].1,
+        p[2].0,
+        p[2].1,
+        p[3].0,
+        p[3].1,
+        p[4].0,
+        p[4].1,
+        p[5].0,
+        p[5].1
+    );
+    (path, middle, (left.y + right.y) / 2.0 + offset * 0.75)
+}
+
+/// An edge label: its lines, colour and place (centre), in the gap `gap` (component, column)
+/// of a band it must stay within.
+struct Label {
+    lines: Vec<String>,
+    colour: &'static str,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    gap: (usize, usize),
+    band: (f64, f64),
 }
 
 fn write_edge(
-    (out, labels): (&mut String, &mut String),
+    (out, labels): (&mut String, &mut Vec<Label>),
     drawing: &Drawing,
     e: petgraph::graph::EdgeIndex,
     (a, b): (&Placed, &Placed),
-    curve: Curve,
+    offset: f64,
 ) {
     let edge = &drawing.graph[e];
     let look = style::edge_style(edge);
-    let (x1, y1, x2, y2, c1x, c2x);
-    if a.layer == b.layer {
-        // Same layer: an arc bulging out to the right.
-        x1 = a.x + a.width / 2.0;
-        y1 = a.y;
-        x2 = b.x + b.width / 2.0;
-        y2 = b.y;
-        let bulge = 40.0 + (y2 - y1).abs() * 0.25 + curve.offset.abs();
-        c1x = x1.max(x2) + bulge;
-        c2x = c1x;
-    } else {
-        let forward = a.x < b.x;
-        let sign = if forward { 1.0 } else { -1.0 };
-        x1 = a.x + sign * a.width / 2.0;
-        y1 = a.y;
-        x2 = b.x - sign * b.width / 2.0;
-        y2 = b.y;
-        let dx = (x2 - x1) / 2.0;
-        c1x = x1 + dx;
-        c2x = x2 - dx;
-    }
-    let (c1y, c2y) = (y1 + curve.offset, y2 + curve.offset);
+    let (path, x, y) = route(a, b, offset);
     let dash = if look.dashed {
         " stroke-dasharray=\"6,4\""
     } else if look.dotted {
@@ -379,43 +493,87 @@ fn write_edge(
     };
     let _ = writeln!(
         out,
-        "<path d=\"M{x1:.1},{y1:.1} C{c1x:.1},{c1y:.1} {c2x:.1},{c2y:.1} {x2:.1},{y2:.1}\" \
-         fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\"{dash} marker-end=\"url(#{})\"/>",
+        "<path d=\"{path}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\"{dash} marker-end=\"url(#{})\"/>",
         look.colour,
         marker_id(look.colour)
     );
-    let label = style::wrap(&edge.full_label(), WRAP_AT);
-    if label.iter().all(|l| l.is_empty()) {
+    let lines = style::wrap(&edge.full_label(), WRAP_AT);
+    if lines.iter().all(|l| l.is_empty()) {
         return;
     }
-    // The point at `t` on the cubic Bézier curve.
-    let t = curve.t;
-    let bezier = |p0: f64, p1: f64, p2: f64, p3: f64| {
-        let u = 1.0 - t;
-        u * u * u * p0 + 3.0 * u * u * t * p1 + 3.0 * u * t * t * p2 + t * t * t * p3
-    };
-    let mx = bezier(x1, c1x, c2x, x2);
-    let my = bezier(y1, c1y, c2y, y2);
-    let w = label
+    let width = lines
         .iter()
         .map(|l| text_width(l) * SMALL_CHAR_WIDTH)
         .fold(0.0, f64::max)
         + 6.0;
-    let h = label.len() as f64 * 12.0 + 2.0;
-    let _ = writeln!(
-        labels,
-        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"white\" fill-opacity=\"0.85\"/>",
-        mx - w / 2.0,
-        my - h / 2.0
-    );
-    for (i, line) in label.iter().enumerate() {
+    let height = lines.len() as f64 * 12.0 + 2.0;
+    let left = if a.x <= b.x { a } else { b };
+    labels.push(Label {
+        lines,
+        colour: look.font_colour,
+        x,
+        y,
+        width,
+        height,
+        gap: (left.component, left.layer),
+        band: (
+            a.band.0.min(b.band.0) - MARGIN / 2.0,
+            a.band.1.max(b.band.1) + MARGIN / 2.0,
+        ),
+    });
+}
+
+/// Writes the edge labels, moved apart where they would cover each other: within one gap,
+/// top to bottom, each label goes below the one above it, and the column of labels is then
+/// pulled up into its band when it overflows at the bottom. Labels keep their gap (so they
+/// never cover a node); in a gap too crowded for its band they may still touch.
+fn write_labels(out: &mut String, mut labels: Vec<Label>) {
+    labels.sort_by(|a, b| a.gap.cmp(&b.gap).then(a.y.total_cmp(&b.y)));
+    let mut start = 0;
+    while start < labels.len() {
+        let end = start
+            + labels[start..]
+                .iter()
+                .take_while(|l| l.gap == labels[start].gap)
+                .count();
+        let group = &mut labels[start..end];
+        let mut bottom = f64::MIN;
+        for l in group.iter_mut() {
+            let top = (l.y - l.height / 2.0).max(bottom + 2.0);
+            l.y = top + l.height / 2.0;
+            bottom = top + l.height;
+        }
+        let (band_top, band_bottom) = group[0].band;
+        let first_top = group[0].y - group[0].height / 2.0;
+        let overflow = (bottom - band_bottom).min(first_top - band_top).max(0.0);
+        for l in group.iter_mut() {
+            // Never out of the band, even where the gap is too crowded to keep them apart.
+            l.y = (l.y - overflow).clamp(
+                band_top + l.height / 2.0,
+                (band_bottom - l.height / 2.0).max(band_top + l.height / 2.0),
+            );
+        }
+        start = end;
+    }
+    for l in &labels {
         let _ = writeln!(
-            labels,
-            "<text x=\"{mx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"9\" fill=\"{}\">{}</text>",
-            my - h / 2.0 + 10.5 + i as f64 * 12.0,
-            look.font_colour,
-            xml(line)
+            out,
+            "<rect class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"white\" fill-opacity=\"0.85\"/>",
+            l.x - l.width / 2.0,
+            l.y - l.height / 2.0,
+            l.width,
+            l.height
         );
+        for (i, line) in l.lines.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"9\" fill=\"{}\">{}</text>",
+                l.x,
+                l.y - l.height / 2.0 + 10.5 + i as f64 * 12.0,
+                l.colour,
+                xml(line)
+            );
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 
 mod dot;
 mod graph;
+mod grid;
 mod layout;
 mod read;
 mod render;

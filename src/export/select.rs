@@ -87,8 +87,8 @@ fn check_size(
 }
 
 /// The whole knowledge graph (documents left out), refused above `max_nodes`.
-/// Entities with no membership or event are left out (a picture cannot place them usefully) and
-/// counted in a note.
+/// Entities with no membership or event are drawn apart, packed in a grid beside the graph; when
+/// they would take the drawing above `max_nodes` they are left out instead and counted in a note.
 pub(crate) fn whole(kg: &KnowledgeGraph, max_nodes: usize) -> Result<Drawing, ExportError> {
     let all = domain(kg);
     let connected: Vec<NodeIndex> = all
@@ -97,12 +97,13 @@ pub(crate) fn whole(kg: &KnowledgeGraph, max_nodes: usize) -> Result<Drawing, Ex
         .collect();
     let mut notes = Vec::new();
     let apart = all.node_count() - connected.len();
-    let graph = if connected.is_empty() {
+    let graph = if connected.is_empty() || all.node_count() <= max_nodes {
         all
     } else {
         if apart > 0 {
             notes.push(format!(
-                "{apart} entities with no membership or event are not drawn; draw one with --focus NAME"
+                "{apart} entities with no membership or event are not drawn (with them the \
+                 picture would pass --max-nodes {max_nodes}); draw one with --focus NAME"
             ));
         }
         subgraph(&all, &connected, |_| true).0

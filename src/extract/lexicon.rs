@@ -201,6 +201,7 @@ pub struct Lexicons {
     not_names: HashSet<String>,
     title_modifiers: HashSet<String>,
     organization_heads: HashSet<String>,
+    institutions: HashSet<String>,
     organization_suffixes: HashSet<String>,
     organization_generic: HashSet<String>,
     described_heads: HashSet<String>,
@@ -268,6 +269,7 @@ impl Lexicons {
             not_names: word_set(NOT_NAMES),
             title_modifiers: word_set(TITLE_MODIFIERS),
             organization_heads: HashSet::default(),
+            institutions: HashSet::default(),
             organization_suffixes: HashSet::default(),
             organization_generic: HashSet::default(),
             described_heads: HashSet::default(),
@@ -283,6 +285,7 @@ impl Lexicons {
             };
             match *kind {
                 "head" => lex.organization_heads.insert(word.to_string()),
+                "institution" => lex.institutions.insert(word.to_string()),
                 "suffix" => lex.organization_suffixes.insert(word.to_string()),
                 "generic" => lex.organization_generic.insert(word.to_lowercase()),
                 "described" => lex.described_heads.insert(word.to_lowercase()),
@@ -667,6 +670,31 @@ impl Lexicons {
     /// True for a capitalised head noun of organization names ("Council").
     pub fn is_organization_head(&self, word: &str) -> bool {
         self.organization_heads.contains(word)
+    }
+
+    /// True for a head that alone names a state body ("Senate", "Navy").
+    pub fn is_institution(&self, word: &str) -> bool {
+        self.institutions.contains(word)
+    }
+
+    /// True when `name` says nothing about which organization it is: every word is a generic
+    /// word, a head or a function word ("Foreign Ministry", "Senate", "Court of Appeals").
+    pub fn is_generic_organization_name(&self, name: &str) -> bool {
+        let mut words = 0;
+        for w in name.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() || matches!(w, "of" | "the" | "for" | "on" | "and") {
+                continue;
+            }
+            words += 1;
+            if !(self.is_organization_generic(w)
+                || self.is_organization_head(w)
+                || self.is_institution(w))
+            {
+                return false;
+            }
+        }
+        words > 0
     }
 
     /// True for a legal-form suffix ("Inc.").

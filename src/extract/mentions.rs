@@ -33,7 +33,7 @@ use super::model::{Mention, MentionKind};
 use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
 use super::{
-    arbitration, organization_names, organization_references, organization_roles,
+    arbitration, institutions, organization_names, organization_references, organization_roles,
     organization_shapes, person_contexts, person_names, place_compounds, place_names,
 };
 use crate::text::{Sentence, Span};
@@ -61,6 +61,7 @@ pub(super) fn find_mentions_and_tokens(
             let mut work = lexicon_candidates(text, s, lex);
             organization_shapes::find_legal_forms(text, &mut work, lex);
             organization_names::find_patterned(text, &mut work, lex);
+            institutions::find_institutions(text, &mut work, lex);
             organization_shapes::find_acronyms(text, &mut work, lex, &mut acronyms);
             place_names::find_place_heads(text, &mut work, lex);
             place_names::find_ap_states(text, &mut work, lex);

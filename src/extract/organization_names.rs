@@ -3,9 +3,9 @@
 //! - **Patterned names**: capitalised words around a head noun from `organization_words.tsv`,
 //!   before it ("Peace Council", "Russian Orthodox Church") and after it joined by "of", "for"
 //!   or "on" ("Institute for the Study of War", "Bank of Canada"), or ending in a legal-form
-//!   suffix ("Acme Holdings Inc."). A name made only of generic words and a head ("Foreign
+//!   suffix ("Acme Holdings Inc."); an ordinal before it says which one ("6th Fleet"). A name made only of generic words and a head ("Foreign
 //!   Ministry", "Security Council", "Working Group") says nothing about *which* organization it
-//!   is and is left out; so is everything in a headline.
+//!   is and is left to [`super::institutions`]; everything in a headline is left out.
 //! - **Described organizations**: a title, "of", a place's possessive and a lower-case noun
 //!   phrase ending in a described head ("the head of Russia's sovereign wealth fund"): the noun
 //!   phrase with its owner names the organization.
@@ -38,6 +38,50 @@ fn name_word(text: &str, work: &SentenceWork, t: usize) -> bool {
     (is_capitalized(w) || is_all_caps(w))
         && !is_function_word(w)
         && !w.split(is_hyphen).skip(1).any(is_lowercase_word)
+}
+
+/// True for an ordinal written in digits: "6th", "21st", "2nd", "3rd".
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// True for the name of a month or a weekday.
+fn is_month_or_weekday(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
 }
 
 /// True when only spaces separate tokens `a` and `b`.
@@ -84,6 +128,13 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
         {
             first = start_of(work, first - 1);
         }
+        // "6th Fleet", "5th U.S. Circuit Court of Appeals": an ordinal says which one.
+        if first > 0
+            && is_ordinal(work.word(text, first - 1))
+            && adjacent(text, work, first - 1, first)
+        {
+            first -= 1;
+        }
         // "of", "for", "on" (and "the") with capitalised words after the head.
         let mut last = t;
         loop {
@@ -101,7 +152,11 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
                 .owner_of(k)
                 .is_some_and(|c| c.kind == MentionKind::Role && c.first == k && !c.honorific)
                 && is_capitalized(work.word(text, k));
-            if !(name_word(text, work, k) || title) || !adjacent(text, work, k - 1, k) {
+            // "Ford's Theater on April 14": a date is no part of the name.
+            if !(name_word(text, work, k) || title)
+                || !adjacent(text, work, k - 1, k)
+                || is_month_or_weekday(work.word(text, k))
+            {
                 break;
             }
             last = end_of(work, k);
@@ -250,8 +305,34 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_says_which_one() {
+        assert_eq!(orgs("Ships of the 6th Fleet left port."), ["6th Fleet"]);
+        assert_eq!(
+            orgs("He sat on the 9th Circuit Court of Appeals."),
+            ["9th Circuit Court of Appeals"]
+        );
+        // An ordinal alone before a lower-case noun names nothing.
+        assert!(orgs("The 6th fleet exercise ended.").is_empty());
+    }
+
+    #[test]
+    fn a_date_after_a_connector_ends_the_name() {
+        assert_eq!(
+            orgs("They met at the Peace Council on Monday."),
+            ["Peace Council"]
+        );
+        assert_eq!(
+            orgs("The Commission on Salmon Fisheries met."),
+            ["Commission on Salmon Fisheries"]
+        );
+    }
+
+    #[test]
     fn generic_names_and_headlines_are_left_out() {
-        assert!(orgs("The Foreign Ministry said the Security Council will meet.").is_empty());
+        // They are organizations, but no entity: see `super::institutions`.
+        let text = "The Foreign Ministry said the Security Council will meet.";
+        let found = crate::extract::extract_entities(text, &split_sentences(text));
+        assert!(found.entities.is_empty(), "{:?}", found.entities);
         assert!(orgs("New Working Group to Bolster Coastal Defense").is_empty());
     }
 

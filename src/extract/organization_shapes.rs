@@ -11,6 +11,7 @@
 //!   rest of the document ([`defined_acronyms`]).
 //! - **Organization-only contexts** (read after people, so that they overrule a name that only
 //!   looked like a person's): "shares of X", "a stake in X", "a X spokesman", "X's board",
+//!   a kind of organization right before the name ("airline X", "electronics retailer X"),
 //!   "X's shareholders"; a town or an acronym before "spokesman" ("Burlington spokesman Ann
 //!   Roe": the company named after its town).
 //! - **Acronyms in running text**: an all-caps word of three or more letters that no lexicon
@@ -294,6 +295,39 @@ const BEFORE: &[(&str, &str)] = &[
     ("merger", "with"),
 ];
 
+/// Lower-case nouns right before a name that say it is a company or another organization:
+/// "airline Aer Lingus", "electronics retailer Best Buy", "the newspaper Pravda". Nouns that
+/// people are too ("publisher", "producer", "developer", "operator") are not here.
+const KIND_BEFORE: &[&str] = &[
+    "airline",
+    "airframer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "firm",
+    "insurer",
+    "lender",
+    "bank",
+    "brokerage",
+    "retailer",
+    "manufacturer",
+    "maker",
+    "refiner",
+    "newspaper",
+    "daily",
+    "magazine",
+    "broadcaster",
+    "agency",
+    "giant",
+];
+
+/// Words before "maker" that make a person of it ("policy maker").
+const PERSON_MAKERS: &[&str] = &[
+    "policy", "decision", "film", "movie", "peace", "law", "king", "match", "trouble", "deal",
+];
+
 /// Words after a possessive that make its owner a company: "X's board".
 const OWNED: &[&str] = &[
     "board",
@@ -379,6 +413,22 @@ pub(super) fn find_contexts(text: &str, work: &mut SentenceWork, lex: &Lexicons)
                 if spokes && !lex.is_given_name(work.word(text, t)) {
                     found.push((t, last));
                 }
+            }
+        }
+    }
+    for t in 1..work.tokens.len() {
+        // "engine maker Europrop", "airline Aer Lingus"
+        let kind = work.word(text, t - 1);
+        if !KIND_BEFORE.contains(&kind)
+            || kind == "maker" && t >= 2 && PERSON_MAKERS.contains(&work.word(text, t - 2))
+            || !work.adjacent(text, t - 1, t)
+            || lex.is_given_name(work.word(text, t))
+        {
+            continue;
+        }
+        if let Some(last) = run_from(text, work, t, lex) {
+            if ends_phrase(text, work, last) {
+                found.push((t, last));
             }
         }
     }
@@ -715,5 +765,21 @@ mod tests {
         assert_eq!(orgs("Oslo DAGBLADET in Norwegian"), ["DAGBLADET"]);
         // A person's board, a given name: no company.
         assert!(orgs("Martha's board game was fun.").is_empty());
+    }
+
+    #[test]
+    fn a_kind_of_organization_before_the_name() {
+        assert_eq!(
+            orgs("Regional airline Skerra Vell has bought four jets."),
+            ["Skerra Vell"]
+        );
+        assert_eq!(
+            orgs("It passed electronics retailer Quorvex in sales."),
+            ["Quorvex"]
+        );
+        assert_eq!(orgs("Engine maker Dravion denied it."), ["Dravion"]);
+        // A maker of policy is a person; a given name starts a person's name.
+        assert!(orgs("The policy maker Skerra Vell spoke.").is_empty());
+        assert!(orgs("The firm Martha Quell founded grew.").is_empty());
     }
 }

@@ -10,11 +10,17 @@
 //! - **an affiliation between commas before a verb of saying**: "Brenner, of the Acme
 //!   Association, said";
 //! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
+//! - **a native of a place**: "Brenner, a native of Tulsa,";
 //! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
 //!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
 //!   "shot", "married" ("... shot Brenner"), an "-ly" adverb allowed before the verb
 //!   ("Brenner was fatally shot"), and the subject of a killing whose victim is a named person
-//!   ("Brenner shot Tolvanen").
+//!   ("Brenner shot Tolvanen"), and the victim of a killing named by a noun ("the
+//!   assassination of Brenner", "Brenner's assassin").
+//!
+//! A frequent family name of the census list that is no English word speaks as a person before
+//! a verb of saying ("Pruitt said the ..."; not "Pruitt said it", a company). In the killing contexts and
+//! before a person's noun ("Lincoln's assassin"), a one-word town of the lexicon is a person too.
 //!
 //! A frequent family name that is also an English word ("Stone", "Gross") counts in every
 //! context but the verb of saying.
@@ -23,7 +29,7 @@
 //! month or weekday and no acronym is read this way; an organization found for the same word
 //! elsewhere in the document wins over it ([`super::arbitration`]).
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, PlaceClass};
 use super::model::MentionKind;
 use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_capitalized, is_hyphen, TokenKind};
@@ -57,6 +63,32 @@ const KIN: &[&str] = &[
     "children",
     "girlfriend",
     "boyfriend",
+    // Things only a person has or suffers.
+    "assassin",
+    "assassins",
+    "assassination",
+    "killer",
+    "killers",
+    "murderer",
+    "murder",
+    "slaying",
+    "funeral",
+    "motorcade",
+    "bodyguard",
+    "bodyguards",
+    "biographer",
+    "autograph",
+];
+
+/// Nouns of a killing, before "of" and a person's name ("the assassination of Brenner").
+const KILLING_OF: &[&str] = &[
+    "assassination",
+    "murder",
+    "killing",
+    "slaying",
+    "assassin",
+    "killer",
+    "murderer",
 ];
 
 /// Verbs after "was" said only of people ("Brenner was born").
@@ -173,12 +205,17 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
         }
         let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
         let next = work.word(text, t + 1);
+        // A frequent family name ("Smith", "Wright") speaks as a person without more ado.
+        let family = uncommon && lex.is_surname(work.word(text, t));
         // "..., said Brenner."
         let said_after = uncommon && SAYING.contains(&prev) && stops(work, t + 1);
-        // "Brenner said he ..."
-        let said_before = uncommon
-            && SAYING.contains(&next)
-            && (t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)));
+        // "Brenner said he ...", "Wright said the ..." (not "Wright said it": a company).
+        let said_before = SAYING.contains(&next)
+            && (uncommon
+                && (t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)))
+                || family
+                    && !matches!(work.word(text, t + 2), "it" | "its")
+                    && !matches!(prev, "the" | "The"));
         // "Brenner, 41,"
         let age = next == ","
             && work
@@ -194,6 +231,11 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             && KIN.contains(&work.word(text, t + 2));
         // "Brenner, who", "Brenner was born", "Brenner died", "shot Brenner"
         let who = next == "," && work.word(text, t + 2) == "who";
+        // "Brenner, a native of Tulsa,": only people are natives of a place.
+        let native = next == ","
+            && matches!(work.word(text, t + 2), "a" | "the")
+            && work.word(text, t + 3) == "native"
+            && work.word(text, t + 4) == "of";
         // An adverb in "-ly" may stand before the verb: "Brenner was fatally shot".
         let verb_at = |k: usize| {
             let w = work.word(text, k);
@@ -213,6 +255,11 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
                 .owner_of(verb_at(t + 1) + 1)
                 .is_some_and(|c| c.kind == MentionKind::Person);
         let done_to = uncommon && DONE_TO.contains(&prev) && stops_name(text, work, t + 1);
+        // "the assassination of Brenner"
+        let killed = prev == "of"
+            && t >= 2
+            && KILLING_OF.contains(&work.word(text, t - 2))
+            && stops_name(text, work, t + 1);
         if said_after
             || said_before
             || age
@@ -222,15 +269,50 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || acting
             || killer
             || done_to
+            || killed
+            || native
             || titled_apposition(text, work, t)
             || affiliated_speaker(text, work, t)
         {
             found.push(t);
         }
     }
+    found.extend(towns_as_people(text, work));
     for t in found {
         work.add(MentionKind::Person, t, t, None);
     }
+}
+
+/// "Booth shot Lincoln", "the assassination of Lincoln", "Lincoln's assassin": a one-word town
+/// of the lexicon that the sentence shoots, kills or mourns is a person, not the town.
+fn towns_as_people(text: &str, work: &SentenceWork) -> Vec<usize> {
+    let mut found = Vec::new();
+    for cand in work.candidates.iter().filter(|c| {
+        c.alive
+            && c.kind == MentionKind::Place
+            && c.first == c.last
+            && c.place_class == Some(PlaceClass::City)
+    }) {
+        let t = cand.first;
+        if !is_capitalized(work.word(text, t)) {
+            continue;
+        }
+        let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
+        // The town must end its phrase: "murdering Phoenix newspaper reporter X" names a town.
+        let alone = stops(work, t + 1) || is_function_word(work.word(text, t + 1));
+        let done_to = DONE_TO.contains(&prev) && alone;
+        let killed =
+            prev == "of" && t >= 2 && KILLING_OF.contains(&work.word(text, t - 2)) && alone;
+        let kin = work
+            .tokens
+            .get(t + 1)
+            .is_some_and(|tok| tok.kind == TokenKind::Possessive)
+            && KIN.contains(&work.word(text, t + 2));
+        if done_to || killed || kin {
+            found.push(t);
+        }
+    }
+    found
 }
 
 /// True when the name ends before token `t`: punctuation, the end or a lower-case word.
@@ -356,6 +438,47 @@ mod tests {
         assert_eq!(people("Varenko, who lives nearby, agreed."), ["Varenko"]);
         assert_eq!(people("Ostrander was born in 1931."), ["Ostrander"]);
         assert_eq!(people("Police said a man shot Ostrander."), ["Ostrander"]);
+    }
+
+    #[test]
+    fn frequent_family_names_speak_as_people() {
+        assert_eq!(people("Pruitt said the fleet was ready."), ["Pruitt"]);
+        assert_eq!(
+            people("The fleet was ready, said Whitfield."),
+            ["Whitfield"]
+        );
+        // A company speaks of itself as "it"; "the" makes it a thing.
+        assert!(people("Pruitt said it would cut 300 jobs.").is_empty());
+        assert!(people("The Whitfield said nothing new.").is_empty());
+    }
+
+    #[test]
+    fn victims_of_a_killing_named_by_a_noun() {
+        assert_eq!(
+            people("Crowds mourned the assassination of Ostrander."),
+            ["Ostrander"]
+        );
+        assert_eq!(people("Varenko's assassin fled."), ["Varenko"]);
+        assert_eq!(people("Drummel, a native of Tulsa, wept."), ["Drummel"]);
+        assert!(people("Drummel, a natively built app, sold.").is_empty());
+        assert!(
+            people("Crowds mourned the assassination of Ostrander Street.")
+                .iter()
+                .all(|p| p != "Ostrander")
+        );
+    }
+
+    #[test]
+    fn a_town_that_is_shot_or_mourned_is_a_person() {
+        assert_eq!(people("A gunman shot Tacoma in the club."), ["Tacoma"]);
+        assert_eq!(people("Tacoma's killer was never found."), ["Tacoma"]);
+        assert!(people("Rebels shelled Tacoma overnight.").is_empty());
+        assert!(people("The attack on Tacoma failed.").is_empty());
+        assert!(
+            people("He admitted killing Tacoma newspaper reporter Ann Roe.")
+                .iter()
+                .all(|p| p != "Tacoma")
+        );
     }
 
     #[test]

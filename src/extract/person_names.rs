@@ -278,7 +278,16 @@ pub(super) fn find_people(
                 known.surnames.insert(surname);
             }
             work.add(MentionKind::Person, first, last, None);
-        } else if let Some((first, last, words)) = judge_run(text, work, &parts, lex) {
+        } else if let Some((first, last, mut words)) = judge_run(text, work, &parts, lex) {
+            // "Thomas Alva Edison": a one-word town of the lexicon ends a name that starts with
+            // a given name.
+            let last = match town_ending_name(text, work, first, last, lex) {
+                Some(town) => {
+                    words.push(town);
+                    town
+                }
+                None => last,
+            };
             // "Héctor Villanueva de la Cruz" is "Villanueva" too: a word before a particle,
             // after the given name, is a surname.
             for pair in words.windows(2).skip(1) {
@@ -474,6 +483,34 @@ fn judge_run(
     let first = parts.first()?.first;
     let last = parts.last()?.last;
     Some((first, last, words.iter().map(|p| p.first).collect()))
+}
+
+/// The one-word town right after the name `first..=last` when it ends that name: the name
+/// starts with a given name and has a second word or a title before it ("Judge Anna Tacoma"),
+/// and no capitalised word follows the town
+/// ("Thomas Alva Edison"; not "Jon Ray Tacoma Boulevard"). Not in headlines.
+fn town_ending_name(
+    text: &str,
+    work: &SentenceWork,
+    first: usize,
+    last: usize,
+    lex: &Lexicons,
+) -> Option<usize> {
+    let town = last + 1;
+    let c = work.owner_of(town)?;
+    let fits = !work.headline
+        && (last > first || title_before(text, work, first).is_some())
+        && c.kind == MentionKind::Place
+        && c.first == town
+        && c.last == town
+        && c.place_class == Some(PlaceClass::City)
+        && is_capitalized(work.word(text, town))
+        && adjacent(text, work, last, town)
+        && lex.is_given_name(work.word(text, first))
+        && !(work.is_word(town + 1)
+            && is_capitalized(work.word(text, town + 1))
+            && adjacent(text, work, town, town + 1));
+    fits.then_some(town)
 }
 
 /// "Michael Bloomberg", "Charlotte Lindqvist": a given name next to a one-word town or
@@ -691,6 +728,12 @@ mod tests {
         );
         assert_eq!(people("She met President lula at noon."), ["lula"]);
         assert!(people("She met the president at noon.").is_empty());
+        // Occupations of the arts and letters stand before names too.
+        assert_eq!(
+            people("The hall was built for composer Rook Alder in 1901."),
+            ["Rook Alder"]
+        );
+        assert!(people("The composer of the new opera was absent.").is_empty());
     }
 
     #[test]
@@ -745,6 +788,21 @@ mod tests {
             people("Hrytsenkyy spoke. President Taras Hrytsenky left."),
             ["Hrytsenkyy", "Taras Hrytsenky"]
         );
+    }
+
+    #[test]
+    fn a_town_ends_a_longer_name() {
+        assert_eq!(
+            people("The inventor Marcus Alva Tacoma was born there."),
+            ["Marcus Alva Tacoma"]
+        );
+        assert_eq!(
+            people("Presiding Judge Marcus Tacoma ruled."),
+            ["Marcus Tacoma"]
+        );
+        // A capitalised word after the town makes a longer name of something else.
+        assert!(!people("Marcus Alva Tacoma Boulevard is closed.")
+            .contains(&"Marcus Alva Tacoma".to_string()));
     }
 
     #[test]

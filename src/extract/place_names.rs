@@ -13,6 +13,8 @@
 //!   ("Luque, Paraguay"), are a place when they are no English word, no given name and no one's
 //!   name in the document. After words of business or publishing ("a stake in", "writing in")
 //!   they are not read.
+//! - **Home towns**: "Dana Roe, 30, of Millbrook Falls," (a person, an age, "of" and at most
+//!   three capitalised words before a comma).
 
 use super::lexicon::{Lexicons, PlaceClass};
 use super::model::MentionKind;
@@ -421,11 +423,48 @@ pub(super) fn find_place_contexts(text: &str, work: &mut SentenceWork, lex: &Lex
             found.push((t, last));
         }
     }
+    found.extend(hometowns(text, work, lex));
     for (first, last) in found {
         if (first..=last).all(|k| work.owner[k].is_none()) {
             add_place(text, work, first, last, PlaceClass::City);
         }
     }
+}
+
+/// "Dana Roe, 30, of Millbrook Falls, went down": a person, an age and "of" before capitalised
+/// words (at most three, then a comma or the end) name the person's home town, even when the
+/// words are English words.
+fn hometowns(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for t in 5..work.tokens.len() {
+        let aged = work.word(text, t - 1) == "of"
+            && work.word(text, t - 2) == ","
+            && work
+                .word(text, t - 3)
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=110).contains(&n))
+            && work.word(text, t - 4) == ","
+            && work
+                .owner_of(t - 5)
+                .is_some_and(|c| c.kind == MentionKind::Person && c.last == t - 5);
+        if !aged || !free_capitalised(text, work, t, lex) || lex.is_given_name(work.word(text, t)) {
+            continue;
+        }
+        let mut last = t;
+        while last < t + 2
+            && free_capitalised(text, work, last + 1, lex)
+            && adjacent(text, work, last, last + 1)
+        {
+            last += 1;
+        }
+        let ends = work.tokens.get(last + 1).map_or(true, |tok| {
+            tok.kind == TokenKind::Punct && tok.text(text) != "'"
+        });
+        if ends {
+            found.push((t, last));
+        }
+    }
+    found
 }
 
 /// True for a word that is nothing but a name: no English word, no given name.
@@ -476,6 +515,12 @@ mod tests {
             places("She grew up in Orlinsk, Tenn., and OSWEGAT, N.Y. before that."),
             ["Orlinsk", "Tenn.", "OSWEGAT", "N.Y."]
         );
+        // A home town after a person and an age, even when it is an English word.
+        assert_eq!(
+            places("Dana Roe, 30, of Millbrook Falls, went down to help."),
+            ["Millbrook Falls"]
+        );
+        assert!(places("Dana Roe, 30, of Acme Widgets Global Holdings Co, left.").is_empty());
         // A company, a publication, a language or a person is no place.
         assert!(places("He bought a stake in Zentrix and wrote in Tagblatt.").is_empty());
         assert!(places("She replied in Swahili.").is_empty());

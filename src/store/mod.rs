@@ -154,10 +154,20 @@ impl KgStore {
 
     /// Writes what is buffered in memory to disk files (after a large ingest: the next open
     /// then has no log to replay, and the size on disk is the real one).
-    pub fn flush(&self) -> Result<(), StoreError> {
-        if self.path.is_some() {
-            self.store.flush()?;
-        }
+    ///
+    /// RocksDB deletes the write-ahead logs that the flush made obsolete only at its next
+    /// read-write open (after a 100 MB ingest they were 110 MB, and every read-only open, such
+    /// as `kg query`, read them again), so the store is closed and opened once more here.
+    pub fn flush(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        self.store.flush()?;
+        // The lock is released when the old handle is dropped: swap in an in-memory store
+        // meanwhile.
+        drop(std::mem::replace(&mut self.store, Store::new()?));
+        self.store = Store::open(&path).map_err(|e| StoreError::from_open(&path, e))?;
+        open::remove_old_info_logs(&path);
         Ok(())
     }
 
