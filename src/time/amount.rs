@@ -97,6 +97,16 @@ pub(crate) fn rules() -> Vec<Rule> {
             future_past,
         ),
         Rule::new(
+            "more-units",
+            r"{B}(?:(?P<q>{QMOD}){S})?(?P<n>{NUM}|an?){S}(?:more|additional|further|extra){S}(?P<unit>{UNIT}){B}",
+            more_units,
+        ),
+        Rule::new(
+            "rate",
+            r"{B}an?{S}(?P<unit>year|month|week|day|hour){B}",
+            rate,
+        ),
+        Rule::new(
             "duration",
             r"{B}(?:(?P<the>the{S}(?:past|last|next|coming|first|final|previous|following|remaining)){S}|(?P<q>{QMOD}){S})?(?P<n>{NUM}|{VAGUE}|an?)(?:{S}|{H})(?P<unit>{UNIT})(?:{H}(?P<long>long))?{B}",
             duration,
@@ -372,6 +382,113 @@ fn bare_duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     ));
 }
 
+/// "two more weeks", "at least 20 more years", "an additional year": a length of time with
+/// the word that adds it to another.
+fn more_units(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let (Some(n), Some(unit)) = (
+        text_of(caps, "n"),
+        text_of(caps, "unit").and_then(|u| WORDS.unit(u)),
+    ) else {
+        return;
+    };
+    let article = n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an");
+    let amount = if article { Some(1.0) } else { WORDS.number(n) };
+    let Some(amount) = amount else {
+        return;
+    };
+    if prev_char(text, span.start).is_some_and(|c| matches!(c, '$' | '\u{20ac}' | '\u{a3}')) {
+        return;
+    }
+    let modifier = text_of(caps, "q").and_then(quantity_mod);
+    let value = duration_value(Some(amount), unit);
+    out.push(Candidate::fixed(span, TimexKind::Duration, value).with_mod(modifier));
+}
+
+/// Words before "a year", "a day" that make it a rate ("$33 million a year", "15 a year",
+/// "hundreds of interviews a day").
+const RATE_AMOUNTS: &[&str] = &[
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "dozen",
+    "percent",
+    "cents",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "times",
+];
+
+/// Words after "a year" that make it a point or a length ("a year ago", "a year earlier", "a
+/// year or two"), not a rate.
+const NOT_RATE_NEXT: &[&str] = &[
+    "ago", "earlier", "later", "before", "after", "from", "or", "old", "long", "and", "to",
+];
+
+/// True for a word that counts: digits ("15", "1,200", "4.5%") or an amount word.
+fn is_amount(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_digit() || c == '%')
+        || RATE_AMOUNTS.contains(&lower.as_str())
+}
+
+/// A rate per unit of time, a TIMEX3 SET: "179 tankers at a rate of 15 a year" (P1Y), "$33
+/// million a year", "hundreds of interviews a day" (P1D). The word before must be an amount, or
+/// a plural noun with an amount just before it; "a year ago" and "a year or two" are no rate.
+fn rate(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let span = whole(caps);
+    let Some(unit) = text_of(caps, "unit").and_then(|u| WORDS.unit(u)) else {
+        return;
+    };
+    if next_word(text, span.end).is_some_and(|w| is_one_of(Some(w), NOT_RATE_NEXT))
+        || matches!(next_char(text, span.end), Some(c) if is_hyphen(c))
+    {
+        return;
+    }
+    let Some(prev) = prev_word(text, span.start) else {
+        return;
+    };
+    // "in 2014 a year after": a year, not an amount.
+    let is_year = prev.len() == 4
+        && prev
+            .parse::<u16>()
+            .is_ok_and(|y| (1800..=2100).contains(&y));
+    // "24 hours a day", "seven days a week": a round-the-clock idiom, not a count per unit.
+    if WORDS.unit(prev).is_some() {
+        return;
+    }
+    let counted = if is_amount(prev) {
+        !is_year
+    } else {
+        let lower = prev.to_lowercase();
+        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        let prev_start = prev.as_ptr() as usize - text.as_ptr() as usize;
+        let before = text
+            .get(prev_start.saturating_sub(40)..prev_start)
+            .unwrap_or("");
+        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        plural
+            && !is_capitalized(prev)
+            && words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+                is_amount(w)
+            })
+    };
+    if !counted {
+        return;
+    }
+    let value = duration_value(Some(1.0), unit);
+    out.push(Candidate::fixed(span, TimexKind::Set, value));
+}
+
 fn every(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
     let n = text_of(caps, "n");
@@ -464,6 +581,7 @@ fn on_weekdays(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::time::recognize::{candidates, Pending};
+    use crate::time::TimexKind;
 
     fn found(text: &str) -> Vec<String> {
         candidates(text)
@@ -521,13 +639,34 @@ mod tests {
     }
 
     #[test]
+    fn amounts_per_unit_are_rates_not_durations() {
+        for (text, expected) in [
+            ("It costs $5 a day.", "a day"),
+            ("They paid $100 billion a year.", "a year"),
+            ("It builds 15 a year.", "a year"),
+        ] {
+            let found = candidates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].span.of(text), expected, "{text}");
+            assert_eq!(found[0].kind, TimexKind::Set, "{text}");
+        }
+        for text in [
+            "He lived there in 2014 a year after the war.",
+            "Prices rose a year ago.",
+        ] {
+            assert!(
+                candidates(text).iter().all(|c| c.kind != TimexKind::Set),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn not_durations() {
         for text in [
             "A 45-year-old man was hurt.",
             "He is 45 years old.",
             "One day, he will return.",
-            "It costs $5 a day.",
-            "They paid $100 billion a year.",
             "It was a second chance.",
             "The years passed.",
             "A man 20 times your size.",

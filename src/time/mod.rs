@@ -17,6 +17,7 @@
 mod absolute;
 mod amount;
 mod context;
+mod holidays;
 mod lexicon;
 mod normalize;
 mod patterns;
@@ -27,6 +28,7 @@ mod relative;
 mod tense;
 mod timex;
 mod value;
+mod year_refs;
 mod years;
 
 pub use timex::{Timex, TimexKind, TimexMod};

@@ -136,6 +136,11 @@ fn prefer_near<T: Copy>(
 const CLOSE_DAYS: i64 = 75;
 /// See [`CLOSE_DAYS`].
 const FAR_DAYS: i64 = 270;
+/// Even when the tense cue is the expression's own verb, a day without a year within this many
+/// days of the publication date wins over one [`FAR_DAYS`] or more away: "the offer was
+/// extended to Nov. 16", written on October 30, is not about last year's November (news names
+/// the year of a day that far back).
+const VERY_CLOSE_DAYS: i64 = 31;
 /// The same for a month without a day, in months.
 const CLOSE_MONTHS: i64 = 2;
 /// See [`CLOSE_MONTHS`].
@@ -267,7 +272,13 @@ pub(crate) fn resolve(
             let chosen = choose(&options, dct, days, direction, tense, default)?;
             let chosen = prefer_near(chosen, &options, days, direction, 120);
             let chosen = if cue_near() {
-                chosen
+                prefer_close(
+                    chosen,
+                    &options,
+                    days,
+                    direction,
+                    (VERY_CLOSE_DAYS, FAR_DAYS),
+                )
             } else {
                 prefer_close(chosen, &options, days, direction, (CLOSE_DAYS, FAR_DAYS))
             };
@@ -336,6 +347,31 @@ pub(crate) fn resolve(
             )?;
             Some(format!("{:04}-{code}", chosen.div_euclid(4)))
         }
+        Anchor::Holiday { which, direction } => {
+            let options: Vec<Date> = (-1..=1)
+                .filter_map(|dy| which.date_in(dct.year().checked_add(dy)?))
+                .collect();
+            let default = which.date_in(dct.year()).unwrap_or(dct);
+            let days = |d: Date| i64::from((d - dct).get_days());
+            let chosen = choose(&options, dct, days, direction, tense, default)?;
+            let chosen = if cue_near() {
+                chosen
+            } else {
+                prefer_close(chosen, &options, days, direction, (CLOSE_DAYS, FAR_DAYS))
+            };
+            Some(chosen.to_string())
+        }
+        Anchor::Weekend { direction } => {
+            let on_weekend = dct.weekday().to_monday_one_offset() >= 6;
+            let coming = on_weekend
+                || match direction {
+                    Direction::After => true,
+                    Direction::Before => false,
+                    _ => tense() == Tense::Future,
+                };
+            let offset = if coming || on_weekend { 0 } else { -7 };
+            Some(format!("{}-WE", week_of(add_days(dct, offset)?)))
+        }
         Anchor::Clock { hour, minute, utc } => Some(format!(
             "{dct}T{hour:02}:{minute:02}{}",
             if utc { "Z" } else { "" }
@@ -344,13 +380,66 @@ pub(crate) fn resolve(
             Some(super::quarters::named_value(quarter, offset, dct, tense))
         }
         // Valued from the quarter named before it, once all are known.
-        Anchor::QuarterFocus { .. } => None,
+        Anchor::QuarterFocus { .. }
+        | Anchor::QuarterInYear { .. }
+        | Anchor::YearBack { .. }
+        | Anchor::YearOfReport => None,
     }
 }
 
 /// Joins a day and a time of day written next to each other ("Nov. 26, 2025 at 10:00 GMT",
-/// "10 a.m. on Tuesday") into one TIME expression.
+/// "10 a.m. on Tuesday") into one TIME expression, and gives a time of day the day named near
+/// it in its clause.
 pub(crate) fn merge_date_and_clock(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
+    merge_adjacent(text, items);
+    clock_on_nearby_day(text, items);
+}
+
+/// Most bytes between a time of day and the day of its clause ("took off Tuesday in Everett,
+/// Washington at 18:00 UTC").
+const CLOCK_DAY_REACH: usize = 60;
+
+/// A time of day left on the publication date takes the day named near it in its clause, when
+/// there is exactly one such day within [`CLOCK_DAY_REACH`] bytes and no sentence or clause
+/// break between: "at 10:35 a.m. (0735 GMT) Friday" is Friday's 10:35.
+fn clock_on_nearby_day(text: &str, items: &mut [(Candidate, Resolved)]) {
+    let day_of = |r: &Resolved| {
+        r.value
+            .as_deref()
+            .filter(|v| v.len() == 10 && v.as_bytes().get(4) == Some(&b'-'))
+            .map(str::to_string)
+    };
+    let joined = |a: Span, b: Span| {
+        let (from, to) = if a.end <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        to - from <= CLOCK_DAY_REACH
+            && text.get(from..to).is_some_and(|gap| {
+                !gap.contains(['.', '!', '?', ';', '\n', '"', '\u{201c}', '\u{201d}'])
+            })
+    };
+    for i in 0..items.len() {
+        let Pending::Anchored(Anchor::Clock { hour, minute, utc }) = items[i].0.value else {
+            continue;
+        };
+        let span = items[i].0.span;
+        let days: Vec<String> = items
+            .iter()
+            .filter(|(c, _)| c.kind == TimexKind::Date && joined(span, c.span))
+            .filter_map(|(_, r)| day_of(r))
+            .collect();
+        if let [day] = &days[..] {
+            let zone = if utc { "Z" } else { "" };
+            items[i].1.value = Some(format!("{day}T{hour:02}:{minute:02}{zone}"));
+        }
+    }
+}
+
+/// A day and a time of day written together ("Tuesday at 10 a.m.", "10 a.m. on Friday") become
+/// one TIME.
+fn merge_adjacent(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
     let mut i = 0;
     while i + 1 < items.len() {
         let (a, b) = (&items[i], &items[i + 1]);

@@ -24,8 +24,18 @@ pub(crate) fn rules() -> Vec<Rule> {
     vec![
         Rule::new(
             "named-quarter",
-            r"{B}(?:(?:the|this{S}year['\u{2019}]s|last{S}year['\u{2019}]s){S})?(?:fiscal{S})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:{S}|{H})(?:fiscal{S})?quarter{B}",
+            r"{B}(?:(?:the|this{S}year['\u{2019}]s|last{S}year['\u{2019}]s|next{S}year['\u{2019}]s){S})?(?:fiscal{S})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:{S}|{H})(?:fiscal{S})?quarter{B}",
             named_quarter,
+        ),
+        Rule::new(
+            "year-quarter",
+            r"{B}(?:the{S})?(?P<year>{YEAR})(?:{S}|{H})(?:fiscal{S})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:{S}|{H})(?:fiscal{S})?quarter{B}",
+            year_quarter,
+        ),
+        Rule::new(
+            "year-period",
+            r"{B}the{S}(?P<year>{YEAR}){S}(?:fiscal{S})?(?:quarter|period){B}",
+            year_period,
         ),
         Rule::new(
             "focus-quarter",
@@ -42,6 +52,11 @@ pub(crate) fn rules() -> Vec<Rule> {
             r"{B}a{S}year{S}earlier{B}",
             year_ago_quarter,
         ),
+        Rule::new(
+            "last-years-period",
+            r"{B}(?:last{S}year['\u{2019}]s{S}(?:fiscal{S})?(?:quarter|period)|the{S}(?:corresponding|comparable|same){S}(?:quarter|period){S}(?:of{S})?(?:a{S}year{S}(?:earlier|ago)|last{S}year)){B}",
+            year_ago_quarter,
+        ),
     ]
 }
 
@@ -50,15 +65,12 @@ fn named_quarter(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let Some(ord) = text_of(caps, "ord") else {
         return;
     };
-    let quarter = match ord.to_ascii_lowercase().as_str() {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        _ => 4,
-    };
+    let quarter = ordinal_quarter(ord);
     let lower = span.of(text).to_ascii_lowercase();
     let offset = if lower.starts_with("last") {
         Some(-1)
+    } else if lower.starts_with("next") {
+        Some(1)
     } else if lower.starts_with("this") {
         Some(0)
     } else {
@@ -66,6 +78,36 @@ fn named_quarter(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     };
     let anchor = Anchor::Quarter { quarter, offset };
     out.push(Candidate::anchored(span, TimexKind::Date, anchor));
+}
+
+fn ordinal_quarter(ord: &str) -> i8 {
+    match ord.to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        _ => 4,
+    }
+}
+
+/// "the 1988 third quarter": a quarter with its year written before it.
+fn year_quarter(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let (Some(year), Some(ord)) = (
+        text_of(caps, "year").and_then(|y| y.parse::<i16>().ok()),
+        text_of(caps, "ord"),
+    ) else {
+        return;
+    };
+    let value = format!("{year:04}-Q{}", ordinal_quarter(ord));
+    out.push(Candidate::fixed(whole(caps), TimexKind::Date, value));
+}
+
+/// "the 1988 period", "the 1989 quarter": the quarter in focus, in the year written.
+fn year_period(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let Some(year) = text_of(caps, "year").and_then(|y| y.parse::<i16>().ok()) else {
+        return;
+    };
+    let anchor = Anchor::QuarterInYear { year };
+    out.push(Candidate::anchored(whole(caps), TimexKind::Date, anchor));
 }
 
 fn focus_quarter(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
@@ -124,6 +166,16 @@ pub(crate) fn apply_focus(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
     let mut keep = vec![true; items.len()];
     for (k, (c, r)) in items.iter_mut().enumerate() {
         let near = focus.filter(|&(end, _, _)| c.span.start.saturating_sub(end) <= FOCUS_REACH);
+        if let Pending::Anchored(Anchor::QuarterInYear { year }) = c.value {
+            match near {
+                Some((_, _, q)) => {
+                    r.value = Some(format!("{year:04}-Q{q}"));
+                    r.relative = true;
+                }
+                None => keep[k] = false,
+            }
+            continue;
+        }
         let years_back = match c.value {
             Pending::Anchored(Anchor::QuarterFocus { years_back }) => Some(years_back),
             _ => {
@@ -144,7 +196,20 @@ pub(crate) fn apply_focus(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
             continue;
         }
         if let Some((year, q)) = r.value.as_deref().and_then(quarter_of) {
-            focus = Some((c.span.end, year, q));
+            // "the 1988 third quarter" after this year's third quarter is its comparison: the
+            // report's quarter stays in focus.
+            let year_first = c
+                .span
+                .of(text)
+                .split_whitespace()
+                .find(|w| !w.eq_ignore_ascii_case("the"))
+                .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            focus = match focus {
+                Some((_, fy, fq)) if fq == q && year < fy && year_first => {
+                    Some((c.span.end, fy, fq))
+                }
+                _ => Some((c.span.end, year, q)),
+            };
         }
     }
     let mut k = 0;

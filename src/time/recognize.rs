@@ -50,11 +50,31 @@ const FORWARD_WORDS: &[&str] = &[
     "record",
 ];
 
+/// Verbs before "to" that move a date forward ("extended to Nov. 16").
+const MOVED_WORDS: &[&str] = &[
+    "extended",
+    "extend",
+    "extends",
+    "postponed",
+    "postpone",
+    "delayed",
+    "delay",
+    "moved",
+    "pushed",
+    "deferred",
+    "rescheduled",
+    "adjourned",
+];
+
 /// A month (with or without a day) or a weekday after a deadline word looks forward:
 /// [`Direction::Soon`].
 fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
     let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
-    let forward = prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
+    // "extended to Nov. 16", "postponed until": a date something was moved to.
+    let moved_to = prev.as_deref() == Some("to")
+        && super::context::prev_word2(text, span.start)
+            .is_some_and(|w| MOVED_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    let forward = moved_to || prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
     match *anchor {
         Anchor::MonthDay {
             month,
@@ -186,6 +206,34 @@ pub(crate) enum Anchor {
         /// 0 for the quarter itself, 1 for its comparison a year before.
         years_back: u8,
     },
+    /// A holiday whose year comes from the publication date ("Thanksgiving Day", "last
+    /// Christmas").
+    Holiday {
+        /// Which holiday.
+        which: super::holidays::Holiday,
+        /// Which occurrence.
+        direction: Direction,
+    },
+    /// The weekend next to the publication date ("over the weekend"): the one written on, else
+    /// the one before, or the coming one when `direction` or the tense says so.
+    Weekend {
+        /// [`Direction::After`] for the coming one, [`Direction::Tense`] to ask the clause.
+        direction: Direction,
+    },
+    /// The quarter in focus, in a year the text writes ("the 1988 period"): valued like
+    /// [`Anchor::QuarterFocus`], dropped without a quarter in focus.
+    QuarterInYear {
+        /// The year written.
+        year: i16,
+    },
+    /// A year the text named before ("that year": 0, "the following year": 1), valued by
+    /// [`super::year_refs::apply`].
+    YearBack {
+        /// Years after the one named.
+        offset: i8,
+    },
+    /// "The year" of a report: the publication's year, unless another year was just named.
+    YearOfReport,
     /// A time of day on the publication date ("at 10 a.m.").
     Clock {
         /// 0-23.
@@ -277,6 +325,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     rules.extend(super::relative::rules());
     rules.extend(super::amount::rules());
     rules.extend(super::quarters::rules());
+    rules.extend(super::holidays::rules());
+    rules.extend(super::year_refs::rules());
     rules
 });
 
@@ -435,6 +485,7 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
         })
         .collect();
     super::quarters::apply_focus(text, &mut resolved);
+    super::year_refs::apply(dct, &mut resolved);
     super::normalize::merge_date_and_clock(text, &mut resolved);
     resolved
         .into_iter()

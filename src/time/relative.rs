@@ -66,6 +66,11 @@ pub(crate) fn rules() -> Vec<Rule> {
             calendar_unit,
         ),
         Rule::new(
+            "the-weekend",
+            r"{B}(?P<pre>over|during|ahead{S}of|before|until|by|through){S}(?P<we>the{S}weekend){B}",
+            the_weekend,
+        ),
+        Rule::new(
             "season",
             r"{B}(?P<rel>last|next|this{S}coming|this{S}past|this|past|coming|the){S}(?P<season>{SEASON}){B}",
             season,
@@ -260,7 +265,7 @@ fn calendar_unit_of(word: &str) -> Option<(CalendarUnit, &'static str)> {
     })
 }
 
-fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+fn calendar_unit(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
     let (Some(rel), Some((unit, duration))) = (
         text_of(caps, "rel").map(str::to_lowercase),
@@ -273,6 +278,20 @@ fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let offset = match (rel.as_str(), with_the) {
         ("this" | "current", _) => 0,
         ("previous", _) => return, // counted from a time the text sets, not the publication
+        // "the past decade", "the last decade": TimeML names the decade before the current one
+        // ("198" written in 1998), as MEANTIME and TimeBank both annotate it.
+        // "over the past decade" stays a stretch of time.
+        ("past" | "last", true)
+            if unit == CalendarUnit::Decade
+                && modifier.is_none()
+                && text_of(caps, "ltr").is_none()
+                && !is_one_of(
+                    prev_word(text, span.start),
+                    &["over", "during", "throughout", "for", "across", "within"],
+                ) =>
+        {
+            -1
+        }
         ("past", _) | ("last" | "next" | "coming", true) => {
             // "the past week", "the next year": a stretch of time, not a calendar unit.
             if duration.is_empty() || text_of(caps, "ltr").is_some() || modifier.is_some() {
@@ -288,6 +307,26 @@ fn calendar_unit(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     };
     let anchor = Anchor::Calendar { unit, offset };
     out.push(Candidate::anchored(span, TimexKind::Date, anchor).with_mod(modifier));
+}
+
+/// "over the weekend", "ahead of the weekend": the weekend next to the publication date, the one
+/// before unless the clause or the preposition looks ahead (or the article is written on it).
+fn the_weekend(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let (Some(span), Some(pre)) = (group(caps, "we"), text_of(caps, "pre")) else {
+        return;
+    };
+    let pre = pre.to_ascii_lowercase();
+    let direction = if pre.starts_with("ahead") || pre == "before" || pre == "until" || pre == "by"
+    {
+        Direction::After
+    } else {
+        Direction::Tense
+    };
+    out.push(Candidate::anchored(
+        span,
+        TimexKind::Date,
+        Anchor::Weekend { direction },
+    ));
 }
 
 fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {

@@ -160,7 +160,7 @@ pub(crate) fn rules() -> Vec<Rule> {
         ),
         Rule::new(
             "century",
-            r"{B}the{S}(?:(?P<edge>early|mid|late)(?:{S}|{H}))?(?P<ord>[0-9]{1,2}(?:st|nd|rd|th)|{ORD}){SH}century{B}",
+            r"{B}(?:(?P<the>the){S})?(?:(?P<edge>early|mid|late)(?:{S}|{H}))?(?P<ord>[0-9]{1,2}(?:st|nd|rd|th)|{ORD}){SH}(?P<c>century){B}",
             century,
         ),
     ]
@@ -366,10 +366,28 @@ fn short_decade(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     out.push(decade_candidate(whole(caps), first, text_of(caps, "edge")));
 }
 
-fn century(_text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
-    let Some(n) = text_of(caps, "ord").and_then(|o| WORDS.ordinal(o)) else {
+fn century(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let Some(ord) = text_of(caps, "ord") else {
         return;
     };
+    let Some(n) = WORDS.ordinal(ord) else {
+        return;
+    };
+    // Without "the": "a 20th-century democrat", "the fabled 11th century temple", "in 19th
+    // century France"; not "21st Century Fox", a name.
+    if text_of(caps, "the").is_none() {
+        let digits = ord.starts_with(|c: char| c.is_ascii_digit());
+        let introduced = is_one_of(
+            prev_word(text, whole(caps).start),
+            &[
+                "a", "an", "in", "of", "since", "during", "until", "by", "from", "early", "late",
+            ],
+        );
+        let name = text_of(caps, "c").is_some_and(|c| c.starts_with('C'));
+        if name || !(digits || introduced) {
+            return;
+        }
+    }
     if !(1..=30).contains(&n) {
         return;
     }
