@@ -20,8 +20,10 @@ use std::collections::BTreeMap;
 pub(super) fn arbitrate(text: &str, works: &mut [SentenceWork], lex: &Lexicons) {
     let names = organization_names(text, works, lex);
     if !names.is_empty() {
+        // Once per document: taken per sentence, it made a long document quadratic.
+        let longest = names.keys().map(Vec::len).max().unwrap_or(0);
         for work in works.iter_mut() {
-            one_type_per_name(text, work, lex, &names);
+            one_type_per_name(text, work, lex, &names, longest);
         }
     }
     for work in works.iter_mut() {
@@ -93,11 +95,17 @@ fn is_capital_suffix(word: &str) -> bool {
 }
 
 /// Person candidates and free capitalised runs written like an organization of the document
-/// become that organization; a person whose name has a legal form is dropped.
-fn one_type_per_name(text: &str, work: &mut SentenceWork, lex: &Lexicons, names: &Names) {
+/// become that organization; a person whose name has a legal form is dropped. `longest` is the
+/// number of words of the longest name.
+fn one_type_per_name(
+    text: &str,
+    work: &mut SentenceWork,
+    lex: &Lexicons,
+    names: &Names,
+    longest: usize,
+) {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
     let mut dropped = Vec::new();
-    let longest = names.keys().map(Vec::len).max().unwrap_or(0);
     let mut t = 0;
     while t < work.tokens.len() {
         let person = work

@@ -269,38 +269,54 @@ fn resolve_people(
     let people: Vec<(usize, &PersonName)> =
         name_indices.iter().map(|&(i, n)| (i, &names[n])).collect();
     // Full names, by folded key.
+    // Every look-up below goes through an index: a scan of all names per name made a long
+    // document quadratic.
     let mut full: Vec<(String, Vec<usize>)> = Vec::new(); // key, indices into `people`
+    let mut full_index: HashMap<String, usize> = HashMap::default();
     for (p, (_, name)) in people.iter().enumerate() {
         if name.core < 2 {
             continue;
         }
         let words: Vec<&str> = name.words.iter().map(String::as_str).collect();
         let key = person_key(&words);
-        match full.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push(p),
-            None => full.push((key, vec![p])),
+        match full_index.get(&key) {
+            Some(&f) => full[f].1.push(p),
+            None => {
+                full_index.insert(key.clone(), full.len());
+                full.push((key, vec![p]));
+            }
         }
     }
     // "Donald J. Trump" joins "Donald Trump".
     let word_count = |members: &[usize]| people[members[0]].1.words.len();
     full.sort_by_key(|(_, members)| word_count(members));
     let mut merged: Vec<(String, Vec<usize>)> = Vec::new();
+    // The groups of `merged` by given name and surname, in the order they were made.
+    let mut by_given_surname: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (key, members) in full {
         let name = &people[members[0]].1;
-        let target = merged.iter_mut().find(|(_, short)| {
-            let s = &people[short[0]].1;
-            s.words.len() < name.words.len()
-                && s.first_fold == name.first_fold
-                && s.surname == name.surname
-                && s.words.iter().all(|w| {
-                    name.words
-                        .iter()
-                        .any(|x| fold_name_word(x) == fold_name_word(w))
+        let target = by_given_surname
+            .get(&(name.first_fold.as_str(), name.surname.as_str()))
+            .and_then(|groups| {
+                groups.iter().copied().find(|&g| {
+                    let s = &people[merged[g].1[0]].1;
+                    s.words.len() < name.words.len()
+                        && s.words.iter().all(|w| {
+                            name.words
+                                .iter()
+                                .any(|x| fold_name_word(x) == fold_name_word(w))
+                        })
                 })
-        });
+            });
         match target {
-            Some((_, short)) => short.extend(members),
-            None => merged.push((key, members)),
+            Some(g) => merged[g].1.extend(members),
+            None => {
+                by_given_surname
+                    .entry((name.first_fold.as_str(), name.surname.as_str()))
+                    .or_default()
+                    .push(merged.len());
+                merged.push((key, members));
+            }
         }
     }
     // "Cabral de Sousa" and "Benítez Ortiz" after "Luís Cabral de Sousa", "Ricardo Benítez
@@ -314,16 +330,31 @@ fn resolve_people(
             .collect()
     };
     let mut absorbed = vec![false; merged.len()];
+    // Each group's folded words once, and the groups by their last word (a name that ends with
+    // another ends with its last word).
+    let folded_names: Vec<Vec<String>> = merged.iter().map(|(_, m)| folded(m[0])).collect();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (h, words) in folded_names.iter().enumerate() {
+        if let Some(last) = words.last() {
+            by_last.entry(last.as_str()).or_default().push(h);
+        }
+    }
     for g in 0..merged.len() {
-        let short = folded(merged[g].1[0]);
+        let short = &folded_names[g];
         if lex.is_given_name(&people[merged[g].1[0]].1.words[0]) {
             continue;
         }
-        let longer: Vec<usize> = (0..merged.len())
+        let same_last = short
+            .last()
+            .and_then(|last| by_last.get(last.as_str()))
+            .map_or(&[][..], Vec::as_slice);
+        let longer: Vec<usize> = same_last
+            .iter()
+            .copied()
             .filter(|&h| h != g && !absorbed[h])
             .filter(|&h| {
-                let long = folded(merged[h].1[0]);
-                long.len() > short.len() && long.ends_with(&short)
+                let long = &folded_names[h];
+                long.len() > short.len() && long.ends_with(short)
             })
             .collect();
         if let [h] = longer[..] {
@@ -356,21 +387,31 @@ fn resolve_people(
     }
     // Surnames alone.
     let mut lone: HashMap<String, usize> = HashMap::default();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_other_surname: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (g, (_, members)) in merged.iter().enumerate() {
+        let full = &people[members[0]].1;
+        by_surname.entry(full.surname.as_str()).or_default().push(g);
+        if let Some(other) = &full.other_surname {
+            by_other_surname.entry(other.as_str()).or_default().push(g);
+        }
+    }
     for (p, (i, name)) in people.iter().enumerate() {
         if person_group[p].is_some() {
             continue;
         }
         let start = mentions[*i].span.start;
-        let candidates: Vec<usize> = merged
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, members))| {
-                let full = &people[members[0]].1;
-                full.surname == name.surname
-                    || name.core == 1 && full.other_surname.as_ref() == Some(&name.surname)
-            })
-            .map(|(g, _)| g)
-            .collect();
+        let mut candidates: Vec<usize> = by_surname
+            .get(name.surname.as_str())
+            .cloned()
+            .unwrap_or_default();
+        if name.core == 1 {
+            if let Some(more) = by_other_surname.get(name.surname.as_str()) {
+                candidates.extend(more);
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
+        }
         let chosen = match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),

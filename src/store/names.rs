@@ -17,9 +17,11 @@
 
 use crate::extract::{is_surname_only_key, surname_key};
 use crate::rdf::{entity_name_quads, iri, vocab};
+use oxigraph::model::Variable;
 use oxigraph::model::{
     GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -129,10 +131,27 @@ pub(crate) fn choose_label(preferred: &BTreeMap<String, usize>) -> Option<String
 }
 
 /// The namings of the entities a run has touched, summed over all documents in the store.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct NameBook {
     keys: FxHashMap<NamedNode, Naming>,
+    /// [`TALLY_QUERY`], parsed once per run.
+    tally_query: Option<PreparedSparqlQuery>,
 }
+
+impl std::fmt::Debug for NameBook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameBook")
+            .field("keys", &self.keys)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every naming of `?entity` in every document graph, summed by predicate and value: the
+/// `kg:denotes` row counts the documents, the others count preferred names, other forms and
+/// classes (each naming writes a value once).
+const TALLY_QUERY: &str = "SELECT ?entity ?p ?v (COUNT(*) AS ?n) WHERE { \
+    GRAPH ?g { ?naming <https://kg.example.org/ns#denotes> ?entity ; ?p ?v } \
+} GROUP BY ?entity ?p ?v";
 
 impl NameBook {
     /// Forgets everything (after a failed batch, whose changes were rolled back).
@@ -142,33 +161,77 @@ impl NameBook {
 
     /// Makes sure `entity`'s namings are known, reading them from the committed store the first
     /// time. Call before the batch's own changes are applied.
+    ///
+    /// The sums come from one aggregate query rather than from reading every naming: Oxigraph
+    /// evaluates it on its encoded terms, so only the distinct names are ever decoded, not the
+    /// naming and graph IRIs of each of the thousands of articles that name "United States"
+    /// (reading those made one more article into a 100 MB store take seconds).
     pub(crate) fn load(&mut self, store: &Store, entity: &NamedNode) -> Result<(), StorageError> {
         if self.keys.contains_key(entity) {
             return Ok(());
         }
+        // Most entities of a new batch are new to the store: one seek says so.
+        if store
+            .quads_for_pattern(
+                None,
+                Some(vocab::kg::DENOTES),
+                Some(entity.as_ref().into()),
+                None,
+            )
+            .next()
+            .is_none()
+        {
+            self.keys.insert(entity.clone(), Naming::default());
+            return Ok(());
+        }
+        let query = match &self.tally_query {
+            Some(query) => query.clone(),
+            None => {
+                let parsed = SparqlEvaluator::new()
+                    .parse_query(TALLY_QUERY)
+                    .map_err(|e| StorageError::Other(Box::new(e)))?;
+                self.tally_query = Some(parsed.clone());
+                parsed
+            }
+        };
+        let results = query
+            .substitute_variable(Variable::new_unchecked("entity"), entity.clone())
+            .on_store(store)
+            .execute()
+            .map_err(|e| StorageError::Other(Box::new(e)))?;
+        let QueryResults::Solutions(solutions) = results else {
+            return Err(StorageError::Other(
+                "the naming tally is not a SELECT".into(),
+            ));
+        };
         let mut total = Naming::default();
-        for quad in store.quads_for_pattern(
-            None,
-            Some(vocab::kg::DENOTES),
-            Some(entity.as_ref().into()),
-            None,
-        ) {
-            let quad = quad?;
-            let triples: Vec<Quad> = store
-                .quads_for_pattern(
-                    Some(quad.subject.as_ref()),
-                    None,
-                    None,
-                    Some(quad.graph_name.as_ref()),
-                )
-                .collect::<Result<_, _>>()?;
-            total.apply(
-                &Naming::from_triples(
-                    entity,
-                    triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
-                ),
-                false,
-            );
+        for solution in solutions {
+            let solution = solution.map_err(|e| StorageError::Other(Box::new(e)))?;
+            let (Some(Term::NamedNode(p)), Some(v), Some(Term::Literal(n))) =
+                (solution.get("p"), solution.get("v"), solution.get("n"))
+            else {
+                continue;
+            };
+            let n: usize = n.value().parse().unwrap_or(0);
+            match v {
+                Term::NamedNode(_) if p.as_ref() == vocab::kg::DENOTES => total.documents += n,
+                Term::Literal(l) if p.as_ref() == vocab::kg::PREFERRED_NAME => {
+                    *total.preferred.entry(l.value().to_owned()).or_default() += n;
+                    *total.forms.entry(l.value().to_owned()).or_default() += n;
+                }
+                Term::Literal(l) if p.as_ref() == vocab::schema::NAME => {
+                    *total.forms.entry(l.value().to_owned()).or_default() += n;
+                }
+                Term::NamedNode(c) if p.as_ref() == vocab::kg::ENTITY_TYPE => {
+                    *total.classes.entry(c.clone()).or_default() += n;
+                }
+                _ => {}
+            }
+        }
+        if total.documents > 0 {
+            if let Some(kind) = kind_class(entity) {
+                *total.classes.entry(kind.into_owned()).or_default() += total.documents;
+            }
         }
         self.keys.insert(entity.clone(), total);
         Ok(())
@@ -382,5 +445,75 @@ mod tests {
         assert_eq!(total.preferred.keys().collect::<Vec<_>>(), ["Smith"]);
         assert_eq!(total.forms.get("Smith"), Some(&1));
         assert_eq!(total.documents, 1);
+    }
+
+    #[test]
+    fn book_sums_every_documents_naming_from_the_store() {
+        let store = Store::new().expect("an in-memory store");
+        let entity = iri::entity("place/westmark");
+        let country = NamedNode::new_unchecked("http://schema.org/Country");
+        // Three articles name the entity: two prefer "Westmark", one writes "West Mark" and
+        // also "WM"; two of them call it a country.
+        let documents: [(&str, &[&str], bool); 3] = [
+            ("Westmark", &[], true),
+            ("Westmark", &["WM"], true),
+            ("West Mark", &["WM"], false),
+        ];
+        let mut expected = Naming::default();
+        for (i, (preferred, aliases, is_country)) in documents.iter().enumerate() {
+            let graph = NamedNode::new_unchecked(format!("{}{i:016x}", vocab::DOC_NS));
+            let naming =
+                NamedNode::new_unchecked(format!("{}/about/place/westmark", graph.as_str()));
+            let mut quads = vec![
+                Quad::new(
+                    naming.clone(),
+                    vocab::kg::DENOTES,
+                    entity.clone(),
+                    graph.clone(),
+                ),
+                Quad::new(
+                    naming.clone(),
+                    vocab::kg::PREFERRED_NAME,
+                    Literal::new_simple_literal(*preferred),
+                    graph.clone(),
+                ),
+            ];
+            for alias in *aliases {
+                quads.push(Quad::new(
+                    naming.clone(),
+                    vocab::schema::NAME,
+                    Literal::new_simple_literal(*alias),
+                    graph.clone(),
+                ));
+            }
+            if *is_country {
+                quads.push(Quad::new(
+                    naming.clone(),
+                    vocab::kg::ENTITY_TYPE,
+                    country.clone(),
+                    graph.clone(),
+                ));
+            }
+            store.extend(quads.clone()).expect("quads stored");
+            expected.apply(
+                &Naming::from_triples(
+                    &entity,
+                    quads.iter().map(|q| (q.predicate.as_ref(), &q.object)),
+                ),
+                false,
+            );
+        }
+        let mut book = NameBook::default();
+        book.load(&store, &entity).expect("namings read");
+        let read = book.get(&entity).expect("the entity is loaded");
+        assert_eq!(read, &expected);
+        assert_eq!(read.documents, 3);
+        assert_eq!(read.preferred.get("Westmark"), Some(&2));
+        assert_eq!(read.forms.get("WM"), Some(&2));
+        assert_eq!(read.classes.get(&country), Some(&2));
+        // An entity no document names is known to be unnamed.
+        let other = iri::entity("place/eastmark");
+        book.load(&store, &other).expect("namings read");
+        assert!(!book.is_named(&other));
     }
 }
