@@ -16,6 +16,13 @@
 //!   left alone.
 //! - **"a/an/another X employee"**: an unknown capitalised run between an article and
 //!   "employee", "executive" or "worker".
+//! - **"X JOB [rank] Name"**: an unknown capitalised run right before a job of
+//!   [`EMPLOYER_JOBS`] (or "commander", "official", "officer", a rank) that a person's name
+//!   follows: "Coast Guard spokesman Lt. Ann Lee", "Department of Public Works Chairman Tom
+//!   Ray", "the Foreign Ministry spokesman, Ann Lee". The name after the job is what makes the
+//!   run an employer: "Acme spokesman said" is left alone. The run must start its noun phrase
+//!   (after a lower-case word, punctuation or the start) and is neither a party's adjective
+//!   ("Republican spokesman X") nor a known given name or surname ("Hollis spokesman X").
 //!
 //! A run may hold "of" and one more capitalised run or known place ("Truck Stops of America").
 
@@ -70,6 +77,30 @@ const EMPLOYER_JOBS: &[&str] = &[
     "trustee",
     "staff member",
     "staffer",
+];
+
+/// Jobs that, before a person's name, are held in the run before them, besides
+/// [`EMPLOYER_JOBS`] and ranks.
+const BEFORE_NAME_JOBS: &[&str] = &["commander", "official", "officer", "chief"];
+
+/// Capitalised adjectives that stand before a job without naming an employer ("Republican
+/// spokesman X": a party's member, not an organization "Republican").
+const NOT_EMPLOYERS: &[&str] = &[
+    "Democratic",
+    "Republican",
+    "Conservative",
+    "Liberal",
+    "Labour",
+    "Labor",
+    "Socialist",
+    "Communist",
+    "Green",
+    "Former",
+    "Acting",
+    "Then",
+    "Senior",
+    "Top",
+    "Chief",
 ];
 
 /// Words after an article and a run that make the run an employer ("an Acme employee").
@@ -131,6 +162,7 @@ pub(super) fn find_employers(text: &str, work: &mut SentenceWork, lex: &Lexicons
             found.push((t, last));
         }
     }
+    found.extend(employers_before_names(text, work, lex));
     for (first, last) in found {
         if work.owner_of(first).is_some_and(|c| c.first != first)
             || work.owner_of(last).is_some_and(|c| c.last != last)
@@ -146,6 +178,110 @@ pub(super) fn find_employers(text: &str, work: &mut SentenceWork, lex: &Lexicons
             Some(clean_label(span.of(text))),
         );
     }
+}
+
+/// "Coast Guard spokesman Lt. Ann Lee": the runs (first and last token) before a job that a
+/// person's name follows; see the module documentation.
+fn employers_before_names(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for cand in work.candidates.iter().filter(|c| c.alive) {
+        if cand.kind != MentionKind::Role || cand.first == 0 {
+            continue;
+        }
+        let written = cand.span.of(text);
+        let job = written.to_lowercase();
+        let is_job = EMPLOYER_JOBS.contains(&job.as_str())
+            || BEFORE_NAME_JOBS.contains(&job.as_str())
+            || lex.is_rank(written);
+        if !is_job || !work.adjacent(text, cand.first - 1, cand.first) {
+            continue;
+        }
+        let rb = run_before(text, work, cand.first - 1, lex);
+        let Some(first) = rb else {
+            continue;
+        };
+        let article = first > 0 && work.word(text, first - 1).eq_ignore_ascii_case("the");
+        if names_follow(text, work, cand.last + 1, lex, article) {
+            found.push((first, cand.first - 1));
+        }
+    }
+    found
+}
+
+/// The first token of an employer's name that ends at token `last`, read backwards: up to four
+/// free capitalised words (a person candidate without a given name covered whole), one "of"
+/// inside ("Department of Public Works"). `None` when the run does not start a noun phrase or
+/// names no employer.
+fn run_before(text: &str, work: &SentenceWork, last: usize, lex: &Lexicons) -> Option<usize> {
+    let word_at = |t: usize| name_word(text, work, t, lex, true);
+    if !word_at(last) || work.owner_of(last).is_some_and(|c| c.last != last) {
+        return None;
+    }
+    let mut first = work.owner_of(last).map_or(last, |c| c.first);
+    let mut words = last - first + 1;
+    let mut of_seen = false;
+    while first > 0 && words < 5 {
+        let prev = first - 1;
+        if !work.adjacent(text, prev, first) {
+            break;
+        }
+        if word_at(prev) {
+            let start = work.owner_of(prev).map_or(prev, |c| c.first);
+            words += first - start;
+            first = start;
+        } else if !of_seen
+            && work.word(text, prev) == "of"
+            && prev > 0
+            && word_at(prev - 1)
+            && work.adjacent(text, prev - 1, prev)
+        {
+            of_seen = true;
+            first = work.owner_of(prev - 1).map_or(prev - 1, |c| c.first);
+            words += 2;
+        } else {
+            break;
+        }
+    }
+    if work.owner_of(first).is_some_and(|c| c.first != first) {
+        return None;
+    }
+    // The run starts its noun phrase: what stands before it is no capitalised word.
+    if first > 0 {
+        let before = work.word(text, first - 1);
+        if work.is_word(first - 1) && (is_capitalized(before) || is_all_caps(before)) {
+            return None;
+        }
+    }
+    let head = work.word(text, first);
+    let lone = first == last;
+    let person_like = lex.is_given_name(head) || lone && lex.is_surname(head);
+    let common = lone && lex.is_common_word(head) && !is_all_caps(head);
+    (!person_like && !common && !NOT_EMPLOYERS.contains(&head)).then_some(first)
+}
+
+/// True when a person's name starts at token `t`, past a rank or form of address ("Lt. Ann
+/// Lee"); after a comma only when `comma_ok` ("the Foreign Ministry spokesman, Ann Lee").
+fn names_follow(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons, comma_ok: bool) -> bool {
+    let mut t = t;
+    if comma_ok && work.word(text, t) == "," {
+        t += 1;
+    } else if !work.adjacent(text, t.saturating_sub(1), t) {
+        return false;
+    }
+    for _ in 0..2 {
+        match work.owner_of(t) {
+            Some(c) if c.kind == MentionKind::Person && c.first == t => return true,
+            Some(c)
+                if c.kind == MentionKind::Role
+                    && c.first == t
+                    && (c.honorific || lex.is_rank(c.span.of(text))) =>
+            {
+                t = c.last + 1;
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The employer's name starting at token `t`: a [`run`], then optionally "of" and another run or

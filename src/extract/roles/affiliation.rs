@@ -6,7 +6,8 @@
 //! News names a person's employer this way when it quotes them, so the shape is read only where
 //! the sentence says it is such a naming: a verb of saying right before the name or right after
 //! the organization, a form of address or rank before the name, or an age between commas. The
-//! organization must be one (not a place: "X of Ohio" says where X lives). A conjunct shares
+//! organization must be one (not a place: "X of Ohio" says where X lives). Names listed
+//! together before the organization ("X and Y of Acme") are such a naming too. A conjunct shares
 //! what its partner shows: "X of Acme and Y of Beta said", "X and Y of Acme say". The role is
 //! "member", the membership of the W3C organization ontology.
 
@@ -146,6 +147,12 @@ pub(super) fn read(
             after += 1;
         }
         let said_after = SAYING_AFTER.contains(&view.lower(after).as_str());
+        // "Ann Lee and Tom Ray of Acme": names listed by their organization.
+        let listed = start >= 2
+            && view.lower(start - 1) == "and"
+            && view
+                .mention_ending_at(start - 2)
+                .is_some_and(|m| view.mentions[m].kind == MentionKind::Person);
         let (Some(person), Some(organization)) =
             (view.mentions[pm].entity, view.mentions[om].entity)
         else {
@@ -156,7 +163,7 @@ pub(super) fn read(
             organization,
             first: start,
             last: o_last,
-            shown: said_after || !set_off && (before || aged || addressed),
+            shown: said_after || !set_off && (before || aged || addressed || listed),
         });
         t = o_last + 1;
     }

@@ -1,5 +1,6 @@
 //! Coordinated titles: "X, Acme president and chief executive officer", "president and chief
-//! executive of Acme, X", "X, director of Acme and a member of the Beta Council", "Acme
+//! executive of Acme, X", "X, director of Acme and a member of the Beta Council" (also "and
+//! honorary president of Beta", with words that modify the second title), "Acme
 //! president and chief executive Ann Lee".
 //!
 //! Two titles joined by "and" describe one person, so the shapes read each title with the
@@ -9,7 +10,7 @@
 //! chairman of Acme and President Ann Lee" are two people).
 
 use super::apposition::apposition_head;
-use super::context::Reading;
+use super::context::{is_describing_word, is_modifier, Reading};
 use super::membership;
 use super::title_before_name;
 use super::view::View;
@@ -92,6 +93,12 @@ pub(super) fn read(
     // The second of the pair, in the apposition of the first: "X, director of Acme and a member
     // of Beta", "X, a spokesman for reform and president of Beta".
     let mut and = reading.left.checked_sub(1)?;
+    // "and honorary president of Beta": up to two words that modify the second title.
+    for _ in 0..2 {
+        if is_modifier(view, and) || is_describing_word(view, and) {
+            and = and.checked_sub(1)?;
+        }
+    }
     if matches!(view.lower(and).as_str(), "a" | "an" | "the") {
         and = and.checked_sub(1)?;
     }

@@ -1,5 +1,6 @@
 //! Relative clauses with a verb of leading or working: "X, who heads Acme", "X, who founded the
-//! Beta Institute", "X, who works for Acme", "X, who headed Acme before ...", and the same verb
+//! Beta Institute", "X, who works for Acme", "X, who headed Acme before ...", "X, 70, who owned
+//! the failed Acme Bank" (an age between commas, one describing word), and the same verb
 //! right after its subject ("X heads Acme", "X covers the courts for Acme").
 //!
 //! The verb is the role (heads → head, founded → founder, works for → employee). The past tense
@@ -32,6 +33,7 @@ const VERBS: &[(&str, &str, &str, bool)] = &[
     ("manages", "", "manager", false),
     ("managed", "", "manager", true),
     ("owns", "", "owner", false),
+    ("owned", "", "owner", true),
     ("edits", "", "editor", false),
     ("coaches", "", "coach", false),
     ("operates", "", "operator", false),
@@ -62,13 +64,21 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
         };
         let (_, p) = view.range(pm);
         t = p + 1;
-        // "X, who heads", "X who heads", or the subject itself: "X heads".
+        // "X, who heads", "X, 70, who heads", "X who heads", or the subject itself: "X heads".
+        let aged = view.word(p + 1) == ","
+            && view.word(p + 2).len() <= 3
+            && view.word(p + 2).chars().all(|c| c.is_ascii_digit())
+            && view.word(p + 3) == ",";
+        let comma = if aged { p + 3 } else { p + 1 };
         let relative =
-            view.lower(p + 1) == "who" || view.word(p + 1) == "," && view.lower(p + 2) == "who";
-        let who = if view.word(p + 1) == "," {
-            p + 2
+            view.lower(comma) == "who" || view.word(comma) == "," && view.lower(comma + 1) == "who";
+        if aged && !relative {
+            continue;
+        }
+        let who = if view.word(comma) == "," {
+            comma + 1
         } else {
-            p + 1
+            comma
         };
         let t = if relative { who } else { p };
         let mut v = t + 1;
@@ -110,6 +120,13 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
             }
             if view.lower(k) == "the" {
                 k += 1;
+                // "who owned the failed Acme Bank": one describing word before the name.
+                if view.mention_starting_at(k).is_none()
+                    && super::context::is_modifier(view, k)
+                    && view.mention_starting_at(k + 1).is_some()
+                {
+                    k += 1;
+                }
             }
             let Some(om) = view.mention_starting_at(k).filter(|&m| {
                 let mention = &view.mentions[m];
