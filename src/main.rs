@@ -538,7 +538,9 @@ fn ingest_nquads(
         }
         store_batch(&mut pending)?;
     }
-    store.flush()?;
+    if added + replaced > 1000 {
+        store.flush()?;
+    }
     let notes: Vec<String> = skipped
         .iter()
         .map(|graph| format!("skipped <{graph}>: derived again from the documents"))

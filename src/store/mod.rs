@@ -155,10 +155,10 @@ impl KgStore {
     /// Writes what is buffered in memory to disk files (after a large ingest: the next open
     /// then has no log to replay, and the size on disk is the real one).
     ///
-    /// The store is compacted, and RocksDB deletes the write-ahead logs that the flush made
-    /// obsolete only at its next
-    /// read-write open (after a 100 MB ingest they were 110 MB, and every read-only open, such
-    /// as `kg query`, read them again), so the store is closed and opened once more here.
+    /// The store is then compacted, and closed and opened once more: RocksDB deletes the
+    /// write-ahead logs that the flush made obsolete only at its next read-write open (after a
+    /// 100 MB ingest they were 110 MB, and every read-only open, such as `kg query`, read them
+    /// again). Costs seconds on a large store: call it after large ingests only.
     pub fn flush(&mut self) -> Result<(), StoreError> {
         let Some(path) = self.path.clone() else {
             return Ok(());
