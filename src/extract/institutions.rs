@@ -132,17 +132,13 @@ pub(super) fn find_institutions(text: &str, work: &mut SentenceWork, lex: &Lexic
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::lexicon::Lexicons;
+    use crate::extract::extract_entities;
+    use crate::extract::mentions::tests::of_kind;
     use crate::extract::model::MentionKind;
-    use crate::extract::{extract_entities, find_mentions};
     use crate::text::split_sentences;
 
     fn organizations(text: &str) -> Vec<String> {
-        find_mentions(text, &split_sentences(text), Lexicons::get())
-            .into_iter()
-            .filter(|m| m.kind == MentionKind::Organization)
-            .map(|m| m.text)
-            .collect()
+        of_kind(text, MentionKind::Organization)
     }
 
     #[test]

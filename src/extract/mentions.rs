@@ -370,7 +370,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::text::split_sentences;
 
@@ -382,7 +382,9 @@ mod tests {
         found.into_iter().map(|m| (m.kind, m.text)).collect()
     }
 
-    fn of_kind(text: &str, kind: MentionKind) -> Vec<String> {
+    /// The mentions of one kind `find_mentions` reads in `text`, each checked against its span
+    /// (shared by the finders' tests).
+    pub(crate) fn of_kind(text: &str, kind: MentionKind) -> Vec<String> {
         mentions(text)
             .into_iter()
             .filter(|(k, _)| *k == kind)

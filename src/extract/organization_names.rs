@@ -271,17 +271,12 @@ pub(super) fn find_described(text: &str, work: &mut SentenceWork, lex: &Lexicons
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::find_mentions;
-    use crate::extract::lexicon::Lexicons;
+    use crate::extract::mentions::tests::of_kind;
     use crate::extract::model::MentionKind;
     use crate::text::split_sentences;
 
     fn orgs(text: &str) -> Vec<String> {
-        find_mentions(text, &split_sentences(text), Lexicons::get())
-            .into_iter()
-            .filter(|m| m.kind == MentionKind::Organization)
-            .map(|m| m.text)
-            .collect()
+        of_kind(text, MentionKind::Organization)
     }
 
     #[test]
