@@ -129,3 +129,16 @@ fn a_long_run_on_line_stays_on_its_text() {
     let text = "Steve Witkoff met Vladimir Putin, ".repeat(2000);
     check_extraction(&text).unwrap();
 }
+
+/// Found by the `extract` fuzz target (session 5): a title opening the sentence, before an
+/// apposition, made the apposition reader subtract one from index 0 (a panic in builds with
+/// overflow checks, such as `cargo test` and the fuzz build).
+#[test]
+fn a_title_opening_a_sentence_before_an_apposition() {
+    check_extraction(
+        "Ta\u{14}ks resume\n President of Frsident of Freedonia, Bo Randeedonia, Bo Rand,sume \
+         next week.\n",
+    )
+    .unwrap();
+    check_extraction("President of Freedonia, Bo Rand, said so.").unwrap();
+}

@@ -73,10 +73,12 @@ pub(super) fn read(
         while k > 1 && q - k < 2 && is_modifier(view, k - 1) {
             k -= 1;
         }
-        let opens = matches!(
-            view.lower(k - 1).as_str(),
-            "," | "a" | "an" | "the" | "another"
-        );
+        // k is 0 when the title opens the sentence ("President of Freedonia, Bo Rand, ...").
+        let opens = k > 0
+            && matches!(
+                view.lower(k - 1).as_str(),
+                "," | "a" | "an" | "the" | "another"
+            );
         if k < q && opens {
             q = k;
         }
