@@ -438,9 +438,12 @@ fn build(
     if date.is_none() && (verb.is_none() || participants.is_empty()) {
         return None;
     }
+    let (label_subject, label_start) = verb
+        .and_then(|v| infinitive_label(view, candidates, start, v, mentions))
+        .unwrap_or((subject, start));
     let parts = LabelParts {
-        subject,
-        start,
+        subject: label_subject,
+        start: label_start,
         last,
         noun_only: verb.is_none(),
         statement: head.sense.is_statement(),
@@ -463,6 +466,36 @@ fn build(
         class: head.sense.class,
         subject: subject_entity,
     })
+}
+
+/// The subject and first token of the label of the verb at `verb`, when another stated verb
+/// trigger stands in its verb group (from `start`) and so is an event of its own with its own
+/// label: the label of the governed verb starts at its "to", after the subject of the verb
+/// that governs it ("Kestrel agreed to acquire Dairy" and "Kestrel to acquire Dairy"; "the
+/// mayor announced plans to impose a levy" and "mayor to impose a levy").
+fn infinitive_label(
+    view: &SentenceView<'_>,
+    candidates: &[Candidate],
+    start: usize,
+    verb: usize,
+    mentions: &[Mention],
+) -> Option<(Option<(usize, usize)>, usize)> {
+    let to = (start..verb)
+        .rev()
+        .find(|&t| view.tokens[t].lower == "to")?;
+    let governing = candidates
+        .iter()
+        .position(|c| !c.is_noun() && c.asserted && c.complete && (start..to).contains(&c.token))?;
+    // "announced plans to": "plans" after a verb trigger is that verb's object.
+    let governing = governing
+        .checked_sub(1)
+        .filter(|&p| {
+            let c = &candidates[p];
+            !c.is_noun() && c.token + 1 == candidates[governing].token
+        })
+        .unwrap_or(governing);
+    let subject = arguments::subject(view, candidates[governing].token, mentions);
+    Some((subject, to))
 }
 
 /// Adds what `other` knows to `kept`; the longer label wins ("Speaking" < "source stated").
@@ -508,8 +541,11 @@ fn merge_document(found: Vec<Found>) -> Vec<Event> {
             b.sort_unstable();
             let same_lemma = k.event.lemma == f.event.lemma;
             let same_parties = same_lemma && !a.is_empty() && a == b;
-            // Two events dated only by being told in the present are one when their parties are.
+            // Two events dated only by being told in the present are one when their parties are;
+            // not two states, whose verb is too general ("the announcement came today", "the
+            // player comes in two colors").
             let dated_again = same_lemma
+                && f.class != lexicon::STATE
                 && f.event.date.is_some()
                 && (f.event.timex.is_some() || k.event.timex.is_some());
             same_date && (same_speaker || same_parties || dated_again)
