@@ -409,7 +409,10 @@ fn build(
     };
     let from = subject.map_or(start, |s| s.0.min(start));
     let mut participants = arguments::participants(view, head.token, from, last, mentions);
-    let subject_entity = subject
+    // "Acme Corp said it filed with the SEC": "it" is the one who said.
+    let named_subject =
+        subject.map(|s| reporting_antecedent(view, candidates, s, mentions).unwrap_or(s));
+    let subject_entity = named_subject
         .and_then(|(_, end)| view.mention_at[end])
         .and_then(|m| mentions.get(m))
         .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organization))
@@ -440,7 +443,11 @@ fn build(
     }
     let (label_subject, label_start) = verb
         .and_then(|v| infinitive_label(view, candidates, start, v, mentions))
-        .unwrap_or((subject, start));
+        .map(|(s, start)| {
+            let named = s.map(|s| reporting_antecedent(view, candidates, s, mentions).unwrap_or(s));
+            (named, start)
+        })
+        .unwrap_or((named_subject, start));
     let parts = LabelParts {
         subject: label_subject,
         start: label_start,
@@ -448,9 +455,14 @@ fn build(
         noun_only: verb.is_none(),
         statement: head.sense.is_statement(),
     };
+    let label = label::label(view, parts);
+    // "it said earlier": a statement that names neither who nor what tells nothing.
+    if label.is_empty() {
+        return None;
+    }
     let token = &view.tokens[head.token];
     let event = Event {
-        label: label::label(view, parts),
+        label,
         trigger: token.text.to_string(),
         lemma: head.sense.lemma.to_string(),
         trigger_span: token.span,
@@ -496,6 +508,57 @@ fn infinitive_label(
         .unwrap_or(governing);
     let subject = arguments::subject(view, candidates[governing].token, mentions);
     Some((subject, to))
+}
+
+/// The subject of the statement whose report opens with the pronoun `subject` ("it", "he",
+/// "she"), when that subject is named and can be what the pronoun stands for: "Acme Corp said
+/// it filed", "Anna Berg told reporters on Monday that she would resign" (a person for "he"
+/// and "she", an organization for "it").
+fn reporting_antecedent(
+    view: &SentenceView<'_>,
+    candidates: &[Candidate],
+    subject: (usize, usize),
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
+    let (first, last) = subject;
+    let kind = match view.tokens[first].lower.as_ref() {
+        "it" => MentionKind::Organization,
+        "he" | "she" => MentionKind::Person,
+        _ => return None,
+    };
+    if first != last {
+        return None;
+    }
+    // Back past "that" and a date ("said on Monday that it"), to the statement verb.
+    let mut t = first.checked_sub(1)?;
+    if view.tokens[t].lower == "that" {
+        t = t.checked_sub(1)?;
+    }
+    let mut skipped_date = false;
+    while view.timex_at[t].is_some() {
+        t = t.checked_sub(1)?;
+        skipped_date = true;
+    }
+    if skipped_date && view.tokens[t].is(WordClass::Preposition) {
+        t = t.checked_sub(1)?;
+    }
+    // "told reporters it": one object word may stand between.
+    let statement = |t: usize| {
+        candidates
+            .iter()
+            .any(|c| c.token == t && !c.is_noun() && c.sense.is_statement() && c.asserted)
+    };
+    let verb = if statement(t) {
+        t
+    } else {
+        t.checked_sub(1)
+            .filter(|&p| statement(p) && view.tokens[t].is_word())?
+    };
+    let (a, b) = arguments::subject(view, verb, mentions)?;
+    let named = view.mention_at[b]
+        .and_then(|m| mentions.get(m))
+        .is_some_and(|m| m.kind == kind && m.entity.is_some());
+    named.then_some((a, b))
 }
 
 /// Adds what `other` knows to `kept`; the longer label wins ("Speaking" < "source stated").

@@ -842,3 +842,51 @@ fn a_verb_governed_through_to_by_another_trigger_has_a_label_of_its_own() {
     let labels: Vec<String> = d.events().into_iter().map(|e| e.label).collect();
     assert_eq!(labels, ["Kestrel Mills is set to acquire Harrow Dairy"]);
 }
+
+#[test]
+fn a_pronoun_after_a_statement_stands_for_its_named_subject() {
+    let d = doc("Kestrel Mills said it filed with the Securities and Exchange Commission.")
+        .org("Kestrel Mills", 0)
+        .org("Securities and Exchange Commission", 1);
+    let events = d.events();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        events[0]
+            .label
+            .starts_with("Kestrel Mills filed with the Securities"),
+        "{}",
+        events[0].label
+    );
+    assert_eq!(events[0].participants, [0, 1]);
+    // A person is no "it"; a pronoun after no statement stays unresolved.
+    let d = doc("Anna Berg said it filed with the Securities and Exchange Commission.")
+        .person("Anna Berg", 0)
+        .org("Securities and Exchange Commission", 1);
+    assert_eq!(d.events()[0].participants, [1]);
+    assert!(d.events()[0].label.starts_with("filed"));
+}
+
+#[test]
+fn a_statement_label_opens_with_neither_a_pronoun_nor_a_reporting_verb() {
+    let d = doc("Last year's profit rose sharply in the year to December 31, it said earlier.")
+        .date("December 31", "2023-12-31");
+    assert!(
+        d.events().iter().all(|e| e.lemma != "say"),
+        "{:?}",
+        d.events()
+    );
+    let d = doc("The regulator (FHLBB) announced the acquisition of a savings bank on May 3.")
+        .date("on May 3", "2024-05-03");
+    let labels: Vec<String> = d.events().into_iter().map(|e| e.label).collect();
+    assert!(
+        labels.iter().all(|l| !l.starts_with("announced")),
+        "{labels:?}"
+    );
+    // With its subject, a statement keeps its verb.
+    let d = doc("The regulator announced the acquisition of a savings bank on May 3.")
+        .date("on May 3", "2024-05-03");
+    assert_eq!(
+        d.events()[0].label,
+        "regulator announced the acquisition of a savings bank"
+    );
+}
