@@ -318,6 +318,17 @@ fn calendar_unit(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         {
             -1
         }
+        // "during the last quarter", "in the past year": the quarter or year before the
+        // current one, a date in TimeML (TimeBank: "in the past year" written in 1989 is
+        // 1988); "over the past year" stays a stretch of time.
+        ("past" | "last", true)
+            if matches!(unit, CalendarUnit::Quarter | CalendarUnit::Year)
+                && modifier.is_none()
+                && text_of(caps, "ltr").is_none()
+                && is_one_of(prev_word(text, span.start), &["in", "during"]) =>
+        {
+            -1
+        }
         ("past", _) | ("last" | "next" | "coming", true) => {
             // "the past week", "the next year": a stretch of time, not a calendar unit.
             if duration.is_empty() || text_of(caps, "ltr").is_some() || modifier.is_some() {
