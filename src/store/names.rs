@@ -19,11 +19,12 @@ use crate::extract::{is_surname_only_key, surname_key};
 use crate::rdf::{entity_name_quads, iri, vocab};
 use oxigraph::model::Variable;
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term,
 };
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store, Transaction};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How one or more documents name one entity key.
@@ -134,6 +135,9 @@ pub(crate) fn choose_label(preferred: &BTreeMap<String, usize>) -> Option<String
 #[derive(Default)]
 pub struct NameBook {
     keys: FxHashMap<NamedNode, Naming>,
+    /// Sums remembered from the previous run (see [`super::tallies`]), taken into `keys` when
+    /// an entity is first loaded.
+    remembered: FxHashMap<NamedNode, Naming>,
     /// [`TALLY_QUERY`], parsed once per run.
     tally_query: Option<PreparedSparqlQuery>,
 }
@@ -154,9 +158,29 @@ const TALLY_QUERY: &str = "SELECT ?entity ?p ?v (COUNT(*) AS ?n) WHERE { \
 } GROUP BY ?entity ?p ?v";
 
 impl NameBook {
+    /// A book that takes the sums of `remembered` entities from there instead of the store
+    /// (they must be the store's sums as it stands).
+    pub(crate) fn remembering(remembered: FxHashMap<NamedNode, Naming>) -> Self {
+        Self {
+            remembered,
+            ..Self::default()
+        }
+    }
+
     /// Forgets everything (after a failed batch, whose changes were rolled back).
     pub fn clear(&mut self) {
         self.keys.clear();
+        self.remembered.clear();
+    }
+
+    /// The sums of every entity the book knows: those loaded this run, and those remembered
+    /// and never loaded (which the run did not change).
+    pub(crate) fn known(&self) -> impl Iterator<Item = (&NamedNode, &Naming)> {
+        self.keys.iter().chain(
+            self.remembered
+                .iter()
+                .filter(|(e, _)| !self.keys.contains_key(*e)),
+        )
     }
 
     /// Makes sure `entity`'s namings are known, reading them from the committed store the first
@@ -168,6 +192,10 @@ impl NameBook {
     /// (reading those made one more article into a 100 MB store take seconds).
     pub(crate) fn load(&mut self, store: &Store, entity: &NamedNode) -> Result<(), StorageError> {
         if self.keys.contains_key(entity) {
+            return Ok(());
+        }
+        if let Some(naming) = self.remembered.get(entity) {
+            self.keys.insert(entity.clone(), naming.clone());
             return Ok(());
         }
         // Most entities of a new batch are new to the store: one seek says so.
@@ -343,9 +371,13 @@ pub(crate) fn index_surname(
     Ok(())
 }
 
-/// Rewrites everything the entities graph says about `entity` from the namings of the keys that
+/// Makes what the entities graph says about `entity` follow from the namings of the keys that
 /// are it (`keys`: itself, and the surname-only person merged into it), or, for a surname-only
 /// person merged into another (`merged`), only that `owl:sameAs`.
+///
+/// Only the difference is written: most entities a batch touches are popular ones ("United
+/// States") whose label, classes and names did not change, and rewriting them whole made every
+/// batch delete and re-insert the same quads (six index keys each) through the transaction.
 pub(crate) fn write_entity(
     tx: &mut Transaction<'_>,
     entity: &NamedNode,
@@ -353,7 +385,7 @@ pub(crate) fn write_entity(
     merged: Option<&NamedNode>,
 ) -> Result<(), StorageError> {
     let graph = iri::entities_graph();
-    let old: Vec<Quad> = tx
+    let old: FxHashSet<Quad> = tx
         .quads_for_pattern(
             Some(entity.as_ref().into()),
             None,
@@ -361,43 +393,63 @@ pub(crate) fn write_entity(
             Some(GraphNameRef::NamedNode(graph.as_ref())),
         )
         .collect::<Result<_, _>>()?;
-    for quad in &old {
+    let new = entity_quads(entity, namings, merged);
+    for quad in old.iter().filter(|q| !new.contains(*q)) {
         tx.remove(quad);
     }
+    for quad in new.iter().filter(|q| !old.contains(*q)) {
+        tx.insert(quad);
+    }
+    Ok(())
+}
+
+/// Everything the entities graph says about `entity` (see [`write_entity`]).
+fn entity_quads(
+    entity: &NamedNode,
+    namings: &[&Naming],
+    merged: Option<&NamedNode>,
+) -> FxHashSet<Quad> {
+    let graph = GraphName::NamedNode(iri::entities_graph());
+    let mut out = FxHashSet::default();
     if let Some(target) = merged {
-        tx.insert(QuadRef::new(
-            entity,
+        out.insert(Quad::new(
+            entity.clone(),
             vocab::owl::SAME_AS,
-            target,
-            GraphNameRef::NamedNode(graph.as_ref()),
+            target.clone(),
+            graph,
         ));
-        return Ok(());
+        return out;
     }
     let mut total = Naming::default();
     for n in namings {
         total.apply(n, false);
     }
     if total.documents == 0 {
-        return Ok(());
+        return out;
     }
     let Some(label) = choose_label(&total.preferred) else {
-        return Ok(());
+        return out;
     };
     for class in total.classes.keys() {
-        tx.insert(QuadRef::new(
-            entity,
+        out.insert(Quad::new(
+            entity.clone(),
             vocab::rdf::TYPE,
-            class,
-            GraphNameRef::NamedNode(graph.as_ref()),
+            class.clone(),
+            graph.clone(),
         ));
     }
     let mut forms: BTreeSet<String> = total.forms.into_keys().collect();
     forms.extend(total.preferred.into_keys());
-    tx.extend(&entity_name_quads(entity, &label, &forms));
+    out.extend(entity_name_quads(entity, &label, &forms));
     if let Some(surname) = full_name_surname(entity) {
-        index_surname(tx, entity, &surname, true)?;
+        out.insert(Quad::new(
+            entity.clone(),
+            vocab::kg::SURNAME,
+            Literal::new_simple_literal(surname),
+            graph,
+        ));
     }
-    Ok(())
+    out
 }
 
 #[cfg(test)]
