@@ -10,7 +10,9 @@
 //! and nothing is read: a wrong employer is worse than a missing one.
 //!
 //! The same holds for an organization's possessive right before a person's name ("NBC's Ann
-//! Lee", "the agency's Tom Ray"): the person is a member of it ([`read`]).
+//! Lee", "the agency's Tom Ray"): the person is a member of it ([`read`]); and a person's
+//! possessive before a party ("Ann Lee's Progressive Unity Party") names the party she belongs
+//! to.
 
 use super::context::Reading;
 use super::membership;
@@ -151,12 +153,17 @@ impl<'a> Scope<'a> {
 }
 
 /// Memberships of a person named right after an organization's possessive: "NBC's Ann Lee",
-/// "said the agency's Tom Ray" (the organization named before by its kind). The role is
-/// "member".
+/// "said the agency's Tom Ray" (the organization named before by its kind); and of a person
+/// whose possessive stands before a party: "Ann Lee's Progressive Unity Party" is her party. The
+/// role is "member".
 pub(super) fn read(view: &View, sentence: usize, scope: &Scope) -> Vec<Membership> {
     let mut out = Vec::new();
     for (t, tok) in view.tokens.iter().enumerate() {
         if tok.kind != TokenKind::Possessive {
+            continue;
+        }
+        if let Some(found) = party_of(view, t, sentence, scope) {
+            out.extend(found);
             continue;
         }
         let Some(pm) = view
@@ -215,4 +222,48 @@ pub(super) fn read(view: &View, sentence: usize, scope: &Scope) -> Vec<Membershi
         ));
     }
     out
+}
+
+/// "Ann Lee's Progressive Unity Party", the possessive at token `t`: the person's membership of
+/// the party named right after it. `None` when no such pair stands there.
+fn party_of(
+    view: &View,
+    t: usize,
+    sentence: usize,
+    scope: &Scope,
+) -> Option<Option<Membership>> {
+    let pm = t
+        .checked_sub(1)
+        .and_then(|k| view.mention_ending_at(k))
+        .filter(|&m| view.mentions[m].kind == MentionKind::Person)?;
+    let om = view.mention_starting_at(t + 1).filter(|&m| {
+        let mention = &view.mentions[m];
+        mention.kind == MentionKind::Organization
+            && mention.text.ends_with(" Party")
+            && mention
+                .entity
+                .and_then(|e| scope.entities.get(e))
+                .is_some_and(|e| e.kind == EntityKind::Organization)
+    })?;
+    let (first, _) = view.range(pm);
+    let (_, last) = view.range(om);
+    let reading = Reading {
+        role: "member".to_string(),
+        kind: TitleKind::Position,
+        organization: view.mentions[om].entity,
+        qualifiers: Vec::new(),
+        left: first,
+        right: last,
+        comma_ok: false,
+        organization_after: true,
+    };
+    let span = Span::new(view.mentions[pm].span.start, view.mentions[om].span.end);
+    Some(membership(
+        reading,
+        view.mentions[pm].entity?,
+        sentence,
+        span,
+        "party-of-person",
+        scope.entities,
+    ))
 }

@@ -242,6 +242,12 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
         if view.lower(k) == "the" {
             k += 1;
         }
+        // "a member of the country's High Court": the country is the organization's own.
+        if view.lower(k) == "country"
+            && view.tokens.get(k + 1).map(|t| t.kind) == Some(TokenKind::Possessive)
+        {
+            k += 2;
+        }
         k = after_ordinal(view, k);
         // "at the law firm Freshfields": a description of the organization before its name.
         if view.mention_starting_at(k).is_none()

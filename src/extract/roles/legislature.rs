@@ -1,5 +1,6 @@
 //! A legislator's chamber from the sentence that names it: "Sen. Ann Lee, R-Ohio, said the
-//! Congress must act" makes her a senator of the U.S. Congress.
+//! Congress must act" makes her a senator of the U.S. Congress (and "Justice X" a justice of the
+//! one Supreme Court the sentence names).
 //!
 //! "Sen." and "Rep." before a name say which chamber, not which country's, so the title alone
 //! gives no organization. When the same sentence names exactly one legislature the title
@@ -12,12 +13,14 @@
 use super::view::View;
 use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
 
-/// Titles of legislators (as roles are written) and the last words of the chambers they sit in.
+/// Titles of legislators and justices (as roles are written) and how the bodies they sit in
+/// end, as written.
 const SEATS: &[(&str, &[&str])] = &[
     ("senator", &["Senate", "Congress"]),
     ("representative", &["House", "Representatives", "Congress"]),
     ("congressman", &["House", "Representatives", "Congress"]),
     ("congresswoman", &["House", "Representatives", "Congress"]),
+    ("justice", &["Supreme Court"]),
 ];
 
 /// Gives each legislator's membership of one sentence (`found`) that has no organization
@@ -45,10 +48,9 @@ pub(super) fn place(view: &View, found: &mut [Membership], entities: &[Entity]) 
                 continue;
             };
             // The chamber as written ("the Congress", "the Senate" of the article's country).
-            let last = mention.text.split_whitespace().last().unwrap_or("");
             let us = entity.name.starts_with("U.S.") || entity.name.ends_with(" of United States");
             let fits = entity.kind == EntityKind::Organization
-                && chambers.contains(&last)
+                && chambers.iter().any(|c| mention.text.ends_with(c))
                 && (!american || us);
             if !fits {
                 continue;
