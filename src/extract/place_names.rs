@@ -51,7 +51,78 @@ const HEADS: &[&str] = &[
     "Highlands",
     "Forest",
     "Falls",
+    "Sea",
+    "Coast",
+    "Township",
+    "Parish",
+    "Beach",
+    "Pass",
+    "Springs",
+    "Heights",
+    "Street",
+    "Avenue",
+    "Boulevard",
+    "Square",
+    "Airport",
+    "City",
 ];
+
+/// Heads of places and buildings that end no person's name: the place heads that are rarely a
+/// family name ("Morgan City", "Nelson Street") and buildings ("Lorraine Motel", "Everett
+/// Factory"). Family names such as "Hall", "Banks" or "Temple" are left out.
+const SITE_HEADS: &[&str] = &[
+    "City",
+    "Township",
+    "Parish",
+    "County",
+    "Counties",
+    "Beach",
+    "Pass",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Boulevard",
+    "Blvd",
+    "Road",
+    "Square",
+    "Plaza",
+    "Airport",
+    "Airfield",
+    "Hotel",
+    "Motel",
+    "Farm",
+    "Ranch",
+    "Shipyard",
+    "Depository",
+    "Factory",
+    "Stadium",
+    "Arena",
+    "Prison",
+    "Penitentiary",
+    "Cemetery",
+    "Mall",
+    "Highway",
+    "Freeway",
+    "Yards",
+    "Show",
+    "Island",
+    "Islands",
+    "River",
+    "Lake",
+    "Valley",
+    "Dam",
+    "Mountains",
+    "Sea",
+    "Coast",
+    "Springs",
+    "Heights",
+];
+
+/// True for a head of a place or a building that ends no person's name ([`SITE_HEADS`]).
+pub(super) fn is_site_head(word: &str) -> bool {
+    SITE_HEADS.contains(&word)
+}
 
 /// Lower-case administrative heads after an unknown capitalised word ("Karnali province").
 const LOWER_HEADS: &[&str] = &[
@@ -193,6 +264,7 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
                 says_which |= !lex.is_common_word(work.word(text, k));
                 first = k;
             } else if upper
+                && head != "City"
                 && work
                     .owner_of(k)
                     .is_some_and(|c| c.kind == MentionKind::Place)
@@ -206,14 +278,14 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
             }
         }
         if first < t && says_which {
-            let class =
-                match head.to_lowercase().as_str() {
-                    "river" | "lake" | "reservoir" | "canal" | "strait" | "bay" | "delta"
-                    | "falls" => PlaceClass::BodyOfWater,
-                    "county" | "province" | "district" | "governorate" | "oblast"
-                    | "prefecture" => PlaceClass::AdministrativeArea,
-                    _ => PlaceClass::Region,
-                };
+            let class = match head.to_lowercase().as_str() {
+                "river" | "lake" | "reservoir" | "canal" | "strait" | "bay" | "delta" | "falls"
+                | "sea" => PlaceClass::BodyOfWater,
+                "county" | "province" | "district" | "governorate" | "oblast" | "prefecture"
+                | "township" | "parish" => PlaceClass::AdministrativeArea,
+                "city" => PlaceClass::City,
+                _ => PlaceClass::Region,
+            };
             found.push((first, t, class));
         }
         t += 1;
@@ -499,6 +571,23 @@ mod tests {
         );
         // Only common words before the head: no name.
         assert!(places("They crossed the Red River and the Long Valley.").is_empty());
+        assert_eq!(
+            places("A ferry sank near Dorrance City and off Kestrel Beach."),
+            ["Dorrance City", "Kestrel Beach"]
+        );
+        // A known city before "City" is a team or a club, not a second city.
+        assert!(places("Supporters of Leicester City sang.")
+            .iter()
+            .all(|p| p != "Leicester City"));
+        assert!(places("The Inner City and Capital City are slogans.").is_empty());
+    }
+
+    #[test]
+    fn former_countries_are_places() {
+        assert_eq!(
+            places("Czechoslovakia and East Germany signed it."),
+            ["Czechoslovakia", "East Germany"]
+        );
     }
 
     #[test]
