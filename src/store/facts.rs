@@ -12,7 +12,7 @@ use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
 use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Reads back the claim an attestation states (in `graph`, or wherever it is).
 pub(crate) fn read_claim(
@@ -57,14 +57,18 @@ fn evidence_text(tx: &Transaction<'_>, triples: &[Quad]) -> Result<Option<String
 
 /// Links `attestation` to the fact its claim states under `canonical` identities. Returns the
 /// fact's IRI.
+///
+/// Most facts an archive states are already there (a second article stating them): only the
+/// triples the store lacks are inserted, since every insert, even of a quad already stored, is
+/// six index writes that RocksDB must later flush and compact.
 pub(crate) fn link(
     tx: &mut Transaction<'_>,
     attestation: &NamedNode,
     claim: &Claim,
     canonical: impl Fn(&NamedNode) -> NamedNode,
-) -> NamedNode {
+) -> Result<NamedNode, StorageError> {
     let fact = claim.fact(attestation, canonical);
-    tx.extend(&fact.quads);
+    insert_missing(tx, &fact.quads)?;
     let graph = iri::facts_graph();
     tx.insert(QuadRef::new(
         &fact.iri,
@@ -72,7 +76,17 @@ pub(crate) fn link(
         attestation,
         GraphNameRef::NamedNode(graph.as_ref()),
     ));
-    fact.iri
+    Ok(fact.iri)
+}
+
+/// Inserts the quads of `quads` the store (with this transaction's writes) does not hold.
+fn insert_missing(tx: &mut Transaction<'_>, quads: &[Quad]) -> Result<(), StorageError> {
+    for quad in quads {
+        if !tx.contains(quad)? {
+            tx.insert(quad);
+        }
+    }
+    Ok(())
 }
 
 /// Removes `attestation`'s links; returns the facts it was linked to.
@@ -128,97 +142,24 @@ pub(crate) fn attestations(
         .collect())
 }
 
-/// Settles the facts whose attestations changed. A fact left without attestations goes (and a
-/// role left without membership). A fact that lost one is rebuilt from those that remain, so
-/// that what it says is always the union of what its attestations state (a dated event's places,
-/// say), never a leftover of an article that is gone. Events get their label again.
+/// Settles the facts whose attestations changed: `lost` lost one or more, `gained` maps each
+/// fact that gained some to the attestations it gained. A fact left without attestations goes
+/// (and a role left without membership). A fact that lost one is rebuilt from those that remain,
+/// so that what it says is always the union of what its attestations state (a dated event's
+/// places, say), never a leftover of an article that is gone. Events get their label again.
 pub(crate) fn settle(
     tx: &mut Transaction<'_>,
     lost: &BTreeSet<NamedNode>,
-    gained: &BTreeSet<NamedNode>,
+    gained: &BTreeMap<NamedNode, Vec<NamedNode>>,
 ) -> Result<(), StorageError> {
-    let graph = iri::facts_graph();
     let mut roles = BTreeSet::new();
-    let mut canonical: FxHashMap<NamedNode, NamedNode> = FxHashMap::default();
-    for fact in lost.union(gained) {
-        let attested = attestations(tx, fact)?;
-        let own = subject_quads(tx, fact, None)?;
-        if attested.is_empty() {
-            for quad in &own {
-                if quad.predicate.as_ref() == vocab::org::ROLE {
-                    if let Term::NamedNode(role) = &quad.object {
-                        roles.insert(role.clone());
-                    }
-                }
-                tx.remove(quad);
-            }
-            continue;
-        }
-        if lost.contains(fact) {
-            for quad in own
-                .iter()
-                .filter(|q| q.predicate.as_ref() != vocab::kg::ATTESTATION)
-            {
-                tx.remove(quad);
-            }
-            for a in &attested {
-                let Some(claim) = read_claim(tx, a, None)? else {
-                    continue;
-                };
-                for entity in claim.entities() {
-                    if !canonical.contains_key(entity) {
-                        let target =
-                            names::merged_into(tx, entity)?.unwrap_or_else(|| entity.clone());
-                        canonical.insert(entity.clone(), target);
-                    }
-                }
-                let rebuilt = claim.fact(a, |e| {
-                    canonical.get(e).cloned().unwrap_or_else(|| e.clone())
-                });
-                if rebuilt.iri == *fact {
-                    tx.extend(&rebuilt.quads);
-                }
-            }
-        }
-        let is_event = own.iter().any(|q| {
-            q.predicate.as_ref() == vocab::rdf::TYPE
-                && q.object == Term::NamedNode(vocab::schema::EVENT.into_owned())
-        });
-        if !is_event {
-            continue;
-        }
-        // The event's label: the shortest its articles give, then code point order.
-        let mut best: Option<String> = None;
-        for a in &attested {
-            for quad in tx.quads_for_pattern(
-                Some(a.as_ref().into()),
-                Some(vocab::rdfs::LABEL),
-                None,
-                None,
-            ) {
-                if let Term::Literal(l) = quad?.object {
-                    let label = l.value().to_owned();
-                    let better = best.as_ref().map_or(true, |b| {
-                        (label.chars().count(), &label) < (b.chars().count(), b)
-                    });
-                    if better {
-                        best = Some(label);
-                    }
-                }
-            }
-        }
-        for quad in subject_quads(tx, fact, Some(vocab::rdfs::LABEL))? {
-            tx.remove(&quad);
-        }
-        if let Some(label) = best {
-            tx.insert(QuadRef::new(
-                fact,
-                vocab::rdfs::LABEL,
-                &oxigraph::model::Literal::new_simple_literal(label),
-                GraphNameRef::NamedNode(graph.as_ref()),
-            ));
-        }
+    for fact in lost {
+        settle_lost(tx, fact, &mut roles)?;
     }
+    for (fact, arrived) in gained.iter().filter(|(f, _)| !lost.contains(*f)) {
+        settle_gained(tx, fact, arrived)?;
+    }
+    let graph = iri::facts_graph();
     for role in roles {
         let used = tx
             .quads_for_pattern(
@@ -234,6 +175,137 @@ pub(crate) fn settle(
                 tx.remove(&quad);
             }
         }
+    }
+    Ok(())
+}
+
+/// A fact that lost attestations: removed with its last one, otherwise rebuilt from the rest.
+fn settle_lost(
+    tx: &mut Transaction<'_>,
+    fact: &NamedNode,
+    roles: &mut BTreeSet<NamedNode>,
+) -> Result<(), StorageError> {
+    let attested = attestations(tx, fact)?;
+    let own = subject_quads(tx, fact, None)?;
+    if attested.is_empty() {
+        for quad in &own {
+            if quad.predicate.as_ref() == vocab::org::ROLE {
+                if let Term::NamedNode(role) = &quad.object {
+                    roles.insert(role.clone());
+                }
+            }
+            tx.remove(quad);
+        }
+        return Ok(());
+    }
+    for quad in own
+        .iter()
+        .filter(|q| q.predicate.as_ref() != vocab::kg::ATTESTATION)
+    {
+        tx.remove(quad);
+    }
+    let mut canonical: FxHashMap<NamedNode, NamedNode> = FxHashMap::default();
+    for a in &attested {
+        let Some(claim) = read_claim(tx, a, None)? else {
+            continue;
+        };
+        for entity in claim.entities() {
+            if !canonical.contains_key(entity) {
+                let target = names::merged_into(tx, entity)?.unwrap_or_else(|| entity.clone());
+                canonical.insert(entity.clone(), target);
+            }
+        }
+        let rebuilt = claim.fact(a, |e| {
+            canonical.get(e).cloned().unwrap_or_else(|| e.clone())
+        });
+        if rebuilt.iri == *fact {
+            tx.extend(&rebuilt.quads);
+        }
+    }
+    if is_event(tx, fact)? {
+        // The label went with the fact's other triples: the best of those that remain.
+        relabel(tx, fact, None, &attested)?;
+    }
+    Ok(())
+}
+
+/// A fact that only gained attestations: an event's label is the better of its label and the
+/// new attestations' labels (its label already being the best of the older ones), so a fact
+/// that many articles state is not read in full again for each batch that adds one.
+fn settle_gained(
+    tx: &mut Transaction<'_>,
+    fact: &NamedNode,
+    arrived: &[NamedNode],
+) -> Result<(), StorageError> {
+    if !is_event(tx, fact)? {
+        return Ok(());
+    }
+    let current: Vec<Quad> = subject_quads(tx, fact, Some(vocab::rdfs::LABEL))?;
+    let label = match current.as_slice() {
+        [only] => match &only.object {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        },
+        // No label yet (a new event), or several (never written so): from the arrivals alone
+        // for a new event; from every attestation otherwise.
+        [] => None,
+        _ => return relabel(tx, fact, None, &attestations(tx, fact)?),
+    };
+    relabel(tx, fact, label, arrived)
+}
+
+/// Whether `fact` is an event.
+fn is_event(tx: &Transaction<'_>, fact: &NamedNode) -> Result<bool, StorageError> {
+    let graph = iri::facts_graph();
+    tx.contains(QuadRef::new(
+        fact,
+        vocab::rdf::TYPE,
+        vocab::schema::EVENT,
+        GraphNameRef::NamedNode(graph.as_ref()),
+    ))
+}
+
+/// Gives event `fact` the shortest label (then code point order) among `current` and the
+/// labels of `attestations`; writes only when it changes.
+fn relabel(
+    tx: &mut Transaction<'_>,
+    fact: &NamedNode,
+    current: Option<String>,
+    attestations: &[NamedNode],
+) -> Result<(), StorageError> {
+    let mut best = current.clone();
+    for a in attestations {
+        for quad in tx.quads_for_pattern(
+            Some(a.as_ref().into()),
+            Some(vocab::rdfs::LABEL),
+            None,
+            None,
+        ) {
+            if let Term::Literal(l) = quad?.object {
+                let label = l.value();
+                let better = best.as_ref().map_or(true, |b| {
+                    (label.chars().count(), label) < (b.chars().count(), b.as_str())
+                });
+                if better {
+                    best = Some(label.to_owned());
+                }
+            }
+        }
+    }
+    if best == current {
+        return Ok(());
+    }
+    let graph = iri::facts_graph();
+    for quad in subject_quads(tx, fact, Some(vocab::rdfs::LABEL))? {
+        tx.remove(&quad);
+    }
+    if let Some(label) = best {
+        tx.insert(QuadRef::new(
+            fact,
+            vocab::rdfs::LABEL,
+            &oxigraph::model::Literal::new_simple_literal(label),
+            GraphNameRef::NamedNode(graph.as_ref()),
+        ));
     }
     Ok(())
 }

@@ -311,7 +311,7 @@ impl<'s> Ingestor<'s> {
         }
 
         // 4. Facts: unlink what left, relink what changed identity, link what arrived.
-        let (mut lost, mut gained) = (BTreeSet::new(), BTreeSet::new());
+        let (mut lost, mut gained) = (BTreeSet::new(), BTreeMap::<_, Vec<NamedNode>>::new());
         for attestation in &changes.dropped_attestations {
             lost.extend(facts::unlink(tx, attestation)?);
         }
@@ -348,12 +348,11 @@ impl<'s> Ingestor<'s> {
         let canonical = canonical_map(tx, &arriving, &merged)?;
         let canon = |e: &NamedNode| canonical.get(e).cloned().unwrap_or_else(|| e.clone());
         for attested in arriving {
-            gained.insert(facts::link(
-                tx,
-                &attested.attestation,
-                &attested.claim,
-                canon,
-            ));
+            let fact = facts::link(tx, &attested.attestation, &attested.claim, canon)?;
+            gained
+                .entry(fact)
+                .or_default()
+                .push(attested.attestation.clone());
         }
         facts::settle(tx, &lost, &gained)?;
         Ok(())

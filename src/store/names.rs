@@ -19,11 +19,12 @@ use crate::extract::{is_surname_only_key, surname_key};
 use crate::rdf::{entity_name_quads, iri, vocab};
 use oxigraph::model::Variable;
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term,
 };
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store, Transaction};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How one or more documents name one entity key.
@@ -343,9 +344,13 @@ pub(crate) fn index_surname(
     Ok(())
 }
 
-/// Rewrites everything the entities graph says about `entity` from the namings of the keys that
+/// Makes what the entities graph says about `entity` follow from the namings of the keys that
 /// are it (`keys`: itself, and the surname-only person merged into it), or, for a surname-only
 /// person merged into another (`merged`), only that `owl:sameAs`.
+///
+/// Only the difference is written: most entities a batch touches are popular ones ("United
+/// States") whose label, classes and names did not change, and rewriting them whole made every
+/// batch delete and re-insert the same quads (six index keys each) through the transaction.
 pub(crate) fn write_entity(
     tx: &mut Transaction<'_>,
     entity: &NamedNode,
@@ -353,7 +358,7 @@ pub(crate) fn write_entity(
     merged: Option<&NamedNode>,
 ) -> Result<(), StorageError> {
     let graph = iri::entities_graph();
-    let old: Vec<Quad> = tx
+    let old: FxHashSet<Quad> = tx
         .quads_for_pattern(
             Some(entity.as_ref().into()),
             None,
@@ -361,43 +366,63 @@ pub(crate) fn write_entity(
             Some(GraphNameRef::NamedNode(graph.as_ref())),
         )
         .collect::<Result<_, _>>()?;
-    for quad in &old {
+    let new = entity_quads(entity, namings, merged);
+    for quad in old.iter().filter(|q| !new.contains(*q)) {
         tx.remove(quad);
     }
+    for quad in new.iter().filter(|q| !old.contains(*q)) {
+        tx.insert(quad);
+    }
+    Ok(())
+}
+
+/// Everything the entities graph says about `entity` (see [`write_entity`]).
+fn entity_quads(
+    entity: &NamedNode,
+    namings: &[&Naming],
+    merged: Option<&NamedNode>,
+) -> FxHashSet<Quad> {
+    let graph = GraphName::NamedNode(iri::entities_graph());
+    let mut out = FxHashSet::default();
     if let Some(target) = merged {
-        tx.insert(QuadRef::new(
-            entity,
+        out.insert(Quad::new(
+            entity.clone(),
             vocab::owl::SAME_AS,
-            target,
-            GraphNameRef::NamedNode(graph.as_ref()),
+            target.clone(),
+            graph,
         ));
-        return Ok(());
+        return out;
     }
     let mut total = Naming::default();
     for n in namings {
         total.apply(n, false);
     }
     if total.documents == 0 {
-        return Ok(());
+        return out;
     }
     let Some(label) = choose_label(&total.preferred) else {
-        return Ok(());
+        return out;
     };
     for class in total.classes.keys() {
-        tx.insert(QuadRef::new(
-            entity,
+        out.insert(Quad::new(
+            entity.clone(),
             vocab::rdf::TYPE,
-            class,
-            GraphNameRef::NamedNode(graph.as_ref()),
+            class.clone(),
+            graph.clone(),
         ));
     }
     let mut forms: BTreeSet<String> = total.forms.into_keys().collect();
     forms.extend(total.preferred.into_keys());
-    tx.extend(&entity_name_quads(entity, &label, &forms));
+    out.extend(entity_name_quads(entity, &label, &forms));
     if let Some(surname) = full_name_surname(entity) {
-        index_surname(tx, entity, &surname, true)?;
+        out.insert(Quad::new(
+            entity.clone(),
+            vocab::kg::SURNAME,
+            Literal::new_simple_literal(surname),
+            graph,
+        ));
     }
-    Ok(())
+    out
 }
 
 #[cfg(test)]
