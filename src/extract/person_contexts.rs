@@ -87,6 +87,14 @@ const KIN: &[&str] = &[
     "autobiography",
     "biography",
     "childhood",
+    "death",
+    "tenure",
+    "presidency",
+    "inauguration",
+    "resignation",
+    "remarks",
+    "killing",
+    "shooting",
 ];
 
 /// Nouns of a killing, before "of" and a person's name ("the assassination of Brenner").
@@ -180,6 +188,11 @@ const DONE_TO: &[&str] = &[
     "executing",
     "execute",
     "wounded",
+    "arrested",
+    "convicted",
+    "indicted",
+    "sentenced",
+    "interviewed",
 ];
 
 /// True when token `t` is a capitalised word that may be a surname: free, no common word (or
@@ -297,6 +310,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             && stops_name(text, work, t + 1);
         if said_after
             || agent
+            || uncommon && copula_title(text, work, t)
             || coordinated_with_person(text, work, t) && uncommon
             || party_or_people_apposition(text, work, t)
             || said_before
@@ -376,6 +390,34 @@ fn pairs_in_person_contexts(
     found
 }
 
+/// "Brenner is a lawyer", "Brenner was the chief executive of ...": "is" or "was", an article, at
+/// most three words and a title held only by people that ends the phrase or has its
+/// organization after it.
+fn copula_title(text: &str, work: &SentenceWork, t: usize) -> bool {
+    if !matches!(work.word(text, t + 1), "is" | "was")
+        || !matches!(work.word(text, t + 2), "a" | "an" | "the")
+    {
+        return false;
+    }
+    for k in t + 3..(t + 7).min(work.tokens.len()) {
+        if let Some(c) = work.owner_of(k) {
+            let title = c.span.of(text).to_lowercase();
+            return c.kind == MentionKind::Role
+                && !c.honorific
+                && !NOT_ONLY_PEOPLE.contains(&title.as_str())
+                && (stops(work, c.last + 1)
+                    || matches!(
+                        work.word(text, c.last + 1),
+                        "of" | "at" | "for" | "in" | "and"
+                    ));
+        }
+        if work.tokens[k].kind != TokenKind::Word {
+            return false;
+        }
+    }
+    false
+}
+
 /// "Brenner and Ann Roe", "Ann Roe and Brenner": a word coordinated with a person's name, the
 /// word ending its phrase.
 fn coordinated_with_person(text: &str, work: &SentenceWork, t: usize) -> bool {
@@ -399,6 +441,36 @@ const PARTY_MEMBERS: &[&str] = &[
     "Liberal",
 ];
 
+/// Members of a people, said of a person only: "Brenner, a Serb,".
+const PEOPLE_MEMBERS: &[&str] = &[
+    "Serb",
+    "Croat",
+    "Bosniak",
+    "Arab",
+    "Jew",
+    "Briton",
+    "Pole",
+    "Turk",
+    "Kurd",
+    "Swede",
+    "Dane",
+    "Finn",
+    "Scot",
+    "Welshman",
+    "Frenchman",
+    "Englishman",
+    "Irishman",
+    "Dutchman",
+    "Pashtun",
+    "Tajik",
+    "Uzbek",
+    "Uighur",
+    "Tamil",
+    "Sikh",
+    "Palestinian",
+    "Israeli",
+];
+
 /// "Brenner, a Serb," / "Brenner, a Democrat from Ohio,": a comma, "a", a demonym used as a noun
 /// or a party member, and the end of the apposition (punctuation, "from", "who" or "and").
 fn party_or_people_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
@@ -406,7 +478,9 @@ fn party_or_people_apposition(text: &str, work: &SentenceWork, t: usize) -> bool
         return false;
     }
     let k = t + 3;
-    let noun = PARTY_MEMBERS.contains(&work.word(text, k)) && work.owner_of(k).is_none()
+    let noun = (PARTY_MEMBERS.contains(&work.word(text, k))
+        || PEOPLE_MEMBERS.contains(&work.word(text, k)))
+        && work.owner_of(k).is_none()
         || work
             .owner_of(k)
             .is_some_and(|c| c.kind == MentionKind::Demonym && c.first == k && c.last == k);
@@ -617,6 +691,8 @@ mod tests {
         assert_eq!(people("Ostrander wrote to the board."), ["Ostrander"]);
         assert_eq!(people("Crowds filled Ostrander's hometown."), ["Ostrander"]);
         assert_eq!(people("The clerk was shot by Ulvaeus."), ["Ulvaeus"]);
+        assert_eq!(people("Police arrested Ulvaeus on Friday."), ["Ulvaeus"]);
+        assert_eq!(people("Ulvaeus's tenure ended."), ["Ulvaeus"]);
         // A company is convicted too rarely to say "person", but it is not written so; an
         // agent of something other than a killing is nothing.
         assert!(people("The plan was drafted by Ulvaeus.").is_empty());
@@ -643,6 +719,7 @@ mod tests {
             ["Torvald"]
         );
         assert_eq!(people("Torvald, a Norwegian, objected."), ["Torvald"]);
+        assert_eq!(people("Torvald, a Kurd, objected."), ["Torvald"]);
         assert!(people("Torvald, a Norwegian firm, objected.").is_empty());
     }
 
@@ -652,6 +729,17 @@ mod tests {
         assert_eq!(people("Buck Mason was born in 1901."), ["Buck Mason"]);
         assert!(people("Nobody said Sharp Rise.").is_empty());
         assert!(people("Buck Mason gave a talk.").is_empty());
+    }
+
+    #[test]
+    fn a_title_after_is_or_was() {
+        assert_eq!(people("Ulvaeus is a lawyer in Tulsa."), ["Ulvaeus"]);
+        assert_eq!(
+            people("Ulvaeus was the longtime chairman of Zentrix."),
+            ["Ulvaeus"]
+        );
+        assert!(people("Zentrix is a member of the group.").is_empty());
+        assert!(people("Zentrix is a large exporter of grain.").is_empty());
     }
 
     #[test]
