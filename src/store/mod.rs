@@ -20,6 +20,7 @@ mod names;
 mod open;
 mod query;
 mod results;
+mod tallies;
 mod update;
 mod watchdog;
 
