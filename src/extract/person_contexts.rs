@@ -364,6 +364,11 @@ fn pairs_in_person_contexts(
         }
     };
     for t in 0..work.tokens.len().saturating_sub(1) {
+        // The cheap test first: a verb of saying before or "was"/"is" after.
+        let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
+        if !(SAYING.contains(&prev) || matches!(work.word(text, t + 2), "was" | "is")) {
+            continue;
+        }
         if !(word_ok(t) && word_ok(t + 1) && work.adjacent(text, t, t + 1)) {
             continue;
         }
@@ -379,7 +384,6 @@ fn pairs_in_person_contexts(
         if !named {
             continue;
         }
-        let prev = t.checked_sub(1).map_or("", |p| work.word(text, p));
         let said_after = SAYING.contains(&prev) && stops(work, t + 2);
         let passive = matches!(work.word(text, t + 2), "was" | "is")
             && PASSIVE.contains(&work.word(text, t + 3));

@@ -528,13 +528,20 @@ fn given_name_beside_entry(
     parts: &[Part],
     lex: &Lexicons,
 ) -> Option<(usize, usize)> {
+    let (first, last) = given_name_beside_entry_at(text, work, parts, lex)?;
     // "Paris Air Show", "Everett Factory": a place or a building, not a name.
-    let last = parts.last()?.last;
-    if super::place_names::is_site_head(work.word(text, last).trim_end_matches('.'))
-        || lex.is_organization_head(work.word(text, last))
-    {
-        return None;
-    }
+    let end = work.word(text, last);
+    (!super::place_names::is_site_head(end.trim_end_matches('.')) && !lex.is_organization_head(end))
+        .then_some((first, last))
+}
+
+/// [`given_name_beside_entry`] before the test of its last word.
+fn given_name_beside_entry_at(
+    text: &str,
+    work: &mut SentenceWork,
+    parts: &[Part],
+    lex: &Lexicons,
+) -> Option<(usize, usize)> {
     let one_word_entry = |work: &SentenceWork, t: usize| -> bool {
         work.owner_of(t).is_some_and(|c| {
             c.first == t

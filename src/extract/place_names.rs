@@ -268,13 +268,19 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
         let head = work.word(text, t);
         // The heads of streets, coasts and towns start longer names too ("Coast Guard", "City
         // Council"): there the head must end the name.
-        let ends_name = !(work.is_word(t + 1)
-            && is_capitalized(work.word(text, t + 1))
-            && adjacent(text, work, t, t + 1));
-        let upper = HEADS.contains(&head)
+        let ends_name = || {
+            !(work.is_word(t + 1)
+                && is_capitalized(work.word(text, t + 1))
+                && adjacent(text, work, t, t + 1))
+        };
+        let upper = head.starts_with(|c: char| c.is_ascii_uppercase())
+            && HEADS.contains(&head)
             && work.owner[t].is_none()
-            && (ends_name || !LAST_HEADS.contains(&head));
-        let lower = LOWER_HEADS.contains(&head) && work.owner[t].is_none();
+            && (!LAST_HEADS.contains(&head) || ends_name());
+        let lower = !upper
+            && head.starts_with(|c: char| c.is_ascii_lowercase())
+            && LOWER_HEADS.contains(&head)
+            && work.owner[t].is_none();
         if !(upper || lower) || !adjacent(text, work, t - 1, t) {
             t += 1;
             continue;
@@ -619,7 +625,8 @@ fn named_as_places(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usiz
     };
     for t in 0..work.tokens.len() {
         // "Mount Tarrow" ("Mount" alone is no name, so it is no free capitalised word).
-        if PLACE_STARTS.contains(&work.word(text, t))
+        if work.word(text, t).starts_with(['M', 'P', 'F', 'C'])
+            && PLACE_STARTS.contains(&work.word(text, t))
             && work.is_free_word(t)
             && free_capitalised(text, work, t + 1, lex)
             && adjacent(text, work, t, t + 1)
@@ -630,7 +637,14 @@ fn named_as_places(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usiz
             found.push((t, t + 1));
             continue;
         }
-        if !free_capitalised(text, work, t, lex) {
+        // The cheap tests first: a settlement noun and "of" before, or a comma and an article
+        // after.
+        let noun_before = t >= 2
+            && work.word(text, t - 1) == "of"
+            && PLACE_NOUNS.contains(&work.word(text, t - 2));
+        let apposition =
+            work.word(text, t + 1) == "," && matches!(work.word(text, t + 2), "a" | "an" | "the");
+        if !(noun_before || apposition) || !free_capitalised(text, work, t, lex) {
             continue;
         }
         let starts_run = t.checked_sub(1).map_or(true, |p| {
