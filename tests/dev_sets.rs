@@ -86,7 +86,8 @@ fn timebank_values_at_or_above_bars() {
 }
 
 /// MEANTIME (Wikinews): TIMEX3 values and event–date links (R 0.24 before issue 11's work, 0.342
-/// after session 3, 0.479 at P 1.00 after session 4's present tense and state verbs).
+/// after session 3, 0.479 at P 1.00 after session 4's present tense and state verbs, 0.521 at
+/// P 1.00 after session 5's coordinated futures, abilities ("can fly") and the merge fix).
 #[test]
 fn meantime_times_and_event_dates_at_or_above_bars() {
     let Some(report) = score("meantime") else {
@@ -98,7 +99,7 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
     let p = figure(&report, &["event_dates", "P"]);
     let r = figure(&report, &["event_dates", "R"]);
     assert!(p >= 0.95, "meantime event dates P {p} < 0.95");
-    assert!(r >= 0.46, "meantime event dates R {r} < 0.46");
+    assert!(r >= 0.50, "meantime event dates R {r} < 0.50");
 }
 
 // Set on 2026-12-06 (issue 8): see the constants' comment in the commit that set them and the

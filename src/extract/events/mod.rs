@@ -221,8 +221,15 @@ fn sentence_events(
     }
     let mut out: Vec<Found> = Vec::new();
     for (g, d) in groups.iter().zip(&group_dates) {
+        let head = &candidates[g.head];
+        // What a subject can do holds at publication, unless its clause dates it elsewhere
+        // ("can fly from 2031"): then it is no event.
+        let ability = g.members.iter().any(|&m| candidates[m].ability);
         let mut date = d.map(|d| (Some(dates[d].timex), dates[d].value.clone()));
-        if date.is_none() && present::told_as_now(view, &candidates[g.head]) {
+        if ability && date.is_some() {
+            continue;
+        }
+        if date.is_none() && present::told_as_now(view, head) {
             date = published.map(|p| (None, p.to_string()));
         }
         let Some(found) = build(view, &candidates, g, date, mentions) else {
@@ -433,6 +440,11 @@ fn build(
     let shared = verb.is_some_and(|v| present::coordinated(view, v));
     if at_publication && told_by.is_none() && subject_entity.is_none() && !shared {
         date = None;
+    }
+    // What a subject can do is an event only at publication.
+    let ability = g.members.iter().any(|&m| candidates[m].ability);
+    if ability && !date.as_ref().is_some_and(|(timex, _)| timex.is_none()) {
+        return None;
     }
     // Statements and states ("operates", "includes") make an event only with a date.
     if date.is_none() && (head.sense.is_statement() || head.sense.is_state()) {

@@ -9,7 +9,10 @@
 //! - the present progressive ("is stepping down", "are planning");
 //! - the present passive ("are selected by the government").
 //!
-//! Not: headings (whose present tells the past: "Envoy visits Rome"); groups with a modal, a
+//! A verb after "can" tells what its subject can do at publication ("the jet can fly 9,000
+//! miles").
+//!
+//! Not: headings (whose present tells the past: "Envoy visits Rome"); groups with another modal, a
 //! future, a past auxiliary or an infinitive ("can fly", "will sell", "was held", "to sell");
 //! the present perfect, whose event came before publication, by a day or by years ("police have
 //! arrested", "has said"); a statement in the passive, which is hearsay ("are said to have met",
@@ -44,7 +47,23 @@ pub(crate) fn told_as_now(view: &SentenceView<'_>, head: &Candidate) -> bool {
     if head.is_noun() || view.headline {
         return false;
     }
+    if head.ability {
+        return can_now(view, head.token, head.sense);
+    }
     present_at(view, head.token, head.sense, true)
+}
+
+/// True when the verb at `token` is the base form after "can" and a subject, in no reported
+/// clause: "the 777 can fly 9,000 miles", "the jets can now connect any two cities".
+fn can_now(view: &SentenceView<'_>, token: usize, sense: &TriggerSense) -> bool {
+    let lemma = sense.lemma.split(' ').next().unwrap_or(sense.lemma);
+    if view.tokens[token].lower != lemma || reported(view, token) {
+        return false;
+    }
+    let start = verb_group_start(view, token);
+    view.clause_before(start)
+        .next()
+        .is_some_and(|b| singular_subject_ends_at(view, b) || plural_subject_ends_at(view, b))
 }
 
 /// True when the verb at `token`, read as `sense`, stands in a verb group of the present; with

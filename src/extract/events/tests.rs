@@ -890,3 +890,28 @@ fn a_statement_label_opens_with_neither_a_pronoun_nor_a_reporting_verb() {
         "regulator announced the acquisition of a savings bank"
     );
 }
+
+#[test]
+fn what_a_subject_can_do_holds_at_publication_and_nowhere_else() {
+    let d = doc("The Orvik 9 can fly from Tarvos to Mirelle without a stop.")
+        .place("Tarvos", 0)
+        .place("Mirelle", 1);
+    assert_eq!(
+        at_publication(&d),
+        [("fly".into(), Some("2024-05-08".into()), None)]
+    );
+    // Without a publication date, or with a date of its own, or negated, or "could": nothing.
+    assert!(d.events().is_empty(), "{:?}", d.events());
+    let d = doc("The Orvik 9 can fly from Tarvos to Mirelle in 2031.")
+        .place("Tarvos", 0)
+        .place("Mirelle", 1)
+        .date("in 2031", "2031");
+    assert!(at_publication(&d).is_empty(), "{:?}", at_publication(&d));
+    for text in [
+        "The Orvik 9 cannot fly from Tarvos to Mirelle without a stop.",
+        "The Orvik 9 could fly from Tarvos to Mirelle without a stop.",
+    ] {
+        let d = doc(text).place("Tarvos", 0).place("Mirelle", 1);
+        assert!(at_publication(&d).is_empty(), "{text}");
+    }
+}

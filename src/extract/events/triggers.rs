@@ -42,6 +42,9 @@ pub(crate) struct Candidate {
     pub asserted: bool,
     /// What the lexicon requires around it is there ("reached" + "agreement").
     pub complete: bool,
+    /// Stated only as what its subject can do ("the jet can fly"): it holds at publication, when
+    /// it is told in the present, and dates nothing else.
+    pub ability: bool,
 }
 
 impl Candidate {
@@ -94,21 +97,25 @@ pub(crate) fn find(
         if sense.after_auxiliary && !after_auxiliary(view, i) {
             continue;
         }
-        let asserted = !question
+        let open = !question
             && !view.supposes
             && !view.quoted[i]
             && !view.clause(i).conditional
-            && !cancelled(view, i)
+            && !cancelled(view, i);
+        let stated = open
             && match sense.pos {
                 Pos::Verb => verb_asserted(view, i),
                 Pos::Noun => noun_asserted(view, i),
             };
+        // "The jet can fly 9,000 miles": what its subject can do now.
+        let ability = !stated && open && sense.pos == Pos::Verb && after_can(view, i);
         let complete = context_met(view, i, sense, timexes);
         out.push(Candidate {
             token: i,
             sense,
-            asserted,
+            asserted: stated || ability,
             complete,
+            ability,
         });
     }
     out
@@ -176,6 +183,20 @@ fn ends_verb_phrase(view: &SentenceView<'_>, i: usize) -> bool {
         None => true,
         Some(t) => !t.is_word() || t.is(WordClass::Preposition) || t.is(WordClass::Determiner),
     }
+}
+
+/// True when the verb group of the verb at `i` is "can" (past adverbs), with no negation or
+/// other modal: "can fly", "can now connect"; not "cannot fly", "could fly", "can't".
+fn after_can(view: &SentenceView<'_>, i: usize) -> bool {
+    let mut group = view
+        .clause_before(i)
+        .map(|t| &view.tokens[t])
+        .filter(|t| !(t.is(WordClass::Adverb) || (t.lower.ends_with("ly") && t.lower.len() > 4)));
+    let can = group.next().is_some_and(|t| t.lower == "can");
+    can && !matches!(group.next(), Some(t) if t.is(WordClass::Negation)
+        || t.is(WordClass::Modal)
+        || t.is(WordClass::Auxiliary)
+        || is_contracted_negation(&t.lower))
 }
 
 /// Most words between the "will" of a verb group and the "and" that joins a second verb to it.
