@@ -27,6 +27,7 @@ pub fn extract_entities(text: &str, sentences: &[Sentence]) -> EntityExtraction 
     let lex = Lexicons::get();
     // The role patterns read the tokens the mentions were found in.
     let (mut mentions, tokens) = find_mentions_and_tokens(text, sentences, lex);
+    super::state_bodies::tie_to_country(text, &mut mentions, lex);
     let entities = resolve(text, &mut mentions, lex);
     let memberships =
         find_memberships_in_tokens(text, sentences, &tokens, &mentions, &entities, lex);

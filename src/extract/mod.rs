@@ -30,6 +30,7 @@ mod place_names;
 mod resolve;
 mod roles;
 mod sentence_work;
+mod state_bodies;
 mod tokens;
 pub mod user_lexicon;
 

@@ -5,7 +5,10 @@
 //!
 //! News names a person's employer this way when it quotes them, so the shape is read only where
 //! the sentence says it is such a naming: a verb of saying right before the name or right after
-//! the organization, a form of address or rank before the name, or an age between commas. The
+//! the organization, a form of address or rank before the name, or an age between commas; and
+//! "X at the Acme Institute" as the subject of a clause ("In optics, X at the Acme Institute has
+//! built ..."), where the organization is one of research or teaching (a hotel or a court says
+//! only where X was). The
 //! organization must be one (not a place: "X of Ohio" says where X lives). Names listed
 //! together before the organization ("X and Y of Acme") are such a naming too. A conjunct shares
 //! what its partner shows: "X of Acme and Y of Beta said", "X and Y of Acme say". The role is
@@ -89,19 +92,17 @@ pub(super) fn read(
         let (first, last) = view.range(pm);
         t = last + 1;
         let mut k = last + 1;
-        let aged = view.word(k) == ","
-            && view.word(k + 1).len() <= 3
-            && view.word(k + 1).chars().all(|c| c.is_ascii_digit())
-            && view.word(k + 2) == ",";
-        if aged {
-            k += 3;
+        let aged = view.after_age(k).is_some();
+        if let Some(after) = view.after_age(k) {
+            k = after;
         }
         // "Ann Lee, of the Acme Association, said": only with the verb after the commas.
         let set_off = !aged && view.word(k) == "," && view.lower(k + 1) == "of";
         if set_off {
             k += 1;
         }
-        if !matches!(view.lower(k).as_str(), "of" | "at") {
+        let preposition = view.lower(k);
+        if !matches!(preposition.as_str(), "of" | "at") {
             continue;
         }
         k += 1;
@@ -109,6 +110,8 @@ pub(super) fn read(
             k += 1;
         }
         let k = super::context::after_ordinal(view, k);
+        // "of New York's Acme School of Medicine".
+        let k = super::context::after_qualifying_place(view, k);
         let Some(om) = view.mention_starting_at(k).filter(|&m| {
             let mention = &view.mentions[m];
             mention.kind == MentionKind::Organization
@@ -147,6 +150,13 @@ pub(super) fn read(
             after += 1;
         }
         let said_after = SAYING_AFTER.contains(&view.lower(after).as_str());
+        // "In chemistry, Ann Lee at the Acme Institute has found": the subject of a clause,
+        // named with the organization before its verb.
+        let subject = !set_off
+            && preposition == "at"
+            && starts_clause(view, start)
+            && is_institution(view, om)
+            && verb_at(view, after);
         // "Ann Lee and Tom Ray of Acme": names listed by their organization.
         let listed = start >= 2
             && view.lower(start - 1) == "and"
@@ -163,7 +173,7 @@ pub(super) fn read(
             organization,
             first: start,
             last: o_last,
-            shown: said_after || !set_off && (before || aged || addressed || listed),
+            shown: said_after || subject || !set_off && (before || aged || addressed || listed),
         });
         t = o_last + 1;
     }
@@ -220,6 +230,56 @@ pub(super) fn read(
         }
     }
     out
+}
+
+/// Auxiliaries and common past tenses that may follow a clause's subject.
+const VERBS_AFTER_SUBJECT: &[&str] = &[
+    "has", "have", "had", "is", "was", "will", "would", "can", "could", "won", "made", "led",
+    "took", "gave", "began", "became", "saw", "met", "ran", "held", "built", "sold", "bought",
+    "wrote", "sent", "kept", "lost", "said", "says", "told", "found",
+];
+
+/// Heads of organizations where people work as researchers or teachers: "Ann Lee at the Acme
+/// Institute" names her employer, "Ann Lee at the Acme Hotel" only where she was.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Institute",
+    "Institution",
+    "University",
+    "College",
+    "Academy",
+    "Laboratory",
+    "Laboratories",
+    "Observatory",
+    "School",
+    "Center",
+    "Centre",
+];
+
+/// True when the person starting at token `t` starts a clause: at the start of the sentence,
+/// after a comma, or after "and".
+fn starts_clause(view: &View, t: usize) -> bool {
+    t == 0 || matches!(view.lower(t - 1).as_str(), "," | ";" | "and")
+}
+
+/// True when organization mention `m` is an institution of research or teaching.
+fn is_institution(view: &View, m: usize) -> bool {
+    view.mentions[m]
+        .text
+        .split_whitespace()
+        .any(|w| INSTITUTION_HEADS.contains(&w))
+}
+
+/// True when the word at token `t` (past "also") is a verb of the clause: an auxiliary, a
+/// common past tense, or a lower-case word ending in "-ed".
+fn verb_at(view: &View, t: usize) -> bool {
+    let t = if view.lower(t) == "also" { t + 1 } else { t };
+    let w = view.word(t);
+    if !w.starts_with(|c: char| c.is_lowercase()) || view.owner.get(t).is_some_and(Option::is_some)
+    {
+        return false;
+    }
+    VERBS_AFTER_SUBJECT.contains(&w)
+        || w.len() > 4 && w.ends_with("ed") && !crate::extract::sentence_work::is_function_word(w)
 }
 
 /// The "member" membership of `person` in `organization`, stated from token `first` to `last`.

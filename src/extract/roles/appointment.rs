@@ -68,32 +68,6 @@ pub(super) fn read(
     entities: &[Entity],
 ) -> Option<Option<Membership>> {
     let mut reading = reading.clone();
-    // "Acme named X chief executive": the context reader took the name right before the title
-    // for its owner ("Trump envoy"); after an appointing verb it is the appointee.
-    if let Some(pm) = view
-        .mention_starting_at(reading.left)
-        .filter(|&m| view.mentions[m].kind == MentionKind::Person)
-    {
-        let verb = reading.left.checked_sub(1)?;
-        if reading.organization != view.mentions[pm].entity
-            || !APPOINTING.contains(&view.lower(verb).as_str())
-        {
-            return None;
-        }
-        reading.organization = subject_organization(view, verb, entities);
-        let span = Span::new(
-            view.tokens[verb].span.start,
-            view.tokens[reading.right].span.end,
-        );
-        return Some(membership(
-            reading,
-            view.mentions[pm].entity?,
-            sentence,
-            span,
-            "appointment",
-            entities,
-        ));
-    }
     // Back from the title over "as", a determiner and "new": "named as the new president".
     let mut k = reading.left.checked_sub(1)?;
     if view.lower(k) == "new" {
@@ -126,24 +100,10 @@ pub(super) fn read(
         } else {
             None
         };
-        if let Some(pm) = person {
-            if future || word == "nominated" {
-                reading.qualifiers.push(Qualifier::Designate);
-            }
-            let span = Span::new(
-                view.mentions[pm].span.start,
-                view.tokens[reading.right].span.end,
-            );
-            return Some(membership(
-                reading,
-                view.mentions[pm].entity?,
-                sentence,
-                span,
-                "appointment",
-                entities,
-            ));
-        }
-        return None;
+        let pm = person?;
+        let designate = future || word == "nominated";
+        let from = view.range(pm).0;
+        return given(view, reading, pm, from, designate, sentence, entities);
     }
     // Active: "Acme named X (as) chief executive".
     if let Some(pm) = view
@@ -158,21 +118,8 @@ pub(super) fn read(
         if reading.organization.is_none() {
             reading.organization = subject_organization(view, verb, entities);
         }
-        if view.lower(verb) == "nominated" {
-            reading.qualifiers.push(Qualifier::Designate);
-        }
-        let span = Span::new(
-            view.tokens[verb].span.start,
-            view.tokens[reading.right].span.end,
-        );
-        return Some(membership(
-            reading,
-            view.mentions[pm].entity?,
-            sentence,
-            span,
-            "appointment",
-            entities,
-        ));
+        let designate = view.lower(verb) == "nominated";
+        return given(view, reading, pm, verb, designate, sentence, entities);
     }
     // "X joined Acme as chief economist".
     if as_ {
@@ -214,6 +161,43 @@ pub(super) fn read(
         ));
     }
     None
+}
+
+/// The appointment of person mention `pm` to the title of `reading`, stated from token `from`
+/// to the title's end; a designate when the appointment is still to come.
+fn given(
+    view: &View,
+    mut reading: Reading,
+    pm: usize,
+    from: usize,
+    designate: bool,
+    sentence: usize,
+    entities: &[Entity],
+) -> Option<Option<Membership>> {
+    if designate {
+        reading.qualifiers.push(Qualifier::Designate);
+    }
+    let span = Span::new(
+        view.tokens[from].span.start,
+        view.tokens[reading.right].span.end,
+    );
+    Some(membership(
+        reading,
+        view.mentions[pm].entity?,
+        sentence,
+        span,
+        "appointment",
+        entities,
+    ))
+}
+
+/// True when an appointing verb stands right before the person mention `m` ("named Ann Lee
+/// chief executive"): the title after the name is given to her, not held for her.
+pub(super) fn after_appointing_verb(view: &View, m: usize) -> bool {
+    let (first, _) = view.range(m);
+    first
+        .checked_sub(1)
+        .is_some_and(|v| APPOINTING.contains(&view.lower(v).as_str()))
 }
 
 /// True when mention `m` names an organization (not a place acting as one).

@@ -28,6 +28,11 @@ const LINKING: &[&str] = &[
     "became",
     "now",
     "currently",
+    "will",
+    "would",
+    "be",
+    "become",
+    "becomes",
 ];
 
 /// The membership of the person the title describes from after the name.
@@ -96,11 +101,22 @@ pub(super) fn read(
         let verb = linking.iter().any(|w| {
             matches!(
                 w.as_str(),
-                "is" | "was" | "serves" | "served" | "became" | "been"
+                "is" | "was"
+                    | "serves"
+                    | "served"
+                    | "became"
+                    | "been"
+                    | "be"
+                    | "become"
+                    | "becomes"
             )
         });
         if !verb {
             return None;
+        }
+        // "X, who will become the newspaper's chairman": a title still to come.
+        if linking.iter().any(|w| w == "will" || w == "would") {
+            reading.qualifiers.push(Qualifier::Designate);
         }
         if linking.iter().any(|w| w == "who") {
             if view.word(back) == "," {
@@ -241,7 +257,7 @@ fn aside_before(view: &View, comma: usize) -> Option<usize> {
         .text
         .get(view.tokens[open].span.end..view.tokens[comma].span.start)?
         .trim();
-    let age = !aside.is_empty() && aside.len() <= 3 && aside.chars().all(|c| c.is_ascii_digit());
+    let age = open + 2 == comma && view.is_age(open + 1);
     let party = aside.len() <= 10
         && matches!(aside.get(..2), Some("D-" | "R-" | "I-"))
         && aside[2..].starts_with(|c: char| c.is_ascii_uppercase());

@@ -7,6 +7,7 @@
 //! The shapes (title before name, apposition, ...) start from this [`Reading`] and only add
 //! where the person is.
 
+use super::anaphora::Scope;
 use super::view::{View, FOLLOWERS};
 use crate::extract::lexicon::{Lexicons, PlaceClass, TitleKind};
 use crate::extract::model::{Mention, MentionKind, Qualifier};
@@ -30,12 +31,8 @@ pub(super) struct Reading {
 }
 
 /// Reads qualifiers, organization and attachments around title mention `r`.
-pub(super) fn read_context(
-    view: &View,
-    r: usize,
-    lex: &Lexicons,
-    antecedent: Option<usize>,
-) -> Option<Reading> {
+pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Reading> {
+    let lex = scope.lex;
     let title = &view.mentions[r];
     let mut role = title.value.clone().unwrap_or_else(|| title.text.clone());
     let kind = lex.role_kind(&role)?;
@@ -121,8 +118,9 @@ pub(super) fn read_context(
                         comma_ok = true;
                     }
                 }
-            } else if let Some(a) = antecedent.filter(|_| described_owner(view, k, lex)) {
-                // "The confederation's president, X": the organization the sentence before is
+            } else if let Some(a) = anaphoric_owner(view, k, scope) {
+                // "the agency's spokesman", "The confederation's president, X": the
+                // organization named before by its kind, or the one the sentence before is
                 // about.
                 organization = Some(a);
                 left = k.saturating_sub(2);
@@ -131,7 +129,9 @@ pub(super) fn read_context(
         } else if let Some(m) = view.mention_ending_at(k) {
             let mention = &view.mentions[m];
             let fits = match mention.kind {
-                MentionKind::Organization | MentionKind::Person => true,
+                MentionKind::Organization => true,
+                // "Acme named Ann Lee chief executive": the appointee, not the owner.
+                MentionKind::Person => !super::appointment::after_appointing_verb(view, m),
                 MentionKind::Place | MentionKind::Demonym => mention
                     .value
                     .as_deref()
@@ -155,8 +155,8 @@ pub(super) fn read_context(
             }
         } else if k == 0 && view.lower(k) == "its" {
             // "Its president, X": the organization the sentence before is about.
-            if antecedent.is_some() {
-                organization = antecedent;
+            if scope.subject.is_some() {
+                organization = scope.subject;
                 comma_ok = true;
             }
         } else if view.lower(k) == "whose" && view.word(k.wrapping_sub(1)) == "," {
@@ -188,6 +188,17 @@ pub(super) fn read_context(
             }
         }
     }
+    // "a company official", "the agency spokesman": an organization named before by its kind.
+    if organization.is_none() && left > 1 && view.adjacent(left - 1, left) {
+        let determiner = view.lower(left - 2);
+        if matches!(determiner.as_str(), "a" | "an" | "the") {
+            if let Some(o) = scope.resolve(view, left - 1) {
+                organization = Some(o);
+                left -= 1;
+                comma_ok = true;
+            }
+        }
+    }
     // "PAN (National Action Party) candidate X": an organization and its name or acronym in
     // brackets.
     if organization.is_none() {
@@ -203,7 +214,7 @@ pub(super) fn read_context(
     if left > 0
         && matches!(
             view.lower(left - 1).as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its"
         )
     {
         comma_ok = true;
@@ -231,6 +242,12 @@ pub(super) fn read_context(
         if view.lower(k) == "the" {
             k += 1;
         }
+        // "a member of the country's High Court": the country is the organization's own.
+        if view.lower(k) == "country"
+            && view.tokens.get(k + 1).map(|t| t.kind) == Some(TokenKind::Possessive)
+        {
+            k += 2;
+        }
         k = after_ordinal(view, k);
         // "at the law firm Freshfields": a description of the organization before its name.
         if view.mention_starting_at(k).is_none()
@@ -238,6 +255,7 @@ pub(super) fn read_context(
         {
             k = after_description(view, k);
         }
+        let k = after_qualifying_place(view, k);
         let starts = view
             .mention_starting_at(k)
             .filter(|&m| view.mentions[m].kind != MentionKind::Demonym);
@@ -304,6 +322,13 @@ pub(super) fn read_context(
                 }
                 _ => {}
             }
+        } else if let Some(o) = (organization.is_none() && view.lower(right + 2) == "the")
+            .then(|| anaphoric_object(view, right + 3, scope))
+            .flatten()
+        {
+            // "a spokeswoman for the agency": the organization named before by its kind.
+            organization = Some(o);
+            right += 3;
         } else if preposition == "of" && organization.is_none() {
             // "the treasurer of South American football's governing body CONMEBOL", "chairman
             // of the largest opposition party, the Acme Party", "chief of waste disposal for
@@ -358,6 +383,47 @@ pub(super) fn read_context(
         comma_ok,
         organization_after: organization.is_some() && organization != before,
     })
+}
+
+/// The first token of an organization that a place or demonym starting at token `k` qualifies
+/// ("the Montgomery County Democratic Party", "New York's Mount Sinai School of Medicine", "the
+/// Russian Pacific Fleet"), or `k`.
+pub(super) fn after_qualifying_place(view: &View, k: usize) -> usize {
+    let Some(p) = view.mention_starting_at(k).filter(|&m| {
+        matches!(
+            view.mentions[m].kind,
+            MentionKind::Place | MentionKind::Demonym
+        )
+    }) else {
+        return k;
+    };
+    let last = view.range(p).1;
+    let next = if view.tokens.get(last + 1).map(|t| t.kind) == Some(TokenKind::Possessive) {
+        last + 2
+    } else if view.adjacent(last, last + 1) {
+        last + 1
+    } else {
+        return k;
+    };
+    let organization = view.mention_starting_at(next).is_some_and(|o| {
+        view.mentions[o].kind == MentionKind::Organization && view.mentions[o].entity.is_some()
+    });
+    if organization {
+        next
+    } else {
+        k
+    }
+}
+
+/// The organization a kind noun at token `k` names when it ends its noun phrase ("for the
+/// agency, said", "of the company in 1990").
+fn anaphoric_object(view: &View, k: usize, scope: &Scope) -> Option<usize> {
+    let closes = view
+        .tokens
+        .get(k + 1)
+        .map_or(true, |t| t.kind == TokenKind::Punct)
+        || FOLLOWERS.contains(&view.lower(k + 1).as_str());
+    closes.then(|| scope.resolve(view, k)).flatten()
 }
 
 /// The organization mention before "(...)" that ends right before token `left`.
@@ -533,9 +599,24 @@ const OWNER_NOUNS: &[&str] = &[
     "league",
 ];
 
+/// The organization "the <noun>'s" names, the possessive at token `k`: the one of that kind named
+/// before ("the agency's spokesman"), else, at the start of the sentence, the organization the
+/// sentence before is about ("The confederation's president").
+fn anaphoric_owner(view: &View, k: usize, scope: &Scope) -> Option<usize> {
+    let noun = k.checked_sub(1)?;
+    let named = (noun > 0 && view.lower(noun - 1) == "the")
+        .then(|| scope.resolve(view, noun))
+        .flatten();
+    named.or_else(|| {
+        scope
+            .subject
+            .filter(|_| described_owner(view, k, scope.lex))
+    })
+}
+
 /// True when the possessive at token `k` ends "The <organization noun>" at the start of the
 /// sentence: "The confederation's president".
-pub(super) fn described_owner(view: &View, k: usize, lex: &Lexicons) -> bool {
+fn described_owner(view: &View, k: usize, lex: &Lexicons) -> bool {
     let Some(noun) = k.checked_sub(1) else {
         return false;
     };

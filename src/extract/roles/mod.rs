@@ -16,7 +16,14 @@
 //!
 //! - [`led_by`]: "ORG, led by [title] X", "ORG, headed by X";
 //! - [`relative_clause`]: "X, who heads Acme", "X, who founded Acme";
-//! - [`affiliation`]: "said X of Acme", "X of Acme said", "Dr. X of Acme".
+//! - [`affiliation`]: "said X of Acme", "X of Acme said", "Dr. X of Acme", "X at the Acme
+//!   Institute has found";
+//! - [`anaphora`]: "NBC's Ann Lee", "the agency's Ann Lee" (and, inside [`context`], "a
+//!   spokeswoman for the agency", "a company official": an organization named before by its
+//!   kind).
+//!
+//! A legislator's title without organization takes the chamber the sentence names
+//! ([`legislature`]: "Sen. X said the Congress must act").
 //!
 //! Titles that mean nothing without their organization ("head", "host") need one; honorifics
 //! are never roles. Where the text names the organization in a way this reader does not
@@ -29,11 +36,13 @@
 //! mentions: the stage is linear in the length of the document.
 
 mod affiliation;
+mod anaphora;
 mod appointment;
 mod apposition;
 mod context;
 mod coordination;
 mod led_by;
+mod legislature;
 mod relative_clause;
 #[cfg(test)]
 mod tests;
@@ -101,21 +110,25 @@ fn memberships<'a>(
             continue;
         }
         let view = View::new(text, mentions, in_sentence, tokens_of(s));
-        let antecedent = s
+        let previous = s
             .checked_sub(1)
-            .and_then(|p| context::subject_organization(mentions, &by_sentence[p]));
+            .map_or(&[][..], |p| by_sentence[p].as_slice());
+        let scope = anaphora::Scope::new(mentions, previous, entities, lex);
         let mut readings: Vec<Option<Reading>> = in_sentence
             .iter()
             .filter(|&&m| mentions[m].kind == MentionKind::Role)
-            .map(|&r| context::read_context(&view, r, lex, antecedent))
+            .map(|&r| context::read_context(&view, r, &scope))
             .collect();
         coordination::share_organizations(&view, &mut readings);
+        let from = out.len();
         for i in 0..readings.len() {
             out.extend(read_title(&view, &readings, i, s, entities, lex));
         }
+        legislature::place(&view, &mut out[from..], entities);
         out.extend(led_by::read(&view, s, entities, lex));
         out.extend(relative_clause::read(&view, s, entities));
         out.extend(affiliation::read(&view, s, entities, lex));
+        out.extend(anaphora::read(&view, s, &scope));
     }
     tidy(out)
 }

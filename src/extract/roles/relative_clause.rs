@@ -65,10 +65,7 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
         let (_, p) = view.range(pm);
         t = p + 1;
         // "X, who heads", "X, 70, who heads", "X who heads", or the subject itself: "X heads".
-        let aged = view.word(p + 1) == ","
-            && view.word(p + 2).len() <= 3
-            && view.word(p + 2).chars().all(|c| c.is_ascii_digit())
-            && view.word(p + 3) == ",";
+        let aged = view.after_age(p + 1).is_some();
         let comma = if aged { p + 3 } else { p + 1 };
         let relative =
             view.lower(comma) == "who" || view.word(comma) == "," && view.lower(comma + 1) == "who";

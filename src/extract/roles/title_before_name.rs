@@ -34,6 +34,17 @@ pub(super) fn read(
     let comma = view.word(p) == ",";
     if comma {
         p += 1;
+        // "Acme's technical manager, engineer Ann Lee": her occupation, written small, before
+        // the name.
+        if let Some(r) = view.mention_starting_at(p).filter(|&r| {
+            let role = &view.mentions[r];
+            role.kind == MentionKind::Role && role.text.starts_with(char::is_lowercase)
+        }) {
+            let after = view.range(r).1 + 1;
+            if view.adjacent(after - 1, after) {
+                p = after;
+            }
+        }
     }
     let touching = comma || view.adjacent(reading.right, p);
     // "spokesman Lt. Ann Lee", "the head of X, Dr. Ann Lee": a rank or form of address before

@@ -45,6 +45,8 @@ pub(super) const FOLLOWERS: &[&str] = &[
     "for",
     "of",
     "by",
+    "based",
+    "headquartered",
 ];
 
 /// The tokens of one sentence and the mention covering each.
@@ -54,6 +56,8 @@ pub(super) struct View<'a> {
     pub(super) owner: Vec<Option<usize>>,
     ranges: rustc_hash::FxHashMap<usize, (usize, usize)>,
     pub(super) mentions: &'a [Mention],
+    /// The mentions of the sentence, in order.
+    in_sentence: Vec<usize>,
 }
 
 impl<'a> View<'a> {
@@ -83,7 +87,13 @@ impl<'a> View<'a> {
             owner,
             ranges,
             mentions,
+            in_sentence: in_sentence.to_vec(),
         }
+    }
+
+    /// The mentions of the sentence, in order.
+    pub(super) fn mentions_in_sentence(&self) -> impl Iterator<Item = usize> + '_ {
+        self.in_sentence.iter().copied()
     }
 
     pub(super) fn word(&self, t: usize) -> &'a str {
@@ -115,6 +125,18 @@ impl<'a> View<'a> {
     pub(super) fn after_place(&self, k: usize) -> Option<usize> {
         let m = self.mention_starting_at(k)?;
         (self.mentions[m].kind == MentionKind::Place).then(|| self.range(m).1 + 1)
+    }
+
+    /// True when token `t` is an age: one to three digits ("X, 47, of Acme").
+    pub(super) fn is_age(&self, t: usize) -> bool {
+        let w = self.word(t);
+        !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// The token after an age between commas that starts at token `t` (", 47,"), if one does:
+    /// the aside that news puts after a person's name.
+    pub(super) fn after_age(&self, t: usize) -> Option<usize> {
+        (self.word(t) == "," && self.is_age(t + 1) && self.word(t + 2) == ",").then_some(t + 3)
     }
 
     /// True when only spaces (no line break) separate tokens `a` and `b`.
