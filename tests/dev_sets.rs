@@ -75,14 +75,15 @@ fn meantime_names_at_or_above_the_bars() {
 }
 
 /// TimeBank/AQUAINT (TempEval-3): TIMEX3 values (0.69 before issue 11's work, 0.78 after
-/// session 3, 0.795 after session 4).
+/// session 3, 0.795 after session 4, 0.809 after session 5: bare years in more contexts,
+/// weekdays after names, the quarter in focus).
 #[test]
 fn timebank_values_at_or_above_bars() {
     let Some(report) = score("timebank") else {
         return;
     };
     let f1 = figure(&report, &["timex", "value", "F1"]);
-    assert!(f1 >= 0.79, "timebank value F1 {f1} < 0.79");
+    assert!(f1 >= 0.80, "timebank value F1 {f1} < 0.80");
 }
 
 /// MEANTIME (Wikinews): TIMEX3 values and event–date links (R 0.24 before issue 11's work, 0.342
@@ -94,8 +95,8 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
         return;
     };
     let f1 = figure(&report, &["timex", "value", "F1"]);
-    // Timex values 0.813 after session 3, 0.822 after session 4.
-    assert!(f1 >= 0.81, "meantime timex value F1 {f1} < 0.81");
+    // Timex values 0.813 after session 3, 0.822 after session 4, 0.856 after session 5.
+    assert!(f1 >= 0.85, "meantime timex value F1 {f1} < 0.85");
     let p = figure(&report, &["event_dates", "P"]);
     let r = figure(&report, &["event_dates", "R"]);
     assert!(p >= 0.95, "meantime event dates P {p} < 0.95");

@@ -7,7 +7,7 @@
 //! out rather than guessed. The year comes like a date without a year's: "last"/"next" say which
 //! way, otherwise the clause's tense ([`super::normalize`]).
 
-use super::context::{is_capitalized, next_word};
+use super::context::{after, is_capitalized, is_one_of, next_word};
 use super::recognize::{group, text_of, whole, Anchor, Candidate, Direction, Rule};
 use super::TimexKind;
 use jiff::civil::{Date, Weekday};
@@ -146,12 +146,30 @@ fn holiday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         return;
     };
     // "Christmas trees", "Thanksgiving dinner": the holiday as a modifier of a thing, which
-    // TimeML leaves alone; "Christmas sales" alike. A capitalized next word is a name ("Christmas
+    // TimeML leaves alone. A capitalized next word is a name ("Christmas
     // Island").
     let end = whole(caps).end;
-    let modifies_next = next_word(text, end)
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !is_stop(w));
-    if !has_day && modifies_next {
+    let next = next_word(text, end);
+    // "the Christmas shopping season", "Christmas sales": the trading stretch around the
+    // holiday, a span of days of no stated length (MEANTIME: PXD), not the day itself.
+    if !has_day && is_one_of(next, TRADING_STRETCH) {
+        out.push(Candidate::fixed(
+            name_span,
+            TimexKind::Duration,
+            "PXD".to_string(),
+        ));
+        return;
+    }
+    let modifies_next =
+        next.is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !is_stop(w));
+    // "the Christmas and New Year sales period": two holidays before one noun modify it both.
+    let modifies_with_another = is_one_of(next, &["and", "or"])
+        && after(text, end, 40)
+            .split_whitespace()
+            .skip(1)
+            .take(3)
+            .any(|w| is_one_of(Some(w.trim_end_matches(['.', ','])), TRADING_STRETCH));
+    if !has_day && (modifies_next || modifies_with_another) {
         return;
     }
     let direction = match text_of(caps, "rel").map(|r| {
@@ -176,6 +194,9 @@ fn holiday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         Anchor::Holiday { which, direction },
     ));
 }
+
+/// Nouns after a holiday that make it the stretch of trading around it ("Christmas sales").
+const TRADING_STRETCH: &[&str] = &["sales", "shopping", "season", "period", "rush", "trading"];
 
 /// Words after a holiday name that leave it the day itself ("on Thanksgiving and", "Christmas
 /// morning" is a part of the day, handled as the day).
