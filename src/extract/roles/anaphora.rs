@@ -226,12 +226,7 @@ pub(super) fn read(view: &View, sentence: usize, scope: &Scope) -> Vec<Membershi
 
 /// "Ann Lee's Progressive Unity Party", the possessive at token `t`: the person's membership of
 /// the party named right after it. `None` when no such pair stands there.
-fn party_of(
-    view: &View,
-    t: usize,
-    sentence: usize,
-    scope: &Scope,
-) -> Option<Option<Membership>> {
+fn party_of(view: &View, t: usize, sentence: usize, scope: &Scope) -> Option<Option<Membership>> {
     let pm = t
         .checked_sub(1)
         .and_then(|k| view.mention_ending_at(k))
