@@ -34,6 +34,8 @@
 //! ```
 
 pub mod analysis;
+#[doc(hidden)]
+pub mod check;
 pub mod export;
 pub mod extract;
 pub mod push;

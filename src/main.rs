@@ -412,6 +412,8 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    // The ingestor saves its name tallies beside the store as it goes.
+    drop(ingestor);
     if added + replaced > 1000 {
         store.flush()?;
     }
@@ -538,6 +540,8 @@ fn ingest_nquads(
         }
         store_batch(&mut pending)?;
     }
+    // The ingestor saves its name tallies beside the store as it goes.
+    drop(ingestor);
     if added + replaced > 1000 {
         store.flush()?;
     }

@@ -4,6 +4,74 @@
 mod stores;
 
 use kg::analysis::{conflicts, Conflict, Tense};
+use kg::store::KgStore;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The rows of `examples/conflicts.rq` on `store`, each as variable -> value.
+fn example_rows(store: &KgStore) -> Vec<BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/conflicts.rq"
+    ))
+    .unwrap();
+    let QueryResults::Solutions(solutions) = store.query(&text).unwrap() else {
+        panic!("conflicts.rq is a SELECT query");
+    };
+    solutions
+        .map(|solution| {
+            solution
+                .unwrap()
+                .iter()
+                .map(|(variable, term)| {
+                    let value = match term {
+                        Term::Literal(l) => l.value().to_owned(),
+                        other => other.to_string(),
+                    };
+                    (variable.as_str().to_owned(), value)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every row of `examples/conflicts.rq` is an office `kg conflicts` finds in conflict, with
+/// the same number of articles for that holder and tense; returns the rows as (office,
+/// organization, person, tense) -> articles.
+fn example_agrees_with_kg_conflicts(
+    store: &KgStore,
+    found: &[Conflict],
+) -> BTreeMap<(String, String, String, String), usize> {
+    let mut out = BTreeMap::new();
+    for row in example_rows(store) {
+        let field = |name: &str| row.get(name).cloned().unwrap_or_default();
+        let (office, organization) = (field("office"), field("organization"));
+        let conflict = found
+            .iter()
+            .find(|c| c.role == office && c.organization == organization)
+            .unwrap_or_else(|| panic!("{office} of {organization} is no conflict of kg conflicts"));
+        let tense = field("tense");
+        let articles: BTreeSet<&str> = conflict
+            .claims
+            .iter()
+            .filter(|c| c.person == field("person"))
+            .filter(|c| serde_json::to_value(c.tense).unwrap() == tense.as_str())
+            .map(|c| c.article.as_str())
+            .collect();
+        assert_eq!(
+            field("articles"),
+            articles.len().to_string(),
+            "{office} of {organization}: {row:?}"
+        );
+        assert!(!field("article").is_empty(), "{row:?}");
+        out.insert(
+            (office, organization, field("person"), tense),
+            articles.len(),
+        );
+    }
+    out
+}
 
 fn claims<'a>(
     conflict: &'a Conflict,
@@ -70,6 +138,21 @@ fn the_us_presidency_on_the_seeds() {
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.is_some().cmp(&a.is_some()).then(b.cmp(a)));
     assert_eq!(dates, sorted);
+    // examples/conflicts.rq shows the same, one row per holder and tense.
+    let rows = example_agrees_with_kg_conflicts(&store, &found);
+    let us = |person: &str, tense: &str| {
+        rows.get(&(
+            "President".to_owned(),
+            "United States".to_owned(),
+            person.to_owned(),
+            tense.to_owned(),
+        ))
+        .copied()
+    };
+    assert_eq!(us("Biden", "current"), Some(1), "{rows:?}");
+    assert_eq!(us("Donald Trump", "current"), Some(2), "{rows:?}");
+    assert_eq!(us("Donald Trump", "former"), Some(2), "{rows:?}");
+    assert_eq!(rows.len(), 3, "{rows:?}");
     // Offices every article agrees on are not conflicts.
     assert!(!found.iter().any(|c| c.office == "President of France"));
     assert!(!found
@@ -115,6 +198,9 @@ fn fresh_articles_disagree_over_another_office() {
     assert!(office.reasons.iter().any(|r| r.starts_with("held now by")));
     let text = kg::analysis::conflicts::to_text(&found);
     assert!(text.contains("Prime Minister of Norway"), "{text}");
+    // The example query: the sitting and the former prime minister, each a row.
+    let rows = example_agrees_with_kg_conflicts(&store, &found);
+    assert_eq!(rows.len(), 3, "{rows:?}");
 }
 
 #[test]
@@ -132,6 +218,7 @@ fn agreeing_articles_make_no_conflict() {
         ),
     ]);
     assert!(conflicts(&store).unwrap().is_empty());
+    assert!(example_rows(&store).is_empty());
 }
 
 /// An article about one country's officials that quotes another country's president by title
@@ -161,6 +248,7 @@ fn a_weak_country_context_makes_no_conflict() {
     ]);
     let found = conflicts(&store).unwrap();
     assert!(found.is_empty(), "{found:#?}");
+    assert!(example_rows(&store).is_empty());
 }
 
 /// The country is clear when the article names its government (the White House): a president
@@ -196,4 +284,15 @@ fn a_government_named_in_the_article_places_a_bare_title() {
         .unwrap()
         .contains("The White House said"));
     assert_eq!(claims(office, "Harlan Whitcombe", Tense::Current).len(), 1);
+    // The example query places the bare title by the White House too.
+    let rows = example_agrees_with_kg_conflicts(&store, &found);
+    assert!(
+        rows.contains_key(&(
+            "President".to_owned(),
+            "United States".to_owned(),
+            "Dorian Vasquez-Hale".to_owned(),
+            "current".to_owned()
+        )),
+        "{rows:?}"
+    );
 }

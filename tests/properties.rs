@@ -74,30 +74,9 @@ fn check_extraction(text: &str) -> Result<(), TestCaseError> {
     let document = Document::new("prop.txt", text)
         .with_date(jiff::civil::date(2025, 11, 26), DateOrigin::CommandLine);
     let ex = extract(document);
-    let t = &ex.document.text;
-    let within = |start: usize, end: usize| {
-        start <= end && end <= t.len() && t.is_char_boundary(start) && t.is_char_boundary(end)
-    };
-    for s in &ex.sentences {
-        prop_assert!(within(s.span.start, s.span.end), "sentence {:?}", s);
-    }
-    for m in &ex.mentions {
-        prop_assert!(within(m.span.start, m.span.end), "mention {:?}", m);
-        prop_assert_eq!(m.span.of(t), m.text.as_str());
-    }
-    for x in &ex.timexes {
-        prop_assert!(within(x.span.start, x.span.end), "timex {:?}", x);
-    }
-    for f in &ex.memberships {
-        prop_assert!(within(f.span.start, f.span.end), "membership {:?}", f);
-    }
-    for e in &ex.events {
-        prop_assert!(within(e.span.start, e.span.end), "event {:?}", e);
-        prop_assert!(
-            within(e.trigger_span.start, e.trigger_span.end),
-            "event {:?}",
-            e
-        );
+    // The same check as the `extract` fuzz target's.
+    if let Err(error) = kg::check::extraction_spans(&ex) {
+        return Err(TestCaseError::fail(error));
     }
     let _ = kg::extract::extraction_json(&ex);
     Ok(())

@@ -11,26 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let document = Document::new("fuzz.txt", text)
         .with_date(jiff::civil::date(2025, 11, 26), DateOrigin::CommandLine);
     let ex = extract(document);
-    let t = &ex.document.text;
-    let within = |start: usize, end: usize| {
-        start <= end && end <= t.len() && t.is_char_boundary(start) && t.is_char_boundary(end)
-    };
-    for s in &ex.sentences {
-        assert!(within(s.span.start, s.span.end), "sentence {s:?}");
-    }
-    for m in &ex.mentions {
-        assert!(within(m.span.start, m.span.end), "mention {m:?}");
-        assert_eq!(m.span.of(t), m.text.as_str(), "mention {m:?}");
-    }
-    for x in &ex.timexes {
-        assert!(within(x.span.start, x.span.end), "timex {x:?}");
-    }
-    for f in &ex.memberships {
-        assert!(within(f.span.start, f.span.end), "membership {f:?}");
-    }
-    for e in &ex.events {
-        assert!(within(e.span.start, e.span.end), "event {e:?}");
-        assert!(within(e.trigger_span.start, e.trigger_span.end), "event {e:?}");
+    // The same check as the property tests' (tests/properties.rs).
+    if let Err(error) = kg::check::extraction_spans(&ex) {
+        panic!("{error}");
     }
     // The JSON of `kg extract` and the quads of ingest are built from the same spans.
     let _ = kg::extract::extraction_json(&ex);

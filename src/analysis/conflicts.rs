@@ -748,6 +748,32 @@ mod tests {
         assert!(!opens_with_title(None, "President", &[]));
     }
 
+    /// `examples/conflicts.rq` carries the offices list, which SPARQL cannot read from
+    /// `ontology/lexicon/offices.tsv`: the two must not drift apart.
+    #[test]
+    fn the_example_query_lists_the_offices_of_the_lexicon() {
+        const QUERY: &str = include_str!("../../examples/conflicts.rq");
+        let quoted = |after: &str, end: char| -> BTreeSet<String> {
+            let start = QUERY.find(after).unwrap_or_else(|| panic!("{after}")) + after.len();
+            let rest = &QUERY[start..];
+            let rest = &rest[..rest.find(end).unwrap_or(rest.len())];
+            rest.split('"')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect()
+        };
+        let single: BTreeSet<String> = SINGLE_HOLDER.keys().cloned().collect();
+        let country: BTreeSet<String> = SINGLE_HOLDER
+            .iter()
+            .filter(|(_, of_country)| **of_country)
+            .map(|(role, _)| role.clone())
+            .collect();
+        assert!(country.len() > 20 && single.len() > country.len());
+        assert_eq!(quoted("IN (\n", ')'), single);
+        assert_eq!(quoted("VALUES ?roleKey {", '}'), country);
+    }
+
     #[test]
     fn partial_names_may_be_one_person() {
         assert!(may_be_one_person("Ada", "Ada Quill"));

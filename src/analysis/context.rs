@@ -226,6 +226,32 @@ mod tests {
         assert_eq!(seat_of("Acme"), None);
     }
 
+    /// `examples/conflicts.rq` names the executives' seats and their countries by IRI, as the
+    /// store mints them from the lexicons: every seat is there with its country.
+    #[test]
+    fn the_example_query_names_every_seat_with_its_country() {
+        const QUERY: &str = include_str!("../../examples/conflicts.rq");
+        for seat in EXECUTIVE_SEATS {
+            let country = seat_of(seat).unwrap_or_else(|| panic!("{seat} has no country"));
+            let pair = format!(
+                "(<{}> <{}>)",
+                crate::rdf::iri::entity(&format!("organization/{seat}")).as_str(),
+                crate::rdf::iri::entity(&format!("place/{country}")).as_str()
+            );
+            assert!(
+                QUERY.contains(&pair),
+                "{pair} is not in examples/conflicts.rq"
+            );
+        }
+        assert_eq!(
+            QUERY
+                .matches("(<https://kg.example.org/id/organization/")
+                .count()
+                % EXECUTIVE_SEATS.len(),
+            0
+        );
+    }
+
     #[test]
     fn only_a_bare_capitalised_title_is_a_countrys() {
         let ok = |sentence: &str, phrase: &str| {

@@ -150,11 +150,101 @@ pub(super) fn find_legal_forms(text: &str, work: &mut SentenceWork, lex: &Lexico
         }
         t = last + 1;
     }
+    found.extend(airlines_before_flights(text, work, lex));
+    found.extend(web_names(text, work));
     for (first, last) in found {
         let span = Span::new(work.tokens[first].span.start, work.tokens[last].span.end);
         let value = clean_label(span.of(text));
         work.add(MentionKind::Organization, first, last, Some(value));
     }
+}
+
+/// "Velair Flight 212", "Kestrel Air Flight 9": the capitalised words before "Flight" and a
+/// number name the airline (at most four words; a place or a name among them is part of it).
+fn airlines_before_flights(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for t in 1..work.tokens.len() {
+        if work.word(text, t) != "Flight"
+            || !work.word(text, t + 1).chars().all(|c| c.is_ascii_digit())
+            || work.word(text, t + 1).is_empty()
+            || !work.adjacent(text, t - 1, t)
+        {
+            continue;
+        }
+        // A word of the name: a free capitalised word, or a place, person or organization
+        // candidate (taken whole).
+        let start_of = |k: usize| -> Option<usize> {
+            let w = work.word(text, k);
+            if !work.is_word(k) || work.blocked[k] || !(is_capitalized(w) || is_all_caps(w)) {
+                return None;
+            }
+            match work.owner_of(k) {
+                None => (!is_function_word(w) && !lex.is_not_name(w)).then_some(k),
+                Some(c)
+                    if c.last == k
+                        && matches!(
+                            c.kind,
+                            MentionKind::Place | MentionKind::Person | MentionKind::Organization
+                        ) =>
+                {
+                    Some(c.first)
+                }
+                Some(_) => None,
+            }
+        };
+        let last = t - 1;
+        let Some(mut first) = start_of(last) else {
+            continue;
+        };
+        while first > 0 && last - first < 3 && work.adjacent(text, first - 1, first) {
+            match start_of(first - 1) {
+                Some(k) => first = k,
+                None => break,
+            }
+        }
+        // A place alone before "Flight" is where it flies from or to.
+        let place_alone = work
+            .owner_of(first)
+            .is_some_and(|c| c.kind == MentionKind::Place && c.first == first && c.last == last);
+        if !place_alone {
+            found.push((first, last));
+        }
+    }
+    found
+}
+
+/// "Detik.com", "Skyward.net": a capitalised word with a web domain's ending names the site's
+/// publisher.
+fn web_names(text: &str, work: &SentenceWork) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for t in 0..work.tokens.len() {
+        let w = work.word(text, t);
+        if !work.is_free_word(t) || !w.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let domain = |d: &str| matches!(d, "com" | "net" | "org");
+        // One token ("Detik.com") or three ("Detik", ".", "com").
+        if let Some((name, d)) = w.rsplit_once('.') {
+            if domain(d)
+                && name.chars().count() >= 2
+                && name.chars().all(|c| c.is_alphanumeric() || c == '-')
+            {
+                found.push((t, t));
+            }
+            continue;
+        }
+        let glued = |a: usize, b: usize| matches!((work.tokens.get(a), work.tokens.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start);
+        if w.chars().count() >= 2
+            && work.word(text, t + 1) == "."
+            && domain(work.word(text, t + 2))
+            && glued(t, t + 1)
+            && glued(t + 1, t + 2)
+            && work.is_free_word(t + 2)
+        {
+            found.push((t, t + 2));
+        }
+    }
+    found
 }
 
 /// True when a company name may start at token `first`: not with a comma or an ampersand.
@@ -722,6 +812,22 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         of_kind(text, MentionKind::Organization)
+    }
+
+    #[test]
+    fn airlines_before_flights_and_web_names() {
+        let orgs = |t: &str| of_kind(t, MentionKind::Organization);
+        assert_eq!(orgs("Wreckage of Velair Flight 212 was found."), ["Velair"]);
+        assert_eq!(
+            orgs("Wreckage of Kestrel Air Flight 9 was found, Skyward.com reported."),
+            ["Kestrel Air", "Skyward.com"]
+        );
+        // A place before "Flight" is where it flew from; a flight without a number is none.
+        assert!(orgs("The Oslo Flight 12 left late.").is_empty());
+        assert!(orgs("Velair Flight Academy closed.")
+            .iter()
+            .all(|o| o != "Velair"));
+        assert!(orgs("See the page skyward.com for more.").is_empty());
     }
 
     #[test]

@@ -438,6 +438,13 @@ fn judge_run(
     {
         return None;
     }
+    // "Morgan City", "Lorraine Motel", "Nelson Street": nor one that ends in the head of a
+    // place or a building.
+    if w.last()
+        .is_some_and(|x| super::place_names::is_site_head(x.trim_end_matches('.')))
+    {
+        return None;
+    }
     let still_titled = titled && parts.first().map(|p| p.first) == Some(first_part.first);
     // A given name and more: "Olga Stefanishyna"; a longer run must not end in a common word
     // ("Dow Jones Industrial Average").
@@ -521,6 +528,13 @@ fn given_name_beside_entry(
     parts: &[Part],
     lex: &Lexicons,
 ) -> Option<(usize, usize)> {
+    // "Paris Air Show", "Everett Factory": a place or a building, not a name.
+    let last = parts.last()?.last;
+    if super::place_names::is_site_head(work.word(text, last).trim_end_matches('.'))
+        || lex.is_organization_head(work.word(text, last))
+    {
+        return None;
+    }
     let one_word_entry = |work: &SentenceWork, t: usize| -> bool {
         work.owner_of(t).is_some_and(|c| {
             c.first == t
@@ -880,6 +894,18 @@ mod tests {
         assert_eq!(
             people("Pablo Ortega de la Vega spoke. Later Ortega left."),
             ["Pablo Ortega de la Vega", "Ortega"]
+        );
+    }
+
+    #[test]
+    fn a_place_or_building_head_ends_no_name() {
+        assert!(people("They stayed at the Ellery Motel last week.").is_empty());
+        assert!(people("A ferry sank near Dorrance City on Monday.").is_empty());
+        assert!(people("Crowds filled Kestrel Street again.").is_empty());
+        // The same words without the head are a name.
+        assert_eq!(
+            people("Ellery Whitcombe stayed there."),
+            ["Ellery Whitcombe"]
         );
     }
 

@@ -51,7 +51,96 @@ const HEADS: &[&str] = &[
     "Highlands",
     "Forest",
     "Falls",
+    "Sea",
+    "Coast",
+    "Township",
+    "Parish",
+    "Beach",
+    "Pass",
+    "Springs",
+    "Heights",
+    "Street",
+    "Avenue",
+    "Boulevard",
+    "Square",
+    "Airport",
+    "City",
 ];
+
+/// Heads of [`HEADS`] that must end the name ("Coast Guard" is no coast).
+const LAST_HEADS: &[&str] = &[
+    "Sea",
+    "Coast",
+    "Township",
+    "Parish",
+    "Beach",
+    "Pass",
+    "Springs",
+    "Heights",
+    "Street",
+    "Avenue",
+    "Boulevard",
+    "Square",
+    "Airport",
+    "City",
+];
+
+/// Heads of places and buildings that end no person's name: the place heads that are rarely a
+/// family name ("Morgan City", "Nelson Street") and buildings ("Lorraine Motel", "Everett
+/// Factory"). Family names such as "Hall", "Banks" or "Temple" are left out.
+const SITE_HEADS: &[&str] = &[
+    "City",
+    "Township",
+    "Parish",
+    "County",
+    "Counties",
+    "Beach",
+    "Pass",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Boulevard",
+    "Blvd",
+    "Road",
+    "Square",
+    "Plaza",
+    "Airport",
+    "Airfield",
+    "Hotel",
+    "Motel",
+    "Farm",
+    "Ranch",
+    "Shipyard",
+    "Depository",
+    "Factory",
+    "Stadium",
+    "Arena",
+    "Prison",
+    "Penitentiary",
+    "Cemetery",
+    "Mall",
+    "Highway",
+    "Freeway",
+    "Yards",
+    "Show",
+    "Island",
+    "Islands",
+    "River",
+    "Lake",
+    "Valley",
+    "Dam",
+    "Mountains",
+    "Sea",
+    "Coast",
+    "Springs",
+    "Heights",
+];
+
+/// True for a head of a place or a building that ends no person's name ([`SITE_HEADS`]).
+pub(super) fn is_site_head(word: &str) -> bool {
+    SITE_HEADS.contains(&word)
+}
 
 /// Lower-case administrative heads after an unknown capitalised word ("Karnali province").
 const LOWER_HEADS: &[&str] = &[
@@ -177,7 +266,14 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
     let mut t = 1;
     while t < work.tokens.len() {
         let head = work.word(text, t);
-        let upper = HEADS.contains(&head) && work.owner[t].is_none();
+        // The heads of streets, coasts and towns start longer names too ("Coast Guard", "City
+        // Council"): there the head must end the name.
+        let ends_name = !(work.is_word(t + 1)
+            && is_capitalized(work.word(text, t + 1))
+            && adjacent(text, work, t, t + 1));
+        let upper = HEADS.contains(&head)
+            && work.owner[t].is_none()
+            && (ends_name || !LAST_HEADS.contains(&head));
         let lower = LOWER_HEADS.contains(&head) && work.owner[t].is_none();
         if !(upper || lower) || !adjacent(text, work, t - 1, t) {
             t += 1;
@@ -193,6 +289,7 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
                 says_which |= !lex.is_common_word(work.word(text, k));
                 first = k;
             } else if upper
+                && head != "City"
                 && work
                     .owner_of(k)
                     .is_some_and(|c| c.kind == MentionKind::Place)
@@ -206,14 +303,14 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
             }
         }
         if first < t && says_which {
-            let class =
-                match head.to_lowercase().as_str() {
-                    "river" | "lake" | "reservoir" | "canal" | "strait" | "bay" | "delta"
-                    | "falls" => PlaceClass::BodyOfWater,
-                    "county" | "province" | "district" | "governorate" | "oblast"
-                    | "prefecture" => PlaceClass::AdministrativeArea,
-                    _ => PlaceClass::Region,
-                };
+            let class = match head.to_lowercase().as_str() {
+                "river" | "lake" | "reservoir" | "canal" | "strait" | "bay" | "delta" | "falls"
+                | "sea" => PlaceClass::BodyOfWater,
+                "county" | "province" | "district" | "governorate" | "oblast" | "prefecture"
+                | "township" | "parish" => PlaceClass::AdministrativeArea,
+                "city" => PlaceClass::City,
+                _ => PlaceClass::Region,
+            };
             found.push((first, t, class));
         }
         t += 1;
@@ -424,6 +521,7 @@ pub(super) fn find_place_contexts(text: &str, work: &mut SentenceWork, lex: &Lex
         }
     }
     found.extend(hometowns(text, work, lex));
+    found.extend(named_as_places(text, work, lex));
     for (first, last) in found {
         if (first..=last).all(|k| work.owner[k].is_none()) {
             add_place(text, work, first, last, PlaceClass::City);
@@ -467,6 +565,117 @@ fn hometowns(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usi
     found
 }
 
+/// Nouns of settlements and areas before "of" and a name: "the town of Clearbrook".
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "suburb",
+    "island",
+    "port",
+    "hamlet",
+    "municipality",
+    "province",
+    "region",
+    "republic",
+    "district",
+    "state",
+    "hometown",
+    "native",
+];
+
+/// Nouns of settlements after an apposition's article: "Clearbrook, a farming town of 3,400".
+const SETTLEMENTS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "suburb",
+    "hamlet",
+    "community",
+    "port",
+    "township",
+];
+
+/// Capitalised words that start a place's name: "Mount Tarrow", "Port Elsby", "Fort Mayne".
+const PLACE_STARTS: &[&str] = &["Mount", "Port", "Fort", "Cape"];
+
+/// Places named by what the sentence calls them:
+///
+/// - "the town of Clearbrook", "a native of Clearbrook", "the island of Vetra": a settlement or
+///   area noun and "of" before one or two capitalised words that end there (even English
+///   words or given names: the noun says what they name);
+/// - "Clearbrook, a farming town": a capitalised word, a comma, an article, at most three lower-case
+///   words and a settlement noun;
+/// - "Mount Tarrow", "Port Elsby": a word that starts a place's name before a capitalised word
+///   that is no English word.
+fn named_as_places(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let ends_at = |k: usize| {
+        work.tokens.get(k).map_or(true, |tok| match tok.kind {
+            TokenKind::Punct => true,
+            TokenKind::Possessive => false,
+            TokenKind::Word => !is_capitalized(tok.text(text)),
+        })
+    };
+    for t in 0..work.tokens.len() {
+        // "Mount Tarrow" ("Mount" alone is no name, so it is no free capitalised word).
+        if PLACE_STARTS.contains(&work.word(text, t))
+            && work.is_free_word(t)
+            && free_capitalised(text, work, t + 1, lex)
+            && adjacent(text, work, t, t + 1)
+            && !lex.is_common_word(work.word(text, t + 1))
+            && !lex.is_given_name(work.word(text, t + 1))
+            && ends_at(t + 2)
+        {
+            found.push((t, t + 1));
+            continue;
+        }
+        if !free_capitalised(text, work, t, lex) {
+            continue;
+        }
+        let starts_run = t.checked_sub(1).map_or(true, |p| {
+            !(work.is_word(p) && is_capitalized(work.word(text, p)))
+        });
+        let w = work.word(text, t);
+        if !starts_run {
+            continue;
+        }
+        // "the town of Clearbrook"
+        let noun_of = t >= 2
+            && work.word(text, t - 1) == "of"
+            && PLACE_NOUNS.contains(&work.word(text, t - 2));
+        if noun_of {
+            if ends_at(t + 1) {
+                found.push((t, t));
+            } else if free_capitalised(text, work, t + 1, lex)
+                && adjacent(text, work, t, t + 1)
+                && ends_at(t + 2)
+            {
+                found.push((t, t + 1));
+            }
+            continue;
+        }
+        // "Clearbrook, a farming town"
+        if work.word(text, t + 1) == ","
+            && matches!(work.word(text, t + 2), "a" | "an" | "the")
+            && !lex.is_given_name(w)
+            && (t + 3..t + 7).any(|k| {
+                SETTLEMENTS.contains(&work.word(text, k))
+                    && (t + 3..k).all(|j| {
+                        work.is_word(j)
+                            && work
+                                .word(text, j)
+                                .chars()
+                                .all(|c| c.is_lowercase() || c == '-')
+                    })
+            })
+        {
+            found.push((t, t));
+        }
+    }
+    found
+}
+
 /// True for a word that is nothing but a name: no English word, no given name.
 fn unknown(word: &str, lex: &Lexicons) -> bool {
     !lex.is_common_word(word) && !lex.is_given_name(word) && !lex.is_title_modifier(word)
@@ -499,6 +708,47 @@ mod tests {
         );
         // Only common words before the head: no name.
         assert!(places("They crossed the Red River and the Long Valley.").is_empty());
+        assert_eq!(
+            places("A ferry sank near Dorrance City and off Kestrel Beach."),
+            ["Dorrance City", "Kestrel Beach"]
+        );
+        // A known city before "City" is a team or a club, not a second city.
+        assert!(places("Supporters of Leicester City sang.")
+            .iter()
+            .all(|p| p != "Leicester City"));
+        assert!(places("The Inner City and Capital City are slogans.").is_empty());
+    }
+
+    #[test]
+    fn places_named_by_what_the_sentence_calls_them() {
+        assert_eq!(
+            places("The ferry reached the island of Vetra and the town of Clearbrook."),
+            ["Vetra", "Clearbrook"]
+        );
+        assert_eq!(
+            places("Clearbrook, a farming town of 3,400, cheered."),
+            ["Clearbrook"]
+        );
+        assert_eq!(
+            places("Hikers climbed Mount Tarrow and left Port Elsby."),
+            ["Mount Tarrow", "Port Elsby"]
+        );
+        // A person, a company, or a longer name is no such place.
+        assert!(places("Halvorsen, a farming expert, spoke.").is_empty());
+        assert!(places("The city of Clearbrook Council met.").is_empty());
+        assert!(places("Mount Everest Holdings rose.")
+            .iter()
+            .all(|p| p != "Mount Everest"));
+        // A head that starts a longer name is none.
+        assert!(places("The Kestrel Coast Guard came.").is_empty());
+    }
+
+    #[test]
+    fn former_countries_are_places() {
+        assert_eq!(
+            places("Czechoslovakia and East Germany signed it."),
+            ["Czechoslovakia", "East Germany"]
+        );
     }
 
     #[test]

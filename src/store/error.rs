@@ -1,7 +1,9 @@
 //! Errors of the store, each saying what to do about it.
 
 use oxigraph::store::StorageError;
-use std::path::{Path, PathBuf};
+#[cfg(feature = "rocksdb")]
+use std::path::Path;
+use std::path::PathBuf;
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,13 @@ pub enum StoreError {
         /// What the storage engine said.
         message: String,
     },
+    /// This kg was compiled without the `rocksdb` feature (as the fuzz targets are): it has no
+    /// on-disk store.
+    #[error("cannot open the store {path}: this kg was built without the on-disk store; rebuild it with the default features (`cargo build --release`)")]
+    NoDiskStore {
+        /// The store directory.
+        path: PathBuf,
+    },
     /// The storage engine failed.
     #[error("storage error: {0}")]
     Storage(#[from] StorageError),
@@ -58,6 +67,7 @@ pub enum StoreError {
 
 impl StoreError {
     /// Classifies an error from opening the store at `path`.
+    #[cfg(feature = "rocksdb")]
     pub(crate) fn from_open(path: &Path, error: StorageError) -> Self {
         let message = error.to_string();
         if message.contains("lock") || message.contains("LOCK") {

@@ -15,6 +15,7 @@
 
 use super::document::DocumentGraph;
 use super::names::{self, NameBook, Naming};
+use super::tallies::TallyFile;
 use super::{facts, KgStore, StoreError};
 use crate::extract::Extraction;
 use crate::rdf::{vocab, Attested};
@@ -44,6 +45,8 @@ pub enum IngestOutcome {
 pub struct Ingestor<'s> {
     store: &'s KgStore,
     names: NameBook,
+    /// The popular entities' sums beside the store, read at the start and written at the end.
+    tallies: TallyFile,
     /// Whether a batch left half-written by a crash was looked for.
     recovered: bool,
 }
@@ -65,9 +68,11 @@ struct BatchChanges {
 impl<'s> Ingestor<'s> {
     /// A writer for `store`.
     pub fn new(store: &'s KgStore) -> Self {
+        let tallies = TallyFile::new(store.path());
         Self {
             store,
-            names: NameBook::default(),
+            names: NameBook::remembering(tallies.read()),
+            tallies,
             recovered: false,
         }
     }
@@ -87,10 +92,12 @@ impl<'s> Ingestor<'s> {
         &mut self,
         batch: &[DocumentGraph],
     ) -> Result<Vec<IngestOutcome>, StoreError> {
+        self.tallies.before_write()?;
         let result = self.try_ingest(batch);
         if result.is_err() {
             // The transaction rolled back: what the book learnt from it is wrong.
             self.names.clear();
+            self.tallies.spoil();
         }
         result
     }
@@ -215,6 +222,16 @@ impl<'s> Ingestor<'s> {
     /// Removes these documents' graphs and settles what they stated, as a replacement does
     /// (`kg remove`), in one transaction. Returns how many of them were stored.
     pub fn remove(&mut self, documents: &[NamedNode]) -> Result<usize, StoreError> {
+        self.tallies.before_write()?;
+        let result = self.try_remove(documents);
+        if result.is_err() {
+            self.names.clear();
+            self.tallies.spoil();
+        }
+        result
+    }
+
+    fn try_remove(&mut self, documents: &[NamedNode]) -> Result<usize, StoreError> {
         if !self.recovered {
             self.recover()?;
             self.recovered = true;
@@ -356,6 +373,18 @@ impl<'s> Ingestor<'s> {
         }
         facts::settle(tx, &lost, &gained)?;
         Ok(())
+    }
+}
+
+impl Drop for Ingestor<'_> {
+    /// Saves the popular entities' sums for the next run (see [`super::tallies`]). A failure
+    /// to save costs the next run time, never correctness: the file is then absent.
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        // A file half written is never read under its name (it is renamed into place).
+        let _ = self.tallies.save(self.names.known());
     }
 }
 

@@ -135,6 +135,9 @@ pub(crate) fn choose_label(preferred: &BTreeMap<String, usize>) -> Option<String
 #[derive(Default)]
 pub struct NameBook {
     keys: FxHashMap<NamedNode, Naming>,
+    /// Sums remembered from the previous run (see [`super::tallies`]), taken into `keys` when
+    /// an entity is first loaded.
+    remembered: FxHashMap<NamedNode, Naming>,
     /// [`TALLY_QUERY`], parsed once per run.
     tally_query: Option<PreparedSparqlQuery>,
 }
@@ -155,9 +158,29 @@ const TALLY_QUERY: &str = "SELECT ?entity ?p ?v (COUNT(*) AS ?n) WHERE { \
 } GROUP BY ?entity ?p ?v";
 
 impl NameBook {
+    /// A book that takes the sums of `remembered` entities from there instead of the store
+    /// (they must be the store's sums as it stands).
+    pub(crate) fn remembering(remembered: FxHashMap<NamedNode, Naming>) -> Self {
+        Self {
+            remembered,
+            ..Self::default()
+        }
+    }
+
     /// Forgets everything (after a failed batch, whose changes were rolled back).
     pub fn clear(&mut self) {
         self.keys.clear();
+        self.remembered.clear();
+    }
+
+    /// The sums of every entity the book knows: those loaded this run, and those remembered
+    /// and never loaded (which the run did not change).
+    pub(crate) fn known(&self) -> impl Iterator<Item = (&NamedNode, &Naming)> {
+        self.keys.iter().chain(
+            self.remembered
+                .iter()
+                .filter(|(e, _)| !self.keys.contains_key(*e)),
+        )
     }
 
     /// Makes sure `entity`'s namings are known, reading them from the committed store the first
@@ -169,6 +192,10 @@ impl NameBook {
     /// (reading those made one more article into a 100 MB store take seconds).
     pub(crate) fn load(&mut self, store: &Store, entity: &NamedNode) -> Result<(), StorageError> {
         if self.keys.contains_key(entity) {
+            return Ok(());
+        }
+        if let Some(naming) = self.remembered.get(entity) {
+            self.keys.insert(entity.clone(), naming.clone());
             return Ok(());
         }
         // Most entities of a new batch are new to the store: one seek says so.

@@ -16,9 +16,11 @@
 use super::StoreError;
 use oxigraph::store::Store;
 use std::path::Path;
+#[cfg(feature = "rocksdb")]
 use std::time::Duration;
 
 /// How many times a read-only open is tried while a writer may be moving files.
+#[cfg(feature = "rocksdb")]
 const OPEN_ATTEMPTS: u32 = 20;
 
 /// Whether `name` is one of RocksDB's info logs (`LOG`, `LOG.old.<digits>`), never a data file.
@@ -42,6 +44,20 @@ pub(crate) fn remove_old_info_logs(path: &Path) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Opens (creating if needed) the store at `path` for writing.
+#[cfg(feature = "rocksdb")]
+pub(crate) fn read_write(path: &Path) -> Result<Store, StoreError> {
+    Store::open(path).map_err(|e| StoreError::from_open(path, e))
+}
+
+/// Without the `rocksdb` feature there is no on-disk store to open.
+#[cfg(not(feature = "rocksdb"))]
+pub(crate) fn read_write(path: &Path) -> Result<Store, StoreError> {
+    Err(StoreError::NoDiskStore {
+        path: path.to_owned(),
+    })
 }
 
 /// Checks that `path` holds a store, without creating anything.
@@ -82,6 +98,7 @@ pub(crate) fn check_exists(path: &Path) -> Result<(), StoreError> {
 /// The store's files as a writer's flushes and compactions change them: every file's name (info
 /// logs left out) and the manifest's size. Write-ahead logs only grow between flushes, and a
 /// reader replays them up to the last whole record, so their sizes are left out.
+#[cfg(feature = "rocksdb")]
 fn file_set(path: &Path) -> Vec<(String, u64)> {
     let mut files: Vec<(String, u64)> = std::fs::read_dir(path)
         .map(|entries| {
@@ -112,6 +129,7 @@ fn file_set(path: &Path) -> Vec<(String, u64)> {
 /// that still relies on it: the reader would then miss what the log held, and answer wrongly
 /// (seen: a count of 0 documents during an ingest). So the store's file set is compared before
 /// and after the open, and the open is done again until no file came or went in between.
+#[cfg(feature = "rocksdb")]
 pub(crate) fn read_only(path: &Path) -> Result<Store, StoreError> {
     check_exists(path)?;
     let mut last_error = String::new();
@@ -136,7 +154,17 @@ pub(crate) fn read_only(path: &Path) -> Result<Store, StoreError> {
     })
 }
 
-#[cfg(test)]
+/// Without the `rocksdb` feature there is no on-disk store to read (a missing one is still
+/// reported as missing).
+#[cfg(not(feature = "rocksdb"))]
+pub(crate) fn read_only(path: &Path) -> Result<Store, StoreError> {
+    check_exists(path)?;
+    Err(StoreError::NoDiskStore {
+        path: path.to_owned(),
+    })
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
 mod tests {
     use super::*;
 

@@ -72,7 +72,7 @@ pub(crate) fn rules() -> Vec<Rule> {
         ),
         Rule::new(
             "numeric-date",
-            r"{B}(?:(?P<iy>{YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])|(?P<sy>{YEAR})/(?P<sm>[01]?[0-9])/(?P<sd>[0-3]?[0-9])|(?P<ua>[0-3]?[0-9])/(?P<ub>[0-3]?[0-9])/(?P<uy>{YEAR})|(?P<ea>[0-3]?[0-9])\.(?P<eb>[01]?[0-9])\.(?P<ey>{YEAR}))",
+            r"{B}(?:(?P<iy>{YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])|(?P<sy>{YEAR})/(?P<sm>[01]?[0-9])/(?P<sd>[0-3]?[0-9])|(?P<ua>[0-3]?[0-9])/(?P<ub>[0-3]?[0-9])/(?P<uy>{YEAR})|(?P<ea>[0-3]?[0-9])\.(?P<eb>[01]?[0-9])\.(?P<ey>{YEAR})|(?P<sa>[0-3]?[0-9])/(?P<sb>[0-3]?[0-9])/(?P<syy>[0-9]{2})\b)",
             numeric_date,
         ),
     ]
@@ -315,6 +315,24 @@ fn numeric_date(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         }
     } else if let Some(y) = num("ey") {
         (y, num("eb"), num("ea"))
+    } else if let (Some(yy), Some(a), Some(b)) = (num("syy"), num("sa"), num("sb")) {
+        // "7/8/07": a two-digit year is this century's up to 40, else the last's; month
+        // first unless the first number cannot be a month. Not a fraction run ("1/2/3/4").
+        if matches!(prev_char(text, span.start), Some('/' | '.'))
+            || matches!(next_char(text, span.end), Some('/' | '.' | '-'))
+                && after(text, span.end, 2)
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_digit())
+        {
+            return;
+        }
+        let y = if yy <= 40 { 2000 + yy } else { 1900 + yy };
+        if a > 12 {
+            (y, Some(b), Some(a))
+        } else {
+            (y, Some(a), Some(b))
+        }
     } else {
         return;
     };

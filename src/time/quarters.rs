@@ -9,6 +9,7 @@
 //! quarter gave before it in the document ([`apply_focus`]); without one, "the quarter" and
 //! its comparisons are dropped (too vague to value) and "a year ago" keeps its own value.
 
+use super::context::{is_one_of, prev_word, prev_word2};
 use super::normalize::Resolved;
 use super::recognize::{text_of, whole, Anchor, Candidate, Pending, Rule};
 use super::tense::Tense;
@@ -122,6 +123,10 @@ fn focus_quarter(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     if super::context::next_word(text, span.end).is_some_and(|w| w.eq_ignore_ascii_case("point")) {
         return;
     }
+    // "the quarter-to-quarter comparison": a compound, not a quarter.
+    if super::context::next_char(text, span.end).is_some_and(super::lexicon::is_hyphen) {
+        return;
+    }
     let anchor = Anchor::QuarterFocus { years_back: 0 };
     out.push(Candidate::anchored(span, TimexKind::Date, anchor));
 }
@@ -161,7 +166,7 @@ fn quarter_of(value: &str) -> Option<(i32, u8)> {
 /// Values the expressions that refer to the quarter in focus, in text order: the last quarter
 /// valued before them within [`FOCUS_REACH`] bytes. "a year ago" after a quarter becomes the
 /// quarter a year before; other references without a quarter in focus are dropped.
-pub(crate) fn apply_focus(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
+pub(crate) fn apply_focus(text: &str, dct: Option<Date>, items: &mut Vec<(Candidate, Resolved)>) {
     let mut focus: Option<(usize, i32, u8)> = None;
     let mut keep = vec![true; items.len()];
     for (k, (c, r)) in items.iter_mut().enumerate() {
@@ -204,10 +209,20 @@ pub(crate) fn apply_focus(text: &str, items: &mut Vec<(Candidate, Resolved)>) {
                 .split_whitespace()
                 .find(|w| !w.eq_ignore_ascii_case("the"))
                 .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            // A report's quarter is over when it is published: a quarter not yet ended ("a
+            // fourth-quarter charge" expected in November) or one brought in for comparison
+            // ("after a flat second quarter") leaves the quarter in focus as it is.
+            let unfinished = dct.is_some_and(|d| {
+                let current = u8::try_from((d.month() - 1) / 3 + 1).unwrap_or(1);
+                (year, q) >= (i32::from(d.year()), current)
+            });
+            let compared = is_one_of(prev_word(text, c.span.start), &["a", "an"])
+                || is_one_of(prev_word2(text, c.span.start), &["a", "an"]);
             focus = match focus {
                 Some((_, fy, fq)) if fq == q && year < fy && year_first => {
                     Some((c.span.end, fy, fq))
                 }
+                Some((_, fy, fq)) if unfinished || compared => Some((c.span.end, fy, fq)),
                 _ => Some((c.span.end, year, q)),
             };
         }

@@ -484,7 +484,7 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
             (c, r)
         })
         .collect();
-    super::quarters::apply_focus(text, &mut resolved);
+    super::quarters::apply_focus(text, dct, &mut resolved);
     super::year_refs::apply(dct, &mut resolved);
     super::normalize::merge_date_and_clock(text, &mut resolved);
     resolved

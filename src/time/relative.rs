@@ -21,6 +21,30 @@ const WEEKDAY_PREPOSITIONS: &[&str] = &[
     "last", "next", "this", "early", "late", "every", "each", "late", "as", "of", "for", "as",
 ];
 
+/// Capitalized words before a weekday that make it a name ("Super Tuesday", "Good Friday").
+const WEEKDAY_NAME_PREV: &[&str] = &[
+    "super", "black", "good", "easter", "palm", "ash", "holy", "maundy", "fat", "bloody", "cyber",
+    "giving", "shrove", "low", "whit", "trinity", "blue", "manic", "ruby", "man", "girl", "mad",
+    "red", "white", "green", "great", "big",
+];
+
+/// After a capitalized word, whether a weekday is part of a name: the word before is one of
+/// [`WEEKDAY_NAME_PREV`], or a capitalized word, a digit or a hyphen follows ("Ruby Tuesday
+/// Inc."). "President Bill Clinton Saturday vowed", "in Miami Wednesday," are dates: a name
+/// ends before the weekday, which the verb or the punctuation after it shows.
+fn weekday_in_name(text: &str, word: Span) -> bool {
+    if is_one_of(prev_word(text, word.start), WEEKDAY_NAME_PREV) {
+        return true;
+    }
+    match next_char(text, word.end) {
+        Some(c) if c.is_alphanumeric() || super::lexicon::is_hyphen(c) => return true,
+        Some(c) if c.is_whitespace() => {}
+        _ => return false,
+    }
+    next_word(text, word.end)
+        .is_some_and(|n| is_capitalized(n) || n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Capitalized words after a weekday that make it part of a name ("Sunday Times").
 const WEEKDAY_NAME_NEXT: &[&str] = &[
     "times",
@@ -196,7 +220,9 @@ fn weekday(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         if !is_capitalized(word) && !is_one_of(prev, WEEKDAY_PREPOSITIONS) {
             return;
         }
-        if inside_name(text, word_span.start, WEEKDAY_PREPOSITIONS) {
+        if inside_name(text, word_span.start, WEEKDAY_PREPOSITIONS)
+            && weekday_in_name(text, word_span)
+        {
             return;
         }
         let next = next_word(text, word_span.end);
@@ -289,6 +315,17 @@ fn calendar_unit(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
                     prev_word(text, span.start),
                     &["over", "during", "throughout", "for", "across", "within"],
                 ) =>
+        {
+            -1
+        }
+        // "during the last quarter", "in the past year": the quarter or year before the
+        // current one, a date in TimeML (TimeBank: "in the past year" written in 1989 is
+        // 1988); "over the past year" stays a stretch of time.
+        ("past" | "last", true)
+            if matches!(unit, CalendarUnit::Quarter | CalendarUnit::Year)
+                && modifier.is_none()
+                && text_of(caps, "ltr").is_none()
+                && is_one_of(prev_word(text, span.start), &["in", "during"]) =>
         {
             -1
         }

@@ -8,7 +8,8 @@
 
 use super::absolute::{number_continues, preceded_by_amount};
 use super::context::{
-    after, is_capitalized, is_one_of, next_char, next_word, prev_word, prev_word2,
+    after, at_sentence_start, is_capitalized, is_one_of, next_char, next_word, prev_word,
+    prev_word2,
 };
 use super::lexicon::WORDS;
 use super::patterns::edge_mod;
@@ -107,6 +108,182 @@ const COUNT_WORDS: &[&str] = &[
     "shells",
 ];
 
+/// Nouns that name a happening or a stretch of time, before "of" and a year ("the accord of
+/// 2015", "the first nine months of 1997", "the summer of 1990"): the year dates them.
+const DATED_BY_OF: &[&str] = &[
+    "accord",
+    "agreement",
+    "treaty",
+    "pact",
+    "deal",
+    "settlement",
+    "law",
+    "act",
+    "crisis",
+    "revolution",
+    "war",
+    "election",
+    "elections",
+    "census",
+    "constitution",
+    "crash",
+    "uprising",
+    "riots",
+    "coup",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "months",
+    "weeks",
+    "days",
+    "half",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "part",
+    "rest",
+    "remainder",
+    "class",
+    "session",
+    "season",
+    "quarter",
+    "quarters",
+    "budget",
+    "olympics",
+    "games",
+];
+
+/// Words before "to" and a year that make it a date ("dating to 1994", "dates back to 1648").
+const DATING_TO: &[&str] = &[
+    "back",
+    "dating",
+    "dates",
+    "dated",
+    "date",
+    "traced",
+    "tracing",
+    "stretching",
+    "stretches",
+];
+
+/// Plural nouns a year names the time of ("the 1992 protests", "the 2000 Olympics"), not a
+/// count of them.
+const DATED_PLURALS: &[&str] = &[
+    "protests",
+    "elections",
+    "talks",
+    "games",
+    "olympics",
+    "riots",
+    "negotiations",
+    "attacks",
+    "bombings",
+    "floods",
+    "hearings",
+    "accords",
+    "results",
+    "earnings",
+    "championships",
+    "playoffs",
+    "finals",
+    "celebrations",
+    "polls",
+    "reforms",
+    "primaries",
+    "midterms",
+    "figures",
+    "levels",
+    "sanctions",
+    "agreements",
+    "accounts",
+    "strikes",
+];
+
+/// Words before a year that quantify it, not describe it ("the first 2000 entries", "a
+/// further 2000"): a year is no modifier after them.
+const QUANTIFIERS: &[&str] = &[
+    "first",
+    "last",
+    "next",
+    "another",
+    "further",
+    "additional",
+    "remaining",
+    "extra",
+    "some",
+    "about",
+    "nearly",
+    "over",
+    "only",
+    "estimated",
+    "approximately",
+    "around",
+    "roughly",
+    "almost",
+    "just",
+    "total",
+    "mere",
+    "whole",
+    "entire",
+    "other",
+    "full",
+    "more",
+    "fewer",
+    "less",
+    "least",
+    "most",
+    "top",
+    "bottom",
+    "final",
+    "initial",
+    "original",
+    "new",
+];
+
+/// Capitalized words that name a recurring event, before the year of one edition ("the
+/// Developers Conference 2010", "Expo 2010").
+const EVENT_NAMES: &[&str] = &[
+    "conference",
+    "summit",
+    "expo",
+    "exposition",
+    "games",
+    "olympics",
+    "cup",
+    "championship",
+    "championships",
+    "festival",
+    "forum",
+    "congress",
+    "convention",
+    "fair",
+    "awards",
+    "open",
+    "marathon",
+    "tour",
+    "biennale",
+    "euro",
+    "show",
+];
+
+/// True when the word before a year names an event of which the year is one edition: a word
+/// of [`EVENT_NAMES`] capitalized, or an acronym of four or more capitals ("WWDC 2005").
+fn event_edition(prev: Option<&str>) -> bool {
+    prev.is_some_and(|w| {
+        let acronym = w.len() >= 4 && w.chars().all(|c| c.is_ascii_uppercase());
+        acronym || (is_capitalized(w) && is_one_of(Some(w), EVENT_NAMES))
+    })
+}
+
+/// True for a plain lowercase word (letters and hyphens only).
+fn is_lowercase_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+}
+
 /// True for a possessive word, which determines a year used as a modifier like "the" does
 /// ("the company's 2019 acquisition").
 fn is_possessive(word: &str) -> bool {
@@ -140,7 +317,7 @@ pub(crate) fn rules() -> Vec<Rule> {
         ),
         Rule::new(
             "year",
-            r"{B}(?:(?P<edge>{EDGE}|the{S}(?:first|second|latter){S}half{S}of|the{S}(?:first|second|third|fourth|final|last){S}quarter{S}of|[hq][1-4])(?:{S}|{H}))?(?P<year>{YEAR}){B}",
+            r"{B}(?:(?P<edge>{EDGE}|the{S}(?:first|second|latter|last){S}half{S}of|(?:the{S})?(?:first|last){S}two{S}quarters{S}of|the{S}(?:first|second|third|fourth|final|last){S}quarter{S}of|[hq][1-4])(?:{S}|{H}))?(?P<year>{YEAR}){B}",
             year,
         ),
         Rule::new(
@@ -226,8 +403,18 @@ fn year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             .starts_with('s');
     let prev = prev_word(text, span.start);
     let plausible = (1900..=2100).contains(&year);
+    let prev2 = prev_word2(text, span.start);
     let accepted = if edge.is_some() || is_one_of(prev, YEAR_PREPOSITIONS) {
         !year_followed_by_count(text, year_span.end, false)
+    } else if is_one_of(prev, &["to"]) && is_one_of(prev2, DATING_TO) {
+        // "dating to 1994", "dates back to 1648"
+        (1000..=2100).contains(&year) && !year_followed_by_count(text, year_span.end, true)
+    } else if is_one_of(prev, &["both", "either", "between"]) {
+        // "in both 1990 and 1991": a year before another.
+        plausible && followed_by_year(text, year_span.end)
+    } else if event_edition(prev) {
+        // "WWDC 2005", "the Developers Conference 2010"
+        (1950..=2050).contains(&year) && !year_followed_by_count(text, year_span.end, true)
     } else if is_one_of(prev, &["and", "or", "to", "through"]) {
         // "in 2014 and 2015": a year after another year.
         let prev2 = prev_word2(text, span.start);
@@ -235,11 +422,15 @@ fn year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             && prev2.is_some_and(|w| year_value(w).is_some_and(|y| (1900..=2100).contains(&y)))
             && !year_followed_by_count(text, year_span.end, true)
     } else if is_one_of(prev, &["of"]) {
-        // "as of 2024"
-        plausible
-            && is_one_of(prev_word2(text, span.start), &["as"])
-            && !year_followed_by_count(text, year_span.end, false)
-    } else if is_one_of(prev, &["from"]) {
+        // "as of 2024", "the accord of 2015", "the Act of 1989"; not "a force of 2000".
+        let dated = is_one_of(prev2, &["as"])
+            || is_one_of(prev2, DATED_BY_OF)
+            || prev2.is_some_and(|w| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                is_capitalized(w) && !at_sentence_start(text, start)
+            });
+        plausible && dated && !year_followed_by_count(text, year_span.end, true)
+    } else if is_one_of(prev, &["from", "into"]) {
         plausible
             && !year_followed_by_count(text, year_span.end, true)
             && !range_to_amount(text, year_span.end)
@@ -249,26 +440,47 @@ fn year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             && !year_followed_by_count(text, year_span.end, true)
             && !range_to_amount(text, year_span.end)
     } else if is_one_of(prev, YEAR_DETERMINERS) || prev.is_some_and(is_possessive) {
-        // "the 2022 invasion", "the 1996 Olympic bombing"; not "the 2000 Series" of a maker.
+        // "the 2022 invasion", "the 1996 Olympic bombing", "the 1992 protests"; not "the 2000
+        // Series" of a maker, nor "the 2000 delegates".
+        let next = next_word(text, year_span.end);
+        let dated_plural = is_one_of(next, DATED_PLURALS);
+        let after_of = is_one_of(prev2, &["of", "to"]);
         plausible
             && (possessive
-                || next_word(text, year_span.end).is_some_and(|w| {
+                || next.is_some_and(|w| {
                     (!is_capitalized(w) || (1950..=2050).contains(&year))
-                        && !year_followed_by_count(text, year_span.end, true)
+                        && (dated_plural || !year_followed_by_count(text, year_span.end, true))
                 }))
-            && !is_one_of(
-                prev_word2(text, span.start),
-                &["of", "to", "than", "about", "some"],
-            )
+            && !is_one_of(prev2, &["than", "about", "some"])
+            // "one of the 2000 delegates": after "of" only a singular noun or a dated plural.
+            && (!after_of
+                || possessive
+                || dated_plural
+                || next.is_some_and(|w| is_lowercase_word(w) && !w.ends_with('s')))
+    } else if (is_one_of(prev2, YEAR_DETERMINERS) || prev2.is_some_and(is_possessive))
+        && prev.is_some_and(|w| is_lowercase_word(w) && !is_one_of(Some(w), QUANTIFIERS))
+    {
+        // "his unsuccessful 1996 campaign": an adjective between the determiner and the year,
+        // and a singular noun after it.
+        plausible
+            && next_word(text, year_span.end).is_some_and(|w| {
+                is_lowercase_word(w) && !w.ends_with('s') && !is_one_of(Some(w), COUNT_WORDS)
+            })
+            && !year_followed_by_count(text, year_span.end, true)
     } else {
         plausible && possessive
     };
     if !accepted {
         return;
     }
-    let edge_lower = edge.map(|e| e.to_lowercase());
+    let edge_lower = edge.map(|e| {
+        e.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    });
     let value = match edge_lower.as_deref() {
-        Some(e) if e.contains("half") => {
+        Some(e) if e.contains("half") || e.contains("two quarters") => {
             let half = if e.contains("first") { 1 } else { 2 };
             format!("{year:04}-H{half}")
         }
@@ -286,6 +498,23 @@ fn year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     };
     let modifier = edge.and_then(edge_mod);
     out.push(Candidate::fixed(span, TimexKind::Date, value).with_mod(modifier));
+}
+
+/// True when "and", "or" or "to" and a plausible year follow `end` ("1990 and 1991").
+fn followed_by_year(text: &str, end: usize) -> bool {
+    let rest = after(text, end, 16).trim_start();
+    ["and", "or", "to"].iter().any(|w| {
+        rest.strip_prefix(w)
+            .filter(|r| r.starts_with(char::is_whitespace))
+            .map(str::trim_start)
+            .is_some_and(|r| {
+                let digits: String = r.chars().take_while(char::is_ascii_digit).collect();
+                digits.len() == 4
+                    && digits
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1900..=2100).contains(&y))
+            })
+    })
 }
 
 /// "from 2000 to 3000": a year-like number followed by a range to a plain number.
@@ -480,6 +709,26 @@ mod tests {
             ("A relic of the 19th century.", &["the 19th century=18"]),
             ("2022's harvest was poor.", &["2022=2022"]),
             ("The year 1991 ended an empire.", &["1991=1991"]),
+            ("The accord of 2015 was abandoned.", &["2015=2015"]),
+            ("The law dates back to 1648 in spirit.", &["1648=1648"]),
+            ("It breached the terms of the 2009 treaty.", &["2009=2009"]),
+            ("Those who led the 1968 strikes retired.", &["1968=1968"]),
+            ("His failed 2004 bid still rankles.", &["2004=2004"]),
+            (
+                "Growth is seen in both 2026 and 2027.",
+                &["2026=2026", "2027=2027"],
+            ),
+            ("Keynotes at CODEX 2031 drew crowds.", &["2031=2031"]),
+            ("The Harbour Festival 2019 was cancelled.", &["2019=2019"]),
+            ("Demand should hold well into 2027.", &["2027=2027"]),
+            (
+                "Profit will rise in the last half of 2026.",
+                &["the last half of 2026=2026-H2"],
+            ),
+            (
+                "Costs fall in the first two quarters of 2026.",
+                &["the first two quarters of 2026=2026-H1"],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(found(text), *expected, "{text}");
@@ -499,6 +748,11 @@ mod tests {
             "Route 2024 is closed.",
             "The 2000 delegates voted.",
             "Prices could fall 2000 points.",
+            "A total of 2000 was raised.",
+            "It is one of the 2000 entries.",
+            "The index rose to 2031 at the close.",
+            "The first 2000 callers won.",
+            "The fund paid USD 2000 in fees.",
             "Rated by the '5s panel.",
             "A story set in the 45th century.",
         ] {

@@ -3,9 +3,10 @@
 //! Rome", "the army launched a full-scale invasion of its neighbor", "videoconference involving
 //! supporters of the plan"). Dates are left out (the event carries its date); the label stops
 //! at a comma, a quotation, a pronoun or after [`MAX_WORDS`] words, and never ends on a
-//! preposition or determiner.
+//! preposition or determiner. It never opens with a pronoun or a reporting verb.
 
 use super::grammar::{is, WordClass};
+use super::lexicon::{senses, Pos};
 use super::sentence::SentenceView;
 
 /// Most words in a label.
@@ -88,6 +89,7 @@ pub(crate) fn label(view: &SentenceView<'_>, parts: LabelParts) -> String {
         }
     }
     drop_pronoun_opening(view, &mut words, parts.statement);
+    drop_reporting_opening(view, &mut words);
     words.truncate(MAX_WORDS);
     while words
         .last()
@@ -142,6 +144,42 @@ fn drop_pronoun_opening(view: &SentenceView<'_>, words: &mut Vec<usize>, stateme
                 words.drain(..=that);
             }
         }
+    }
+}
+
+/// A label never opens with a reporting verb either: a statement whose subject was left out
+/// (a pronoun, or a name in parentheses) is labelled by what it states, past the verb, "that"
+/// and determiners ("announced the acquisition of Home Savings" → "acquisition of Home
+/// Savings"), and by nothing when it states nothing more ("it said earlier"): such an event is
+/// dropped.
+fn drop_reporting_opening(view: &SentenceView<'_>, words: &mut Vec<usize>) {
+    let reporting = |t: usize| {
+        senses(&view.tokens[t].lower)
+            .iter()
+            .any(|s| s.pos == Pos::Verb && s.is_statement())
+    };
+    if !words.first().is_some_and(|&t| reporting(t)) {
+        return;
+    }
+    let skip = 1 + words
+        .iter()
+        .skip(1)
+        .take_while(|&&t| {
+            let token = &view.tokens[t];
+            token.lower == "that"
+                || token.is(WordClass::Determiner)
+                || token.is(WordClass::Adverb)
+                || token.lower.ends_with("ly")
+                || matches!(
+                    token.lower.as_ref(),
+                    "earlier" | "later" | "today" | "yesterday"
+                )
+        })
+        .count();
+    words.drain(..skip.min(words.len()));
+    // What is left must say something: not only words that end a label badly.
+    if words.iter().all(|&t| ends_badly(&view.tokens[t].lower)) {
+        words.clear();
     }
 }
 

@@ -409,7 +409,10 @@ fn build(
     };
     let from = subject.map_or(start, |s| s.0.min(start));
     let mut participants = arguments::participants(view, head.token, from, last, mentions);
-    let subject_entity = subject
+    // "Acme Corp said it filed with the SEC": "it" is the one who said.
+    let named_subject =
+        subject.map(|s| reporting_antecedent(view, candidates, s, mentions).unwrap_or(s));
+    let subject_entity = named_subject
         .and_then(|(_, end)| view.mention_at[end])
         .and_then(|m| mentions.get(m))
         .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organization))
@@ -438,16 +441,28 @@ fn build(
     if date.is_none() && (verb.is_none() || participants.is_empty()) {
         return None;
     }
+    let (label_subject, label_start) = verb
+        .and_then(|v| infinitive_label(view, candidates, start, v, mentions))
+        .map(|(s, start)| {
+            let named = s.map(|s| reporting_antecedent(view, candidates, s, mentions).unwrap_or(s));
+            (named, start)
+        })
+        .unwrap_or((named_subject, start));
     let parts = LabelParts {
-        subject,
-        start,
+        subject: label_subject,
+        start: label_start,
         last,
         noun_only: verb.is_none(),
         statement: head.sense.is_statement(),
     };
+    let label = label::label(view, parts);
+    // "it said earlier": a statement that names neither who nor what tells nothing.
+    if label.is_empty() {
+        return None;
+    }
     let token = &view.tokens[head.token];
     let event = Event {
-        label: label::label(view, parts),
+        label,
         trigger: token.text.to_string(),
         lemma: head.sense.lemma.to_string(),
         trigger_span: token.span,
@@ -463,6 +478,87 @@ fn build(
         class: head.sense.class,
         subject: subject_entity,
     })
+}
+
+/// The subject and first token of the label of the verb at `verb`, when another stated verb
+/// trigger stands in its verb group (from `start`) and so is an event of its own with its own
+/// label: the label of the governed verb starts at its "to", after the subject of the verb
+/// that governs it ("Kestrel agreed to acquire Dairy" and "Kestrel to acquire Dairy"; "the
+/// mayor announced plans to impose a levy" and "mayor to impose a levy").
+fn infinitive_label(
+    view: &SentenceView<'_>,
+    candidates: &[Candidate],
+    start: usize,
+    verb: usize,
+    mentions: &[Mention],
+) -> Option<(Option<(usize, usize)>, usize)> {
+    let to = (start..verb)
+        .rev()
+        .find(|&t| view.tokens[t].lower == "to")?;
+    let governing = candidates
+        .iter()
+        .position(|c| !c.is_noun() && c.asserted && c.complete && (start..to).contains(&c.token))?;
+    // "announced plans to": "plans" after a verb trigger is that verb's object.
+    let governing = governing
+        .checked_sub(1)
+        .filter(|&p| {
+            let c = &candidates[p];
+            !c.is_noun() && c.token + 1 == candidates[governing].token
+        })
+        .unwrap_or(governing);
+    let subject = arguments::subject(view, candidates[governing].token, mentions);
+    Some((subject, to))
+}
+
+/// The subject of the statement whose report opens with the pronoun `subject` ("it", "he",
+/// "she"), when that subject is named and can be what the pronoun stands for: "Acme Corp said
+/// it filed", "Anna Berg told reporters on Monday that she would resign" (a person for "he"
+/// and "she", an organization for "it").
+fn reporting_antecedent(
+    view: &SentenceView<'_>,
+    candidates: &[Candidate],
+    subject: (usize, usize),
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
+    let (first, last) = subject;
+    let kind = match view.tokens[first].lower.as_ref() {
+        "it" => MentionKind::Organization,
+        "he" | "she" => MentionKind::Person,
+        _ => return None,
+    };
+    if first != last {
+        return None;
+    }
+    // Back past "that" and a date ("said on Monday that it"), to the statement verb.
+    let mut t = first.checked_sub(1)?;
+    if view.tokens[t].lower == "that" {
+        t = t.checked_sub(1)?;
+    }
+    let mut skipped_date = false;
+    while view.timex_at[t].is_some() {
+        t = t.checked_sub(1)?;
+        skipped_date = true;
+    }
+    if skipped_date && view.tokens[t].is(WordClass::Preposition) {
+        t = t.checked_sub(1)?;
+    }
+    // "told reporters it": one object word may stand between.
+    let statement = |t: usize| {
+        candidates
+            .iter()
+            .any(|c| c.token == t && !c.is_noun() && c.sense.is_statement() && c.asserted)
+    };
+    let verb = if statement(t) {
+        t
+    } else {
+        t.checked_sub(1)
+            .filter(|&p| statement(p) && view.tokens[t].is_word())?
+    };
+    let (a, b) = arguments::subject(view, verb, mentions)?;
+    let named = view.mention_at[b]
+        .and_then(|m| mentions.get(m))
+        .is_some_and(|m| m.kind == kind && m.entity.is_some());
+    named.then_some((a, b))
 }
 
 /// Adds what `other` knows to `kept`; the longer label wins ("Speaking" < "source stated").
@@ -508,8 +604,11 @@ fn merge_document(found: Vec<Found>) -> Vec<Event> {
             b.sort_unstable();
             let same_lemma = k.event.lemma == f.event.lemma;
             let same_parties = same_lemma && !a.is_empty() && a == b;
-            // Two events dated only by being told in the present are one when their parties are.
+            // Two events dated only by being told in the present are one when their parties are;
+            // not two states, whose verb is too general ("the announcement came today", "the
+            // player comes in two colors").
             let dated_again = same_lemma
+                && f.class != lexicon::STATE
                 && f.event.date.is_some()
                 && (f.event.timex.is_some() || k.event.timex.is_some());
             same_date && (same_speaker || same_parties || dated_again)

@@ -772,3 +772,121 @@ fn light_give_carries_the_noun_event() {
         .date("on Monday", "2024-05-06");
     assert!(d.dated().is_empty());
 }
+
+#[test]
+fn a_base_form_after_and_shares_the_future_of_the_verb_group_before_it() {
+    let d = doc("The jet will take off from Tarvos and land in Mirelle on June 4.")
+        .place("Tarvos", 0)
+        .place("Mirelle", 1)
+        .date("on June 4", "2031-06-04");
+    assert_eq!(d.dated(), [pair("land", Some("2031-06-04"))]);
+    // Negated before "and", or a noun after it ("sea and land routes"): no landing.
+    let d = doc("The jet will not take off from Tarvos and land in Mirelle on June 4.")
+        .place("Tarvos", 0)
+        .place("Mirelle", 1)
+        .date("on June 4", "2031-06-04");
+    assert!(d.events().is_empty(), "{:?}", d.events());
+    let d = doc("The group will sell its sea and land routes on June 4.")
+        .date("on June 4", "2031-06-04");
+    assert!(d.events().iter().all(|e| e.lemma != "land"));
+}
+
+#[test]
+fn a_carrier_receives_aircraft_on_the_date_of_its_clause() {
+    let d = doc("Nordair will now receive the aircraft next month.")
+        .org("Nordair", 0)
+        .date("next month", "2031-07");
+    assert_eq!(d.dated(), [pair("receive", Some("2031-07"))]);
+    // Receiving what is no aircraft or order is no delivery.
+    let d = doc("Nordair will receive criticism next month.")
+        .org("Nordair", 0)
+        .date("next month", "2031-07");
+    assert!(d.events().is_empty());
+}
+
+#[test]
+fn a_state_told_now_and_a_dated_happening_of_the_same_verb_stay_apart() {
+    let d = doc("The launch came today at a fair in Tarvos. The new reader comes in two sizes.")
+        .place("Tarvos", 0)
+        .date("today", "2024-05-08");
+    let events = at_publication(&d);
+    assert_eq!(
+        events.iter().filter(|e| e.0 == "come").count(),
+        2,
+        "{events:?}"
+    );
+    // The same happening told twice is still one event.
+    let d = doc("Kestrel Mills sells the dairy today. Kestrel Mills sells the dairy.")
+        .org("Kestrel Mills", 0)
+        .date("today", "2024-05-08");
+    assert_eq!(at_publication(&d).len(), 1, "{:?}", at_publication(&d));
+}
+
+#[test]
+fn a_verb_governed_through_to_by_another_trigger_has_a_label_of_its_own() {
+    let d = doc("Kestrel Mills agreed to acquire Harrow Dairy.")
+        .org("Kestrel Mills", 0)
+        .org("Harrow Dairy", 1);
+    let labels: Vec<String> = d.events().into_iter().map(|e| e.label).collect();
+    assert_eq!(
+        labels,
+        [
+            "Kestrel Mills agreed to acquire Harrow Dairy",
+            "Kestrel Mills to acquire Harrow Dairy"
+        ]
+    );
+    // "is set to": no trigger governs, the label keeps the verb group.
+    let d = doc("Kestrel Mills is set to acquire Harrow Dairy.")
+        .org("Kestrel Mills", 0)
+        .org("Harrow Dairy", 1);
+    let labels: Vec<String> = d.events().into_iter().map(|e| e.label).collect();
+    assert_eq!(labels, ["Kestrel Mills is set to acquire Harrow Dairy"]);
+}
+
+#[test]
+fn a_pronoun_after_a_statement_stands_for_its_named_subject() {
+    let d = doc("Kestrel Mills said it filed with the Securities and Exchange Commission.")
+        .org("Kestrel Mills", 0)
+        .org("Securities and Exchange Commission", 1);
+    let events = d.events();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        events[0]
+            .label
+            .starts_with("Kestrel Mills filed with the Securities"),
+        "{}",
+        events[0].label
+    );
+    assert_eq!(events[0].participants, [0, 1]);
+    // A person is no "it"; a pronoun after no statement stays unresolved.
+    let d = doc("Anna Berg said it filed with the Securities and Exchange Commission.")
+        .person("Anna Berg", 0)
+        .org("Securities and Exchange Commission", 1);
+    assert_eq!(d.events()[0].participants, [1]);
+    assert!(d.events()[0].label.starts_with("filed"));
+}
+
+#[test]
+fn a_statement_label_opens_with_neither_a_pronoun_nor_a_reporting_verb() {
+    let d = doc("Last year's profit rose sharply in the year to December 31, it said earlier.")
+        .date("December 31", "2023-12-31");
+    assert!(
+        d.events().iter().all(|e| e.lemma != "say"),
+        "{:?}",
+        d.events()
+    );
+    let d = doc("The regulator (FHLBB) announced the acquisition of a savings bank on May 3.")
+        .date("on May 3", "2024-05-03");
+    let labels: Vec<String> = d.events().into_iter().map(|e| e.label).collect();
+    assert!(
+        labels.iter().all(|l| !l.starts_with("announced")),
+        "{labels:?}"
+    );
+    // With its subject, a statement keeps its verb.
+    let d = doc("The regulator announced the acquisition of a savings bank on May 3.")
+        .date("on May 3", "2024-05-03");
+    assert_eq!(
+        d.events()[0].label,
+        "regulator announced the acquisition of a savings bank"
+    );
+}

@@ -149,21 +149,56 @@ fn particle_follows(view: &SentenceView<'_>, i: usize, particles: &[&str]) -> bo
 }
 
 /// The word before `i`, past adverbs, is "to", an auxiliary, a modal or a negation: "will
-/// ship", "is due to brief", "would not release".
+/// ship", "is due to brief", "would not release"; or it is "and" after a verb group of the
+/// future: "will take off from Singapore and land".
 fn after_auxiliary(view: &SentenceView<'_>, i: usize) -> bool {
     view.clause_before(i)
-        .map(|t| &view.tokens[t])
-        .find(|t| {
+        .find(|&t| {
+            let t = &view.tokens[t];
             let adverb = t.is(WordClass::Adverb) || (t.lower.ends_with("ly") && t.lower.len() > 4);
             !adverb
         })
-        .is_some_and(|t| {
+        .is_some_and(|b| {
+            let t = &view.tokens[b];
             t.lower == "to"
                 || t.is(WordClass::Auxiliary)
                 || t.is(WordClass::Modal)
                 || t.is(WordClass::Negation)
                 || is_contracted_negation(&t.lower)
+                || (t.lower == "and" && future_before(view, b) && ends_verb_phrase(view, i))
         })
+}
+
+/// The word after `i` lets it be a verb without an object noun right after it: a preposition,
+/// a determiner, punctuation or nothing ("and land in Sydney"; not "sea and land assets").
+fn ends_verb_phrase(view: &SentenceView<'_>, i: usize) -> bool {
+    match view.tokens.get(i + 1) {
+        None => true,
+        Some(t) => !t.is_word() || t.is(WordClass::Preposition) || t.is(WordClass::Determiner),
+    }
+}
+
+/// Most words between the "will" of a verb group and the "and" that joins a second verb to it.
+const COORDINATED_GAP: usize = 12;
+
+/// True when a "will" or "shall" stands before `and` in its clause, within a few words, with
+/// no comma, negation or modal between: "will take off for a charity flight from Singapore and"
+/// (not "will not take off … and").
+fn future_before(view: &SentenceView<'_>, and: usize) -> bool {
+    let span: Vec<&Token<'_>> = view
+        .clause_before(and)
+        .take(COORDINATED_GAP)
+        .map(|t| &view.tokens[t])
+        .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
+        .collect();
+    let future = span
+        .iter()
+        .position(|t| matches!(t.lower.as_ref(), "will" | "shall" | "'ll"));
+    future.is_some_and(|f| {
+        !span[..f].iter().any(|t| {
+            t.is(WordClass::Negation) || t.is(WordClass::Modal) || is_contracted_negation(&t.lower)
+        })
+    })
 }
 
 /// Picks the noun or verb reading of the word at `i` from the words around it.
