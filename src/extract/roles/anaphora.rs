@@ -98,7 +98,7 @@ impl<'a> Scope<'a> {
         if COMPANY_NOUNS.contains(&noun) {
             return class == Some("Corporation")
                 || words()
-                    .last()
+                    .next_back()
                     .is_some_and(|w| self.lex.is_organization_suffix(w));
         }
         if MEDIA_NOUNS.contains(&noun) {
