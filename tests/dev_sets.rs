@@ -111,9 +111,13 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
 // a name, people in killing and saying contexts, home towns): micro F1 0.701 -> 0.723, ORG R
 // 0.580 -> 0.655, meantime 0.851 -> 0.872. Work_For (roles, session 4: employers before a job
 // and a name, names listed before their organization, relative clauses after an age): R bar
-// 0.39 -> 0.42 at P 0.931 R 0.437.
+// 0.39 -> 0.42 at P 0.931 R 0.437. Session 5 (roles: organizations named again by their kind,
+// possessives before names, a legislator's chamber in the sentence, bare national bodies tied
+// to the article's country): Work_For P 0.923 R 0.431 -> P 0.924 R 0.477, R bar 0.42 -> 0.46.
+// Session 5 (entities: places by heads and contexts, former countries, lone surnames in more
+// person contexts): micro F1 0.723 -> 0.736, meantime 0.872 -> 0.881.
 const CONLL04_MICRO_F1: f64 = 0.73;
 const CONLL04_ORG_R: f64 = 0.64;
 const CONLL04_WORK_FOR_P: f64 = 0.90;
-const CONLL04_WORK_FOR_R: f64 = 0.42;
+const CONLL04_WORK_FOR_R: f64 = 0.46;
 const MEANTIME_MICRO_F1: f64 = 0.875;

@@ -8,8 +8,10 @@
 //! States"), on clear evidence only:
 //!
 //! - every place and demonym the article names lies in one country, and
-//! - the article names that country itself ("Ethiopia", "American"), or, for the United States,
-//!   a party-and-state tag after a name ("D-Ohio", "R-S.C.") says it.
+//! - the article names that country itself twice ("Ethiopia", "Ethiopian"), or once with the
+//!   body written as "the country's High Court", or, for the United States, a party-and-state
+//!   tag after a name ("D-Ohio", "R-S.C.") says it. One passing mention ("Norway's Foreign
+//!   Ministry said the Senate would vote") does not make an article about that country.
 //!
 //! A city of another country, or a second country, and nothing is tied: "Sen. Lee visited Moscow
 //! and said the Senate would vote" may speak of either senate. Only national bodies are tied
@@ -72,7 +74,7 @@ pub(super) fn tie_to_country(text: &str, mentions: &mut [Mention], lex: &Lexicon
     if !mentions.iter().any(is_bare) {
         return;
     }
-    let Some(country) = country_of(text, mentions, lex) else {
+    let Some((country, times)) = country_of(text, mentions, lex) else {
         return;
     };
     for m in mentions.iter_mut().filter(|m| is_bare(m)) {
@@ -82,6 +84,10 @@ pub(super) fn tie_to_country(text: &str, mentions: &mut [Mention], lex: &Lexicon
             .next()
             .unwrap_or("");
         if LOWER_LEVELS.contains(&word_before) {
+            continue;
+        }
+        let the_countrys = before.ends_with("country's") || before.ends_with("country’s");
+        if times < 2 && !the_countrys {
             continue;
         }
         m.value = Some(format!("{} of {country}", m.text));
@@ -96,10 +102,12 @@ fn is_national(name: &str) -> bool {
     name.ends_with(" Ministry") && !name.starts_with("Foreign")
 }
 
-/// The one country the document is about, by its places, demonyms and party tags.
-fn country_of(text: &str, mentions: &[Mention], lex: &Lexicons) -> Option<String> {
+/// The one country the document is about, by its places, demonyms and party tags, and how
+/// often it is named (a party tag counts as two).
+fn country_of(text: &str, mentions: &[Mention], lex: &Lexicons) -> Option<(String, usize)> {
     let mut code: Option<&str> = None;
     let mut named: Option<&str> = None;
+    let mut times = 0;
     for m in mentions {
         if !matches!(m.kind, MentionKind::Place | MentionKind::Demonym) {
             continue;
@@ -116,13 +124,14 @@ fn country_of(text: &str, mentions: &[Mention], lex: &Lexicons) -> Option<String
         }
         if place.class == PlaceClass::Country {
             named = Some(place.name.as_str());
+            times += 1;
         }
     }
     let code = code?;
-    if let Some(name) = named {
-        return Some(name.to_string());
+    if code == "US" && has_party_tag(text) {
+        return Some(("United States".to_string(), times.max(2)));
     }
-    (code == "US" && has_party_tag(text)).then(|| "United States".to_string())
+    named.map(|name| (name.to_string(), times))
 }
 
 /// True when the text holds an American party-and-state tag after a name: ", D-Ohio",
@@ -164,7 +173,11 @@ mod tests {
             ["Senate of United States"]
         );
         assert_eq!(
-            bodies("Brevia said Tuesday that Ethiopia's economy grew, and the High Court agreed."),
+            bodies("Ethiopia's economy grew, Ethiopian officials said, and the High Court agreed."),
+            ["High Court of Ethiopia"]
+        );
+        assert_eq!(
+            bodies("Ethiopia's courts were slow, said a member of the country's High Court."),
             ["High Court of Ethiopia"]
         );
     }
@@ -176,8 +189,12 @@ mod tests {
             bodies("Sen. Mara Quint, D-Ohio, visited Moscow and said the Senate would vote."),
             ["-"]
         );
-        // No country named, no party tag.
+        // No country named, no party tag; a country named once, in passing.
         assert_eq!(bodies("The Coast Guard searched near Boston."), ["-"]);
+        assert_eq!(
+            bodies("Ethiopia's economy grew, and the High Court agreed."),
+            ["-"]
+        );
         // A state's senate; a foreign ministry.
         assert_eq!(
             bodies("Sen. Mara Quint, D-Ohio, said the state Senate would vote."),

@@ -98,7 +98,7 @@ impl<'a> Scope<'a> {
         if COMPANY_NOUNS.contains(&noun) {
             return class == Some("Corporation")
                 || words()
-                    .last()
+                    .next_back()
                     .is_some_and(|w| self.lex.is_organization_suffix(w));
         }
         if MEDIA_NOUNS.contains(&noun) {
@@ -196,9 +196,20 @@ pub(super) fn read(view: &View, sentence: usize, scope: &Scope) -> Vec<Membershi
         let (Some(organization), Some(person)) = (organization, view.mentions[pm].entity) else {
             continue;
         };
-        // "NBC's Ann Lee's show": the name belongs to a longer noun phrase.
+        // The name must end its noun phrase: "NBC's Ann Lee's show", "Acme's Beta Laboratories
+        // division", "Acme's Beta Pneumatic unit" name something else (often a company read as
+        // a person).
         let (_, last) = view.range(pm);
-        if view.tokens.get(last + 1).map(|t| t.kind) == Some(TokenKind::Possessive) {
+        let ends = match view.tokens.get(last + 1) {
+            None => true,
+            Some(next) if next.kind == TokenKind::Punct => true,
+            Some(next) if next.kind == TokenKind::Word => {
+                let w = view.word(last + 1);
+                w.starts_with(char::is_lowercase) && !super::context::UNITS.contains(&w)
+            }
+            Some(_) => false,
+        };
+        if !ends {
             continue;
         }
         let reading = Reading {

@@ -670,7 +670,7 @@ pub(super) fn possessive_tail(view: &View, last: usize) -> usize {
 
 /// Nouns that name a part of an organization after its name ("the Acme research group", "the
 /// UN peacekeeping forces").
-const UNITS: &[&str] = &[
+pub(super) const UNITS: &[&str] = &[
     "group",
     "unit",
     "division",
