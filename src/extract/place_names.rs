@@ -23,7 +23,7 @@ use super::sentence_work::{is_function_word, SentenceWork};
 use super::tokens::{is_all_caps, is_capitalized, is_hyphen, TokenKind};
 use crate::text::Span;
 
-/// Capitalised heads that end a place name.
+/// Capitalised heads that end a place name (see also [`LAST_HEADS`]).
 const HEADS: &[&str] = &[
     "River",
     "Dam",
@@ -51,23 +51,10 @@ const HEADS: &[&str] = &[
     "Highlands",
     "Forest",
     "Falls",
-    "Sea",
-    "Coast",
-    "Township",
-    "Parish",
-    "Beach",
-    "Pass",
-    "Springs",
-    "Heights",
-    "Street",
-    "Avenue",
-    "Boulevard",
-    "Square",
-    "Airport",
-    "City",
 ];
 
-/// Heads of [`HEADS`] that must end the name ("Coast Guard" is no coast).
+/// Capitalised heads that end a place name only when they end the name ("Coast Guard" is no
+/// coast, "City Council" no city).
 const LAST_HEADS: &[&str] = &[
     "Sea",
     "Coast",
@@ -274,9 +261,8 @@ pub(super) fn find_place_heads(text: &str, work: &mut SentenceWork, lex: &Lexico
                 && adjacent(text, work, t, t + 1))
         };
         let upper = head.starts_with(|c: char| c.is_ascii_uppercase())
-            && HEADS.contains(&head)
             && work.owner[t].is_none()
-            && (!LAST_HEADS.contains(&head) || ends_name());
+            && (HEADS.contains(&head) || (LAST_HEADS.contains(&head) && ends_name()));
         let lower = !upper
             && head.starts_with(|c: char| c.is_ascii_lowercase())
             && LOWER_HEADS.contains(&head)

@@ -17,7 +17,7 @@
 use super::context::Reading;
 use super::membership;
 use super::view::View;
-use crate::extract::lexicon::{Lexicons, TitleKind};
+use crate::extract::lexicon::Lexicons;
 use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
 use crate::extract::tokens::TokenKind;
 use crate::text::Span;
@@ -292,16 +292,7 @@ fn member(
     sentence: usize,
     entities: &[Entity],
 ) -> Option<Membership> {
-    let reading = Reading {
-        role: "member".to_string(),
-        kind: TitleKind::Position,
-        organization: Some(organization),
-        qualifiers: Vec::new(),
-        left: first,
-        right: last,
-        comma_ok: false,
-        organization_after: true,
-    };
+    let reading = Reading::position("member", Some(organization), (first, last), true);
     let span = Span::new(view.tokens[first].span.start, view.tokens[last].span.end);
     membership(
         reading,

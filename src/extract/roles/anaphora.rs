@@ -17,7 +17,7 @@
 use super::context::Reading;
 use super::membership;
 use super::view::View;
-use crate::extract::lexicon::{Lexicons, TitleKind};
+use crate::extract::lexicon::Lexicons;
 use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
 use crate::extract::tokens::TokenKind;
 use crate::text::Span;
@@ -212,16 +212,7 @@ pub(super) fn read(view: &View, sentence: usize, scope: &Scope) -> Vec<Membershi
         if !ends {
             continue;
         }
-        let reading = Reading {
-            role: "member".to_string(),
-            kind: TitleKind::Position,
-            organization: Some(organization),
-            qualifiers: Vec::new(),
-            left: first,
-            right: last,
-            comma_ok: false,
-            organization_after: false,
-        };
+        let reading = Reading::position("member", Some(organization), (first, last), false);
         let span = Span::new(view.tokens[first].span.start, view.mentions[pm].span.end);
         out.extend(membership(
             reading,
@@ -253,16 +244,7 @@ fn party_of(view: &View, t: usize, sentence: usize, scope: &Scope) -> Option<Opt
     })?;
     let (first, _) = view.range(pm);
     let (_, last) = view.range(om);
-    let reading = Reading {
-        role: "member".to_string(),
-        kind: TitleKind::Position,
-        organization: view.mentions[om].entity,
-        qualifiers: Vec::new(),
-        left: first,
-        right: last,
-        comma_ok: false,
-        organization_after: true,
-    };
+    let reading = Reading::position("member", view.mentions[om].entity, (first, last), true);
     let span = Span::new(view.mentions[pm].span.start, view.mentions[om].span.end);
     Some(membership(
         reading,

@@ -30,6 +30,28 @@ pub(super) struct Reading {
     pub(super) organization_after: bool,
 }
 
+impl Reading {
+    /// A position without qualifiers, read from tokens `left..=right` by a rule that needs no
+    /// title mention ("member" of an organization, a leader named by a verb).
+    pub(super) fn position(
+        role: &str,
+        organization: Option<usize>,
+        (left, right): (usize, usize),
+        organization_after: bool,
+    ) -> Self {
+        Self {
+            role: role.to_string(),
+            kind: TitleKind::Position,
+            organization,
+            qualifiers: Vec::new(),
+            left,
+            right,
+            comma_ok: false,
+            organization_after,
+        }
+    }
+}
+
 /// Reads qualifiers, organization and attachments around title mention `r`.
 pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Reading> {
     let lex = scope.lex;

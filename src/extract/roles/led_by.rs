@@ -146,16 +146,7 @@ pub(super) fn read(
             _ => verb_role.to_string(),
         };
         let span = Span::new(view.tokens[k].span.start, view.mentions[pm].span.end);
-        let reading = Reading {
-            role,
-            kind: TitleKind::Position,
-            organization: Some(org),
-            qualifiers: Vec::new(),
-            left: k,
-            right: p,
-            comma_ok: false,
-            organization_after: false,
-        };
+        let reading = Reading::position(&role, Some(org), (k, p), false);
         let rule = if verb == "led" { "led-by" } else { "headed-by" };
         out.extend(membership(reading, person, sentence, span, rule, entities));
     }
