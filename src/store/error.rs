@@ -60,6 +60,10 @@ pub enum StoreError {
     /// The built-in ontology did not load (a bug: please report it).
     #[error("the built-in ontology is invalid: {0}")]
     Ontology(String),
+    /// Compressing the store's files after a large ingest failed (the data is intact: the
+    /// store is as the ingest left it, only larger on disk).
+    #[error("cannot compress the store's files: {0}; the ingested data is kept, uncompressed; check free disk space and that no other kg process has the store open, then ingest again")]
+    Compress(String),
     /// An internal query failed (a bug: please report it).
     #[error("internal query failed: {0}")]
     Query(String),

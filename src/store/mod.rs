@@ -11,6 +11,8 @@
 //! attestations), `graph/facts` (memberships, events, roles), `graph/entities` (classes, labels,
 //! identity), `graph/ontology`, and `graph/user/...` for RDF loaded with `kg load`.
 
+#[cfg(feature = "rocksdb")]
+mod compress;
 mod document;
 mod documents;
 mod error;
@@ -166,15 +168,15 @@ impl KgStore {
         };
         #[cfg(feature = "rocksdb")]
         self.store.flush()?;
-        // Without this the flush's level-0 files are merged into the big bulk-loaded files by
-        // whichever command opens the store next, in the background, again and again (half the
-        // CPU of one more article into a 100 MB store). Settling now costs ~7 s at 100 MB and
-        // made one more article 0.60-1.30 s -> 0.40-0.76 s.
-        #[cfg(feature = "rocksdb")]
-        self.store.optimize()?;
         // The lock is released when the old handle is dropped: swap in an in-memory store
         // meanwhile.
         drop(std::mem::replace(&mut self.store, Store::new()?));
+        // A full compaction, compressed (see `compress`). Without it the flush's level-0 files
+        // are merged into the big bulk-loaded files by whichever command opens the store next,
+        // in the background, again and again (half the CPU of one more article into a 100 MB
+        // store): settling now made one more article 0.60-1.30 s -> 0.40-0.76 s.
+        #[cfg(feature = "rocksdb")]
+        compress::recompress(&path)?;
         self.store = open::read_write(&path)?;
         open::remove_old_info_logs(&path);
         Ok(())
