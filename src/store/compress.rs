@@ -21,6 +21,7 @@ use oxrocksdb_sys as ffi;
 use std::ffi::{c_char, c_int, CStr, CString};
 use std::path::Path;
 use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// RocksDB's number for LZ4 (`rocksdb_lz4_compression`), the one compressor Oxigraph's RocksDB
 /// is built with.
@@ -55,25 +56,19 @@ pub(crate) fn recompress(path: &Path) -> Result<(), StoreError> {
         StoreError::Compress(format!("the path {} contains a NUL byte", path.display()))
     })?;
     let db = RawDb::open(&c_path)?;
-    let compaction = unsafe { ffi::rocksdb_compactoptions_create() };
-    unsafe {
-        ffi::rocksdb_compactoptions_set_bottommost_level_compaction(compaction, FORCE_BOTTOMMOST);
-        ffi::rocksdb_compactoptions_set_exclusive_manual_compaction(compaction, 1);
-    }
-    for handle in &db.handles {
-        unsafe {
-            ffi::rocksdb_compact_range_cf_opt(
-                db.db,
-                *handle,
-                compaction,
-                ptr::null(),
-                0,
-                ptr::null(),
-                0,
-            );
+    // The column families are compacted side by side, one per core: each compaction is one
+    // thread's work, and the largest families are about the same size.
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..workers.min(db.handles.len()) {
+            scope.spawn(|| {
+                while let Some(handle) = db.handles.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    db.compact(*handle);
+                }
+            });
         }
-    }
-    unsafe { ffi::rocksdb_compactoptions_destroy(compaction) };
+    });
     Ok(())
 }
 
@@ -97,6 +92,12 @@ impl RawDb {
             let options = ffi::rocksdb_options_create();
             ffi::rocksdb_options_set_create_if_missing(options, 0);
             ffi::rocksdb_options_set_info_log_level(options, 2);
+            // Manual compactions run on RocksDB's background threads: one per core.
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            ffi::rocksdb_options_increase_parallelism(
+                options,
+                c_int::try_from(cores).unwrap_or(c_int::MAX),
+            );
             ffi::rocksdb_options_set_compression(options, LZ4);
             ffi::rocksdb_options_set_bottommost_compression(options, LZ4);
             let per_level = [LZ4; LEVELS];
@@ -147,6 +148,36 @@ impl RawDb {
         }
     }
 }
+
+impl RawDb {
+    /// Rewrites one column family into its bottom level, compressed.
+    fn compact(&self, handle: *mut ffi::rocksdb_column_family_handle_t) {
+        unsafe {
+            let compaction = ffi::rocksdb_compactoptions_create();
+            ffi::rocksdb_compactoptions_set_bottommost_level_compaction(
+                compaction,
+                FORCE_BOTTOMMOST,
+            );
+            // Other families are compacted at the same time.
+            ffi::rocksdb_compactoptions_set_exclusive_manual_compaction(compaction, 0);
+            ffi::rocksdb_compact_range_cf_opt(
+                self.db,
+                handle,
+                compaction,
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+            );
+            ffi::rocksdb_compactoptions_destroy(compaction);
+        }
+    }
+}
+
+// SAFETY: a RocksDB database and its column-family handles may be used from several threads at
+// once (RocksDB's own guarantee for `DB`); the options are only read after the open, and the
+// handle is closed once, on drop, after the threads that share it have ended.
+unsafe impl Sync for RawDb {}
 
 impl Drop for RawDb {
     fn drop(&mut self) {
