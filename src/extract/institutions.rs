@@ -189,6 +189,13 @@ mod tests {
         assert_eq!(orgs[0].0, "Foreign Ministry");
         let ministry = &got.entities[orgs[0].1.expect("qualified, so an entity")];
         assert_eq!(ministry.name, "Foreign Ministry of Norway");
-        assert_eq!(orgs[1], ("Senate", None));
+        // The bare Senate is this article's own organization, no country's.
+        assert_eq!(orgs[1].0, "Senate");
+        let senate = &got.entities[orgs[1].1.expect("the article's own organization")];
+        let scope = crate::text::DocumentId::of_text(text);
+        assert_eq!(
+            senate.key,
+            format!("organization/senate/in/{}", scope.as_str())
+        );
     }
 }

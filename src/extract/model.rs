@@ -74,7 +74,9 @@ pub struct Entity {
     pub aliases: BTreeSet<String>,
     /// A key that is the same for the same real-world thing in every document, used to build its
     /// IRI: `person/steve-witkoff`, `place/united-states`. It must not depend on which document
-    /// or in which order documents are read.
+    /// or in which order documents are read. The one exception is a body the article names only
+    /// by what it is and ties to no country ("the Senate"): its key ends in the article's
+    /// identifier (`organization/senate/in/<id>`), because only that article says which it is.
     pub key: String,
 }
 

@@ -90,6 +90,16 @@ fn person_name(text: &str, lex: &Lexicons) -> PersonName {
     }
 }
 
+/// The scope of the organizations an article names only by what they are ("the Senate", "the
+/// Coast Guard", "the Foreign Ministry") and ties to no country ([`super::state_bodies`]): the
+/// article's own identifier. Which senate is meant is clear to the article's reader, so within
+/// it every "the Senate" is one organization, and people are members of it; across articles
+/// nothing says it is the same one, so their keys differ (`organization/senate/in/<id>`) and
+/// no fact joins two countries' senates.
+fn article_scope(text: &str) -> String {
+    crate::text::DocumentId::of_text(text).as_str().to_owned()
+}
+
 /// Groups `mentions` into entities (setting each mention's `entity`) and returns the entities,
 /// in the order of their first mention.
 pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Entity> {
@@ -105,6 +115,8 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
     // and most are mentioned several times.
     let mut place_groups: HashMap<String, usize> = HashMap::default();
     let mut organization_groups: HashMap<String, usize> = HashMap::default();
+    // The article's own scope for bodies it names bare, computed when one is met.
+    let mut scope: Option<String> = None;
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let label = || Cow::Owned(clean_label(&m.text));
@@ -114,11 +126,12 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
                 m.value.as_deref().map_or_else(label, Cow::Borrowed),
             ),
             // "the Senate", "the Foreign Ministry": an organization, but not which one
-            // ([`super::institutions`]); no entity, so no fact joins two countries' senates.
+            // ([`super::institutions`]): an entity of this article alone (see
+            // [`article_scope`]), so no fact joins two countries' senates.
             MentionKind::Organization
                 if m.value.is_none() && lex.is_generic_organization_name(&m.text) =>
             {
-                continue
+                (EntityKind::Organization, label())
             }
             MentionKind::Organization => (
                 EntityKind::Organization,
@@ -140,6 +153,12 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
             Some(&g) => g,
             None => {
                 let (key, class) = match kind {
+                    EntityKind::Organization
+                        if m.value.is_none() && lex.is_generic_organization_name(&m.text) =>
+                    {
+                        let scope = scope.get_or_insert_with(|| article_scope(text));
+                        (format!("organization/{}/in/{scope}", slug(&name)), None)
+                    }
                     EntityKind::Organization => (
                         format!("organization/{}", slug(&name)),
                         lex.organization_named(&name).map(|o| o.class.clone()),
@@ -513,6 +532,31 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         entities(text).1.into_iter().map(|e| e.key).collect()
+    }
+
+    #[test]
+    fn a_body_named_bare_is_the_articles_own_organization() {
+        let first = "The Senate voted on Tuesday. Later the Senate adjourned.";
+        let ids = |text: &str| {
+            keys(text)
+                .into_iter()
+                .filter(|k| k.starts_with("organization/senate"))
+                .collect::<Vec<_>>()
+        };
+        let one = ids(first);
+        // Both mentions are one organization, scoped to this article.
+        assert_eq!(one.len(), 1, "{one:?}");
+        let scope = crate::text::DocumentId::of_text(first);
+        assert_eq!(one[0], format!("organization/senate/in/{}", scope.as_str()));
+        // Another article's bare Senate is another organization.
+        let two = ids("The Senate adjourned without a vote.");
+        assert_eq!(two.len(), 1, "{two:?}");
+        assert_ne!(one, two);
+        // A body qualified by its country is the country's, the same in every article.
+        assert_eq!(
+            keys("Norway's Foreign Ministry said talks would go on."),
+            ["place/norway", "organization/foreign-ministry-of-norway"]
+        );
     }
 
     #[test]

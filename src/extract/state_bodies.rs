@@ -159,9 +159,10 @@ mod tests {
         x.mentions
             .iter()
             .filter(|m| m.kind == MentionKind::Organization)
-            .map(|m| {
-                m.entity
-                    .map_or("-".to_string(), |e| x.entities[e].name.clone())
+            // "-": no country's body, only the article's own (`resolve::article_scope`).
+            .map(|m| match m.entity.map(|e| &x.entities[e]) {
+                Some(e) if !e.key.contains("/in/") => e.name.clone(),
+                _ => "-".to_string(),
             })
             .collect()
     }

@@ -41,7 +41,7 @@ impl GraphWriter {
 
 /// Bumped whenever the extractor's output for the same input changes, so that re-ingesting
 /// after an upgrade refreshes old documents instead of calling them unchanged.
-const EXTRACTOR_VERSION: &str = "3";
+const EXTRACTOR_VERSION: &str = "4";
 
 /// What identifies one version of a document: its text (through its id), its metadata, the
 /// extractor version, the ontology and the user's own lexicons (`--lexicon`).
