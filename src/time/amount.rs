@@ -6,7 +6,7 @@
 
 use super::context::{
     after, at_sentence_start, inside_name, is_capitalized, is_one_of, next_char, next_word,
-    prev_char, prev_word,
+    prev_char, prev_word, prev_word2,
 };
 use super::lexicon::{is_hyphen, WORDS};
 use super::patterns::quantity_mod;
@@ -537,6 +537,20 @@ fn frequency_adverb(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         && next_word(text, span.end).is_some_and(|w| {
             w.chars().all(|c| c.is_ascii_lowercase()) && !is_one_of(Some(w), FREQUENCY_FOLLOWERS)
         })
+    {
+        return;
+    }
+    // "rise 8.5% annually", "10,000 units annually": the rate of an amount, not a recurrence;
+    // "average daily volume": a statistic.
+    let prev = prev_word(text, span.start);
+    let after_percent = text
+        .get(..span.start)
+        .is_some_and(|b| b.trim_end().ends_with('%'));
+    if after_percent
+        || prev.is_some_and(is_amount)
+        || prev_word2(text, span.start).is_some_and(is_amount)
+            && prev.is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        || is_one_of(prev, &["average"])
     {
         return;
     }

@@ -88,10 +88,20 @@ impl TimeWords {
     /// A regex alternation (non-capturing group) of every word of the given classes, longest
     /// first, with spaces inside multi-word entries matching any run of horizontal space.
     pub(crate) fn alternation(&self, classes: &[WordClass]) -> String {
+        self.alternation_where(classes, |_| true)
+    }
+
+    /// Like [`Self::alternation`], keeping only the words whose value passes `keep` (the
+    /// tens of "twenty four" among the number words).
+    pub(crate) fn alternation_where(
+        &self,
+        classes: &[WordClass],
+        keep: impl Fn(&str) -> bool,
+    ) -> String {
         let mut words: Vec<&str> = self
             .entries
             .iter()
-            .filter(|(_, senses)| senses.iter().any(|(c, _)| classes.contains(c)))
+            .filter(|(_, senses)| senses.iter().any(|(c, v)| classes.contains(c) && keep(v)))
             .map(|(w, _)| w.as_str())
             .collect();
         words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));

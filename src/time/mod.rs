@@ -17,6 +17,7 @@
 mod absolute;
 mod amount;
 mod context;
+mod day_shifts;
 mod holidays;
 mod lexicon;
 mod normalize;

@@ -24,7 +24,7 @@ pub(crate) struct Resolved {
 }
 
 /// `date` shifted by `days`.
-fn add_days(date: Date, days: i64) -> Option<Date> {
+pub(crate) fn add_days(date: Date, days: i64) -> Option<Date> {
     date.checked_add(jiff::Span::new().try_days(days).ok()?)
         .ok()
 }

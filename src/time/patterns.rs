@@ -17,6 +17,14 @@ pub(crate) const HYPHEN: &str = r"[-\u{2010}\u{2011}\u{2012}\u{2013}]";
 /// Expands a template's `{NAME}` parts.
 pub(crate) fn expand(template: &str) -> String {
     let num_word = WORDS.alternation(&[WordClass::Number]);
+    // "twenty four": a tens word and a ones word apart, as transcripts write them.
+    let value_in = |v: &str, ok: fn(u32) -> bool| v.parse::<u32>().is_ok_and(ok);
+    let tens = WORDS.alternation_where(&[WordClass::Number], |v| {
+        value_in(v, |n| (20..=90).contains(&n) && n % 10 == 0)
+    });
+    let ones = WORDS.alternation_where(&[WordClass::Number], |v| {
+        value_in(v, |n| (1..=9).contains(&n))
+    });
     let parts: [(&str, String); 19] = [
         ("{S}", SPACE.to_string()),
         ("{H}", HYPHEN.to_string()),
@@ -37,7 +45,7 @@ pub(crate) fn expand(template: &str) -> String {
         ("{YEAR}", r"(?:1[0-9]|2[01])[0-9]{2}".to_string()),
         (
             "{NUM}",
-            format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{num_word}(?:{HYPHEN}{num_word})?)"),
+            format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{tens}{SPACE}{ones}(?-u:\b)|{num_word}(?:{HYPHEN}{num_word})?)"),
         ),
         ("{VAGUE}", WORDS.alternation(&[WordClass::Vague])),
         ("{UNIT}", WORDS.alternation(&[WordClass::Unit])),

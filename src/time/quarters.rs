@@ -164,7 +164,7 @@ fn quarter_of(value: &str) -> Option<(i32, u8)> {
 }
 
 /// Values the expressions that refer to the quarter in focus, in text order: the last quarter
-/// valued before them within [`FOCUS_REACH`] bytes. "a year ago" after a quarter becomes the
+/// valued before them within [`FOCUS_REACH`] bytes of it or of the last reference to it. "a year ago" after a quarter becomes the
 /// quarter a year before; other references without a quarter in focus are dropped.
 pub(crate) fn apply_focus(text: &str, dct: Option<Date>, items: &mut Vec<(Candidate, Resolved)>) {
     let mut focus: Option<(usize, i32, u8)> = None;
@@ -194,6 +194,9 @@ pub(crate) fn apply_focus(text: &str, dct: Option<Date>, items: &mut Vec<(Candid
                 r.value = Some(format!("{:04}-Q{q}", year - i32::from(back)));
                 r.relative = true;
                 c.kind = TimexKind::Date;
+                // A report that keeps saying "the quarter" is still about it: the reach
+                // runs on from each reference, not only from the quarter's name.
+                focus = Some((c.span.end, year, q));
             }
             if near.is_none() && matches!(c.value, Pending::Anchored(Anchor::QuarterFocus { .. })) {
                 keep[k] = false;
@@ -232,4 +235,43 @@ pub(crate) fn apply_focus(text: &str, dct: Option<Date>, items: &mut Vec<(Candid
         k += 1;
         keep[k - 1]
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::split_sentences;
+
+    /// A sentence of filler about 100 bytes long that names no time.
+    const FILLER: &str = "The harbour cranes were repainted and the ferry crews rehearsed their drills in the yard. ";
+
+    fn values_of(text: &str, dct: &str) -> Vec<(String, Option<String>)> {
+        crate::time::recognize(text, &split_sentences(text), dct.parse().ok())
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect()
+    }
+
+    #[test]
+    fn references_keep_a_long_report_on_its_quarter() {
+        // Each "the quarter" is within reach of the one before, the last one far from the
+        // quarter's name.
+        let mut text = String::from("Brellin Shipping lost money in the third quarter. ");
+        for _ in 0..3 {
+            text.push_str(&FILLER.repeat(10));
+            text.push_str("Freight volumes slipped during the quarter. ");
+        }
+        let found = values_of(&text, "2031-10-20");
+        let refs: Vec<_> = found.iter().filter(|(t, _)| t == "the quarter").collect();
+        assert_eq!(refs.len(), 3, "{found:?}");
+        assert!(refs.iter().all(|(_, v)| v.as_deref() == Some("2031-Q3")));
+    }
+
+    #[test]
+    fn a_reference_far_from_any_quarter_is_dropped() {
+        let mut text = String::from("Brellin Shipping lost money in the third quarter. ");
+        text.push_str(&FILLER.repeat(20));
+        text.push_str("Freight volumes slipped during the quarter. ");
+        let found = values_of(&text, "2031-10-20");
+        assert!(found.iter().all(|(t, _)| t != "the quarter"), "{found:?}");
+    }
 }

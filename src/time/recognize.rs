@@ -487,6 +487,7 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
     super::quarters::apply_focus(text, dct, &mut resolved);
     super::year_refs::apply(dct, &mut resolved);
     super::normalize::merge_date_and_clock(text, &mut resolved);
+    super::day_shifts::apply(text, &mut resolved);
     resolved
         .into_iter()
         .map(|(c, r)| Timex {

@@ -6,7 +6,7 @@
 //! [`Anchor`]); [`super::normalize`] computes the value.
 
 use super::context::{
-    after, inside_name, is_capitalized, is_one_of, next_char, next_word, prev_word,
+    after, inside_name, is_capitalized, is_one_of, next_char, next_word, prev_char, prev_word,
 };
 use super::lexicon::WORDS;
 use super::patterns::{edge_mod, quantity_mod};
@@ -299,6 +299,12 @@ fn calendar_unit(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     ) else {
         return;
     };
+    // ABC's "This Week": a programme's title in quotation marks, not the week.
+    if text_of(caps, "unit").is_some_and(is_capitalized)
+        && prev_char(text, span.start).is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\''))
+    {
+        return;
+    }
     let modifier = text_of(caps, "edge").and_then(edge_mod);
     let with_the = text_of(caps, "the").is_some();
     let offset = match (rel.as_str(), with_the) {

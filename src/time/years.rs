@@ -628,7 +628,8 @@ fn century(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
 
 /// A year as spoken in broadcast transcripts: "nineteen ninety-six" (1996), "the year two
 /// thousand" (2000), "January nineteen ninety-seven" (1997-01). A spoken number is a year only
-/// after "in", "since", "of"..., "the year" or a month.
+/// after "in", "since", "of"..., "the year" or a month, or (with "nineteen") after an article
+/// or at the end of its phrase.
 fn spoken_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
     let Some(century) = text_of(caps, "century") else {
@@ -651,6 +652,13 @@ fn spoken_year(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
                 "after",
             ],
         );
+    // "Atlanta, nineteen ninety-six." and "a nineteen ninety-seven attack": a spoken year
+    // that ends its phrase or qualifies a noun after an article is a year too; "nineteen
+    // ninety-one sheep" is a count.
+    let standing = nineteen
+        && (is_one_of(prev_word(text, span.start), &["a", "an", "the"])
+            || next_char(text, span.end).is_some_and(|c| matches!(c, '.' | ',' | ';')));
+    let introduced = introduced || standing;
     let plain_thousand = !nineteen && rest.is_none() && text_of(caps, "the").is_none();
     if !introduced
         || plain_thousand
