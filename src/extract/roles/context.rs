@@ -258,7 +258,7 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
     let preposition = view.lower(right + 1);
     if matches!(
         preposition.as_str(),
-        "of" | "to" | "at" | "for" | "under" | "with"
+        "of" | "to" | "at" | "for" | "under" | "with" | "in"
     ) {
         let mut k = right + 2;
         if view.lower(k) == "the" {
@@ -323,7 +323,8 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                     organization = mention.entity;
                     right = m_last;
                 }
-                ("at" | "for" | "with", MentionKind::Organization)
+                // "a major in the Marine Corps": "in" only with an organization's name.
+                ("at" | "for" | "with" | "in", MentionKind::Organization)
                     if (organization.is_none() || from_place) && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
@@ -344,6 +345,8 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                 }
                 _ => {}
             }
+        } else if preposition == "in" {
+            // "in" says where the title is held only before an organization's name.
         } else if let Some(o) = (organization.is_none() && view.lower(right + 2) == "the")
             .then(|| anaphoric_object(view, right + 3, scope))
             .flatten()
@@ -650,16 +653,34 @@ fn described_owner(view: &View, k: usize, lex: &Lexicons) -> bool {
 }
 
 /// The token after a description of an organization that starts at token `k` ("law firm" in
-/// "at the law firm Freshfields") when a mention follows it; else `k`.
+/// "at the law firm Freshfields") when a mention follows it; else `k`. One modifying word may
+/// stand before the description, and "of" after it when an organization follows ("of the
+/// corporate law firm of Freshfields"): news names firms both ways.
 pub(super) fn after_description(view: &View, k: usize) -> usize {
-    for len in [2, 1] {
-        let words: Vec<String> = (k..k + len).map(|t| view.lower(t)).collect();
-        let phrase = words.join(" ");
-        if DESCRIPTIONS.contains(&phrase.as_str())
-            && (k..k + len).all(|t| view.owner.get(t).is_some_and(Option::is_none))
-            && view.mention_starting_at(k + len).is_some()
-        {
-            return k + len;
+    let modified = is_modifier(view, k) && view.adjacent(k, k + 1);
+    for start in [k, k + 1] {
+        if start > k && !modified {
+            continue;
+        }
+        for len in [2, 1] {
+            let words: Vec<String> = (start..start + len).map(|t| view.lower(t)).collect();
+            let phrase = words.join(" ");
+            if !DESCRIPTIONS.contains(&phrase.as_str())
+                || !(start..start + len).all(|t| view.owner.get(t).is_some_and(Option::is_none))
+            {
+                continue;
+            }
+            let next = start + len;
+            if view.mention_starting_at(next).is_some() {
+                return next;
+            }
+            let named = view.lower(next) == "of"
+                && view
+                    .mention_starting_at(next + 1)
+                    .is_some_and(|m| view.mentions[m].kind == MentionKind::Organization);
+            if named {
+                return next + 1;
+            }
         }
     }
     k
