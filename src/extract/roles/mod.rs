@@ -18,9 +18,13 @@
 //! - [`relative_clause`]: "X, who heads Acme", "X, who founded Acme";
 //! - [`affiliation`]: "said X of Acme", "X of Acme said", "Dr. X of Acme", "X at the Acme
 //!   Institute has found";
+//! - [`plural`]: "X, one of the directors of Acme", "X and other members of Acme";
 //! - [`anaphora`]: "NBC's Ann Lee", "the agency's Ann Lee" (and, inside [`context`], "a
 //!   spokeswoman for the agency", "a company official": an organization named before by its
 //!   kind).
+//!
+//! A membership read with an organization's name holds for the short name introduced right
+//! after it too ([`acronym`]: "leader of the Acme Workers Party (AWP)").
 //!
 //! A legislator's title without organization takes the chamber the sentence names
 //! ([`legislature`]: "Sen. X said the Congress must act").
@@ -35,6 +39,7 @@
 //! Every shape reads one sentence through its [`view::View`], which holds only that sentence's
 //! mentions: the stage is linear in the length of the document.
 
+mod acronym;
 mod affiliation;
 mod anaphora;
 mod appointment;
@@ -43,6 +48,7 @@ mod context;
 mod coordination;
 mod led_by;
 mod legislature;
+mod plural;
 mod relative_clause;
 #[cfg(test)]
 mod tests;
@@ -129,6 +135,9 @@ fn memberships<'a>(
         out.extend(relative_clause::read(&view, s, entities));
         out.extend(affiliation::read(&view, s, entities, lex));
         out.extend(anaphora::read(&view, s, &scope));
+        out.extend(plural::read(&view, s, entities, lex));
+        let short = acronym::other_names(&view, &out[from..], entities);
+        out.extend(short);
     }
     tidy(out)
 }
