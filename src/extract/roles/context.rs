@@ -10,7 +10,7 @@
 use super::anaphora::Scope;
 use super::view::{View, FOLLOWERS};
 use crate::extract::lexicon::{Lexicons, PlaceClass, TitleKind};
-use crate::extract::model::{Mention, MentionKind, Qualifier};
+use crate::extract::model::{Entity, EntityKind, Mention, MentionKind, Qualifier};
 use crate::extract::tokens::{is_hyphen, TokenKind};
 
 /// What was read around one title.
@@ -893,6 +893,58 @@ pub(super) fn subject_organization(mentions: &[Mention], in_sentence: &[usize]) 
     (first.kind == MentionKind::Organization)
         .then_some(first.entity)
         .flatten()
+}
+
+/// After an organization ending at token `last`, "and [the] ORG" that ends its noun phrase:
+/// the organization's entity and last token ("taught at Acme University and the Beta College",
+/// "a director of Acme Corp. and Beta Inc.").
+pub(super) fn coordinated_organization(
+    view: &View,
+    last: usize,
+    entities: &[Entity],
+) -> Option<(usize, usize)> {
+    if view.lower(last + 1) != "and" {
+        return None;
+    }
+    let mut k = last + 2;
+    if view.lower(k) == "the" {
+        k += 1;
+    }
+    let m = view.mention_starting_at(k)?;
+    let entity = view.mentions[m].entity?;
+    if view.mentions[m].kind != MentionKind::Organization
+        || entities.get(entity).map(|e| e.kind) != Some(EntityKind::Organization)
+    {
+        return None;
+    }
+    let (_, m_last) = view.range(m);
+    if owns_next(view, m_last) {
+        return None;
+    }
+    // Not the subject of a clause of its own: "X heads Acme and Beta said ..." says nothing of
+    // X and Beta.
+    let closes = view
+        .tokens
+        .get(m_last + 1)
+        .map_or(true, |tok| tok.kind == TokenKind::Punct)
+        || matches!(
+            view.lower(m_last + 1).as_str(),
+            "in" | "from" | "since" | "until" | "before" | "during"
+        );
+    closes.then_some((entity, m_last))
+}
+
+/// True when a possessive follows token `last`: "Acme's", and "Acme Corp.'s", which the
+/// tokenizer cuts after the abbreviation's full stop into punctuation.
+pub(super) fn owns_next(view: &View, last: usize) -> bool {
+    let rest = view
+        .tokens
+        .get(last)
+        .and_then(|t| view.text.get(t.span.end..))
+        .unwrap_or("");
+    rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || view.tokens.get(last + 1).map(|t| t.kind) == Some(TokenKind::Possessive)
 }
 
 /// Takes a qualifier word right before token `left` ("former", "acting").

@@ -128,7 +128,11 @@ fn memberships<'a>(
         coordination::share_organizations(&view, &mut readings);
         let from = out.len();
         for i in 0..readings.len() {
-            out.extend(read_title(&view, &readings, i, s, entities, lex));
+            let found = read_title(&view, &readings, i, s, entities, lex);
+            if let (Some(m), Some(reading)) = (&found, &readings[i]) {
+                out.extend(joined_organizations(&view, m, reading, entities));
+            }
+            out.extend(found);
         }
         legislature::place(&view, &mut out[from..], entities);
         out.extend(led_by::read(&view, s, entities, lex));
@@ -164,6 +168,30 @@ fn read_title(
         return found;
     }
     apposition::read(view, reading.clone(), sentence, entities)
+}
+
+/// "X, a director of Acme Corp. and Beta Inc.": copies of membership `m`, read with `reading`,
+/// for each organization joined by "and" to the one after the title.
+fn joined_organizations(
+    view: &View,
+    m: &Membership,
+    reading: &Reading,
+    entities: &[Entity],
+) -> Vec<Membership> {
+    let mut out = Vec::new();
+    if !reading.organization_after || m.organization != reading.organization {
+        return out;
+    }
+    let mut end = reading.right;
+    while let Some((o, last)) = context::coordinated_organization(view, end, entities) {
+        out.push(Membership {
+            organization: Some(o),
+            span: Span::new(m.span.start, view.tokens[last].span.end.max(m.span.end)),
+            ..m.clone()
+        });
+        end = last;
+    }
+    out
 }
 
 /// Builds the membership when its title kind allows.

@@ -12,7 +12,6 @@ use super::membership;
 use super::view::View;
 use crate::extract::lexicon::{Lexicons, TitleKind};
 use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
-use crate::extract::tokens::TokenKind;
 use crate::text::Span;
 
 /// Memberships of titles in the plural in the sentence of `view`.
@@ -76,11 +75,7 @@ pub(super) fn read(
         let last = super::context::bracket_tail(view, last);
         // The organization is not an owner: "one of the directors of Acme Corp.'s rival" names
         // another ("Corp." then "'s" is two punctuation tokens).
-        let rest = view.text.get(view.tokens[last].span.end..).unwrap_or("");
-        let owner = rest.starts_with("'s")
-            || rest.starts_with("\u{2019}s")
-            || view.tokens.get(last + 1).map(|t| t.kind) == Some(TokenKind::Possessive);
-        if owner {
+        if super::context::owns_next(view, last) {
             continue;
         }
         let reading = Reading {

@@ -171,7 +171,9 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
             // "X taught at Acme University and the Beta College": each object, in turn.
             let mut objects = vec![(view.mentions[om].entity, last)];
             let mut end = last;
-            while let Some((o, o_last)) = coordinated_organization(view, end, entities) {
+            while let Some((o, o_last)) =
+                super::context::coordinated_organization(view, end, entities)
+            {
                 objects.push((Some(o), o_last));
                 end = o_last;
             }
@@ -188,41 +190,6 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
         }
     }
     out
-}
-
-/// After an object ending at token `last`, "and [the] ORG" that ends its noun phrase: the
-/// organization's entity and last token.
-fn coordinated_organization(
-    view: &View,
-    last: usize,
-    entities: &[Entity],
-) -> Option<(usize, usize)> {
-    if view.lower(last + 1) != "and" {
-        return None;
-    }
-    let mut k = last + 2;
-    if view.lower(k) == "the" {
-        k += 1;
-    }
-    let m = view.mention_starting_at(k)?;
-    let entity = view.mentions[m].entity?;
-    if view.mentions[m].kind != MentionKind::Organization
-        || entities.get(entity).map(|e| e.kind) != Some(EntityKind::Organization)
-    {
-        return None;
-    }
-    let (_, m_last) = view.range(m);
-    // Not the subject of a clause of its own: "X heads Acme and Beta said ..." says nothing of
-    // X and Beta.
-    let closes = view
-        .tokens
-        .get(m_last + 1)
-        .map_or(true, |tok| tok.kind == TokenKind::Punct)
-        || matches!(
-            view.lower(m_last + 1).as_str(),
-            "in" | "from" | "since" | "until" | "before" | "during"
-        );
-    closes.then_some((entity, m_last))
 }
 
 /// The present-tense verb the perfect of `past` stands for ("has headed" → "heads").
