@@ -117,8 +117,11 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
 // to the article's country): Work_For P 0.923 R 0.431 -> P 0.924 R 0.477, R bar 0.42 -> 0.46.
 // Session 5 (entities: places by heads and contexts, former countries, lone surnames in more
 // person contexts): micro F1 0.723 -> 0.736, meantime 0.872 -> 0.881.
+// Session 6 (roles: firms described before their name, schools inside universities, a title
+// "in" an organization, organizations joined by "and", short names after a name, titles in
+// the plural): Work_For P 0.924 R 0.477 -> P 0.926 R 0.489, bars P 0.90 -> 0.91, R 0.46 -> 0.47.
 const CONLL04_MICRO_F1: f64 = 0.73;
 const CONLL04_ORG_R: f64 = 0.64;
-const CONLL04_WORK_FOR_P: f64 = 0.90;
-const CONLL04_WORK_FOR_R: f64 = 0.46;
+const CONLL04_WORK_FOR_P: f64 = 0.91;
+const CONLL04_WORK_FOR_R: f64 = 0.47;
 const MEANTIME_MICRO_F1: f64 = 0.875;

@@ -110,16 +110,18 @@ pub(super) fn read(
             k += 1;
         }
         let k = super::context::after_ordinal(view, k);
+        // "of the law firm of Acme Partners", "of the investment bank Acme".
+        let k = if view.mention_starting_at(k).is_none() {
+            super::context::after_description(view, k)
+        } else {
+            k
+        };
         // "of New York's Acme School of Medicine".
         let k = super::context::after_qualifying_place(view, k);
-        let Some(om) = view.mention_starting_at(k).filter(|&m| {
-            let mention = &view.mentions[m];
-            mention.kind == MentionKind::Organization
-                && mention
-                    .entity
-                    .and_then(|e| entities.get(e))
-                    .is_some_and(|e| e.kind == EntityKind::Organization)
-        }) else {
+        let Some(om) = view
+            .mention_starting_at(k)
+            .filter(|&m| is_organization(view, m, entities))
+        else {
             continue;
         };
         let (_, o_last) = view.range(om);
@@ -131,10 +133,15 @@ pub(super) fn read(
             .is_some_and(|j| SAYING_BEFORE.contains(&view.lower(j).as_str()))
             || start >= 2 && view.lower(start - 1) == "to" && view.lower(start - 2) == "according";
         let mut after = o_last + 1;
-        // "of Acme University's Beta School say".
+        // "of Acme University's Beta School say": a member of both.
+        let mut part = None;
         if view.tokens.get(after).map(|t| t.kind) == Some(TokenKind::Possessive) {
             if let Some(m) = view.mention_starting_at(after + 1) {
                 after = view.range(m).1 + 1;
+                part = Some(m).filter(|&m| is_organization(view, m, entities));
+            } else if set_off {
+                // "Ann Lee, of the Acme Agency's division of wetlands, said".
+                after = unit_words_end(view, after + 1);
             }
         }
         // "Ann Lee of Acme in Houston said".
@@ -168,13 +175,25 @@ pub(super) fn read(
         else {
             continue;
         };
+        let shown = said_after || subject || !set_off && (before || aged || addressed || listed);
         found.push(Found {
             person,
             organization,
             first: start,
             last: o_last,
-            shown: said_after || subject || !set_off && (before || aged || addressed || listed),
+            shown,
         });
+        if let Some((inner, inner_last)) =
+            part.and_then(|m| Some((view.mentions[m].entity?, view.range(m).1)))
+        {
+            found.push(Found {
+                person,
+                organization: inner,
+                first: start,
+                last: inner_last,
+                shown,
+            });
+        }
         t = o_last + 1;
     }
     // "X of Acme and Y of Beta": what one conjunct shows holds for both.
@@ -230,6 +249,38 @@ pub(super) fn read(
         }
     }
     out
+}
+
+/// True when mention `m` is an organization with an entity of that kind.
+fn is_organization(view: &View, m: usize, entities: &[Entity]) -> bool {
+    let mention = &view.mentions[m];
+    mention.kind == MentionKind::Organization
+        && mention
+            .entity
+            .and_then(|e| entities.get(e))
+            .is_some_and(|e| e.kind == EntityKind::Organization)
+}
+
+/// From token `k`, the end of a lower-case unit name set off by commas ("division of
+/// groundwater and wetlands" in "Ann Lee, of the Acme Agency's division of groundwater and
+/// wetlands, said"): the token after it when it is a comma, else `k`.
+fn unit_words_end(view: &View, k: usize) -> usize {
+    let mut end = k;
+    while end < k + 8
+        && view.owner.get(end).is_some_and(Option::is_none)
+        && view
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && view.word(end).chars().all(|c| c.is_lowercase() || c == '-')
+    {
+        end += 1;
+    }
+    if end > k && view.word(end) == "," {
+        end
+    } else {
+        k
+    }
 }
 
 /// Auxiliaries and common past tenses that may follow a clause's subject.

@@ -10,7 +10,7 @@
 use super::anaphora::Scope;
 use super::view::{View, FOLLOWERS};
 use crate::extract::lexicon::{Lexicons, PlaceClass, TitleKind};
-use crate::extract::model::{Mention, MentionKind, Qualifier};
+use crate::extract::model::{Entity, EntityKind, Mention, MentionKind, Qualifier};
 use crate::extract::tokens::{is_hyphen, TokenKind};
 
 /// What was read around one title.
@@ -258,7 +258,7 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
     let preposition = view.lower(right + 1);
     if matches!(
         preposition.as_str(),
-        "of" | "to" | "at" | "for" | "under" | "with"
+        "of" | "to" | "at" | "for" | "under" | "with" | "in"
     ) {
         let mut k = right + 2;
         if view.lower(k) == "the" {
@@ -323,7 +323,8 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                     organization = mention.entity;
                     right = m_last;
                 }
-                ("at" | "for" | "with", MentionKind::Organization)
+                // "a major in the Marine Corps": "in" only with an organization's name.
+                ("at" | "for" | "with" | "in", MentionKind::Organization)
                     if (organization.is_none() || from_place) && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
@@ -344,6 +345,8 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                 }
                 _ => {}
             }
+        } else if preposition == "in" {
+            // "in" says where the title is held only before an organization's name.
         } else if let Some(o) = (organization.is_none() && view.lower(right + 2) == "the")
             .then(|| anaphoric_object(view, right + 3, scope))
             .flatten()
@@ -650,16 +653,34 @@ fn described_owner(view: &View, k: usize, lex: &Lexicons) -> bool {
 }
 
 /// The token after a description of an organization that starts at token `k` ("law firm" in
-/// "at the law firm Freshfields") when a mention follows it; else `k`.
+/// "at the law firm Freshfields") when a mention follows it; else `k`. One modifying word may
+/// stand before the description, and "of" after it when an organization follows ("of the
+/// corporate law firm of Freshfields"): news names firms both ways.
 pub(super) fn after_description(view: &View, k: usize) -> usize {
-    for len in [2, 1] {
-        let words: Vec<String> = (k..k + len).map(|t| view.lower(t)).collect();
-        let phrase = words.join(" ");
-        if DESCRIPTIONS.contains(&phrase.as_str())
-            && (k..k + len).all(|t| view.owner.get(t).is_some_and(Option::is_none))
-            && view.mention_starting_at(k + len).is_some()
-        {
-            return k + len;
+    let modified = is_modifier(view, k) && view.adjacent(k, k + 1);
+    for start in [k, k + 1] {
+        if start > k && !modified {
+            continue;
+        }
+        for len in [2, 1] {
+            let words: Vec<String> = (start..start + len).map(|t| view.lower(t)).collect();
+            let phrase = words.join(" ");
+            if !DESCRIPTIONS.contains(&phrase.as_str())
+                || !(start..start + len).all(|t| view.owner.get(t).is_some_and(Option::is_none))
+            {
+                continue;
+            }
+            let next = start + len;
+            if view.mention_starting_at(next).is_some() {
+                return next;
+            }
+            let named = view.lower(next) == "of"
+                && view
+                    .mention_starting_at(next + 1)
+                    .is_some_and(|m| view.mentions[m].kind == MentionKind::Organization);
+            if named {
+                return next + 1;
+            }
         }
     }
     k
@@ -872,6 +893,58 @@ pub(super) fn subject_organization(mentions: &[Mention], in_sentence: &[usize]) 
     (first.kind == MentionKind::Organization)
         .then_some(first.entity)
         .flatten()
+}
+
+/// After an organization ending at token `last`, "and [the] ORG" that ends its noun phrase:
+/// the organization's entity and last token ("taught at Acme University and the Beta College",
+/// "a director of Acme Corp. and Beta Inc.").
+pub(super) fn coordinated_organization(
+    view: &View,
+    last: usize,
+    entities: &[Entity],
+) -> Option<(usize, usize)> {
+    if view.lower(last + 1) != "and" {
+        return None;
+    }
+    let mut k = last + 2;
+    if view.lower(k) == "the" {
+        k += 1;
+    }
+    let m = view.mention_starting_at(k)?;
+    let entity = view.mentions[m].entity?;
+    if view.mentions[m].kind != MentionKind::Organization
+        || entities.get(entity).map(|e| e.kind) != Some(EntityKind::Organization)
+    {
+        return None;
+    }
+    let (_, m_last) = view.range(m);
+    if owns_next(view, m_last) {
+        return None;
+    }
+    // Not the subject of a clause of its own: "X heads Acme and Beta said ..." says nothing of
+    // X and Beta.
+    let closes = view
+        .tokens
+        .get(m_last + 1)
+        .map_or(true, |tok| tok.kind == TokenKind::Punct)
+        || matches!(
+            view.lower(m_last + 1).as_str(),
+            "in" | "from" | "since" | "until" | "before" | "during"
+        );
+    closes.then_some((entity, m_last))
+}
+
+/// True when a possessive follows token `last`: "Acme's", and "Acme Corp.'s", which the
+/// tokenizer cuts after the abbreviation's full stop into punctuation.
+pub(super) fn owns_next(view: &View, last: usize) -> bool {
+    let rest = view
+        .tokens
+        .get(last)
+        .and_then(|t| view.text.get(t.span.end..))
+        .unwrap_or("");
+    rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || view.tokens.get(last + 1).map(|t| t.kind) == Some(TokenKind::Possessive)
 }
 
 /// Takes a qualifier word right before token `left` ("former", "acting").

@@ -18,9 +18,13 @@
 //! - [`relative_clause`]: "X, who heads Acme", "X, who founded Acme";
 //! - [`affiliation`]: "said X of Acme", "X of Acme said", "Dr. X of Acme", "X at the Acme
 //!   Institute has found";
+//! - [`plural`]: "X, one of the directors of Acme", "X and other members of Acme";
 //! - [`anaphora`]: "NBC's Ann Lee", "the agency's Ann Lee" (and, inside [`context`], "a
 //!   spokeswoman for the agency", "a company official": an organization named before by its
 //!   kind).
+//!
+//! A membership read with an organization's name holds for the short name introduced right
+//! after it too ([`acronym`]: "leader of the Acme Workers Party (AWP)").
 //!
 //! A legislator's title without organization takes the chamber the sentence names
 //! ([`legislature`]: "Sen. X said the Congress must act").
@@ -35,6 +39,7 @@
 //! Every shape reads one sentence through its [`view::View`], which holds only that sentence's
 //! mentions: the stage is linear in the length of the document.
 
+mod acronym;
 mod affiliation;
 mod anaphora;
 mod appointment;
@@ -43,6 +48,7 @@ mod context;
 mod coordination;
 mod led_by;
 mod legislature;
+mod plural;
 mod relative_clause;
 #[cfg(test)]
 mod tests;
@@ -122,13 +128,20 @@ fn memberships<'a>(
         coordination::share_organizations(&view, &mut readings);
         let from = out.len();
         for i in 0..readings.len() {
-            out.extend(read_title(&view, &readings, i, s, entities, lex));
+            let found = read_title(&view, &readings, i, s, entities, lex);
+            if let (Some(m), Some(reading)) = (&found, &readings[i]) {
+                out.extend(joined_organizations(&view, m, reading, entities));
+            }
+            out.extend(found);
         }
         legislature::place(&view, &mut out[from..], entities);
         out.extend(led_by::read(&view, s, entities, lex));
         out.extend(relative_clause::read(&view, s, entities));
         out.extend(affiliation::read(&view, s, entities, lex));
         out.extend(anaphora::read(&view, s, &scope));
+        out.extend(plural::read(&view, s, entities, lex));
+        let short = acronym::other_names(&view, &out[from..], entities);
+        out.extend(short);
     }
     tidy(out)
 }
@@ -155,6 +168,30 @@ fn read_title(
         return found;
     }
     apposition::read(view, reading.clone(), sentence, entities)
+}
+
+/// "X, a director of Acme Corp. and Beta Inc.": copies of membership `m`, read with `reading`,
+/// for each organization joined by "and" to the one after the title.
+fn joined_organizations(
+    view: &View,
+    m: &Membership,
+    reading: &Reading,
+    entities: &[Entity],
+) -> Vec<Membership> {
+    let mut out = Vec::new();
+    if !reading.organization_after || m.organization != reading.organization {
+        return out;
+    }
+    let mut end = reading.right;
+    while let Some((o, last)) = context::coordinated_organization(view, end, entities) {
+        out.push(Membership {
+            organization: Some(o),
+            span: Span::new(m.span.start, view.tokens[last].span.end.max(m.span.end)),
+            ..m.clone()
+        });
+        end = last;
+    }
+    out
 }
 
 /// Builds the membership when its title kind allows.

@@ -160,12 +160,29 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
                 comma_ok: false,
                 organization_after: true,
             };
-            let span = Span::new(view.mentions[pm].span.start, view.tokens[last].span.end);
-            if let Some(person) = view.mentions[pm].entity {
-                let rule = if relative {
-                    "relative-clause-verb"
-                } else {
-                    "subject-verb"
+            let Some(person) = view.mentions[pm].entity else {
+                break;
+            };
+            let rule = if relative {
+                "relative-clause-verb"
+            } else {
+                "subject-verb"
+            };
+            // "X taught at Acme University and the Beta College": each object, in turn.
+            let mut objects = vec![(view.mentions[om].entity, last)];
+            let mut end = last;
+            while let Some((o, o_last)) =
+                super::context::coordinated_organization(view, end, entities)
+            {
+                objects.push((Some(o), o_last));
+                end = o_last;
+            }
+            for (organization, o_last) in objects {
+                let span = Span::new(view.mentions[pm].span.start, view.tokens[o_last].span.end);
+                let reading = Reading {
+                    organization,
+                    right: o_last,
+                    ..reading.clone()
                 };
                 out.extend(membership(reading, person, sentence, span, rule, entities));
             }
