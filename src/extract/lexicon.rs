@@ -209,6 +209,8 @@ pub struct Lexicons {
     surname_first: HashSet<String>,
     surname_first_long: HashSet<String>,
     name_suffixes: HashSet<String>,
+    name_addresses: HashSet<String>,
+    name_styles: HashSet<String>,
     surnames: HashSet<String>,
 }
 
@@ -277,6 +279,8 @@ impl Lexicons {
             surname_first: HashSet::default(),
             surname_first_long: HashSet::default(),
             name_suffixes: HashSet::default(),
+            name_addresses: HashSet::default(),
+            name_styles: HashSet::default(),
             surnames: word_set(SURNAMES),
         };
         for row in rows(ORGANIZATION_WORDS) {
@@ -303,6 +307,8 @@ impl Lexicons {
                 "suffix" => lex
                     .name_suffixes
                     .insert(word.to_lowercase().replace('.', "")),
+                "address" => lex.name_addresses.insert(word.to_string()),
+                "style" => lex.name_styles.insert(word.to_string()),
                 _ => false,
             };
         }
@@ -738,6 +744,18 @@ impl Lexicons {
         }
         self.name_suffixes
             .contains(&word.to_lowercase().replace('.', ""))
+    }
+
+    /// True for a form of address written as part of a person's name ("Mrs.", "Rev."), exactly
+    /// as `name_words.tsv` spells it.
+    pub fn is_name_address(&self, word: &str) -> bool {
+        self.name_addresses.contains(word)
+    }
+
+    /// True for a title a person is named by when it stands bare ("President", "Prince"),
+    /// exactly as `name_words.tsv` spells it.
+    pub fn is_name_style(&self, word: &str) -> bool {
+        self.name_styles.contains(word)
     }
 }
 

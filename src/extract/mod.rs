@@ -16,6 +16,7 @@ mod institutions;
 mod json;
 mod lexicon;
 mod lower;
+mod mention_spans;
 mod mentions;
 mod model;
 mod names;
