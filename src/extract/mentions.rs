@@ -35,6 +35,7 @@ use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
 use super::{
     arbitration, institutions, organization_names, organization_references, organization_roles,
     organization_shapes, person_contexts, person_names, place_compounds, place_names,
+    press_sources,
 };
 use crate::text::{Sentence, Span};
 use std::collections::BTreeMap;
@@ -84,6 +85,7 @@ pub(super) fn find_mentions_and_tokens(
         person_names::find_administrations(text, work, lex);
         organization_names::find_described(text, work, lex);
         organization_shapes::propagate_acronyms(text, work, &acronyms);
+        press_sources::find_press_source(text, work, lex);
     }
     for work in &mut works {
         place_names::find_place_contexts(text, work, lex);

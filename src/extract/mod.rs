@@ -28,6 +28,7 @@ mod person_contexts;
 mod person_names;
 mod place_compounds;
 mod place_names;
+mod press_sources;
 mod resolve;
 mod roles;
 mod sentence_work;

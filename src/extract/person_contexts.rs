@@ -2,7 +2,9 @@
 //! [`super::mentions`]. News often names a person once by a full name in a sentence we do not
 //! see, or never; the context still says "person":
 //!
-//! - **a verb of saying**: "..., said Brenner." and "Brenner said he ...";
+//! - **a verb of saying**: "..., said Brenner.", "Brenner said he ...", "..., Brenner said."
+//!   and "Brenner said that";
+//! - **a speaker's turn in a transcript**: "(Brenner) Do you think ...";
 //! - **an age in apposition**: "Brenner, 41, ...";
 //! - **an apposition with a title**: "Brenner, a retired police officer, ...", "Brenner,
 //!   publisher of the Acme Herald," (without an article only titles no company or country
@@ -214,6 +216,26 @@ fn surname_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons, commo
         && !is_function_word(w)
 }
 
+/// "..., Brenner said." and "Brenner said that ...": after the verb of saying, the clause or
+/// the sentence ends, or "that" opens what was said.
+fn said_at_clause_end(text: &str, work: &SentenceWork, after: usize) -> bool {
+    matches!(work.word(text, after), "." | "that")
+}
+
+/// "(Brenner) Do you think ...": an interviewer's or speaker's name in parentheses that opens
+/// a turn of a transcript, at the start of the sentence or after its end mark, before a
+/// capitalised word.
+fn speaker_tag(text: &str, work: &SentenceWork, t: usize) -> bool {
+    let opens_turn =
+        t == 1 || t >= 2 && matches!(work.word(text, t - 2), "." | "?" | "!" | ":" | ")");
+    t >= 1
+        && work.word(text, t - 1) == "("
+        && work.word(text, t + 1) == ")"
+        && opens_turn
+        && work.is_word(t + 2)
+        && is_capitalized(work.word(text, t + 2))
+}
+
 /// True when token `t` ends a clause or a noun phrase: punctuation or the end.
 fn stops(work: &SentenceWork, t: usize) -> bool {
     work.tokens
@@ -253,7 +275,8 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
         // "Brenner said he ...", "Wright said the ..." (not "Wright said it": a company).
         let said_before = SAYING.contains(&next)
             && (uncommon
-                && (t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)))
+                && ((t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)))
+                    || said_at_clause_end(text, work, t + 2))
                 || family
                     && !matches!(work.word(text, t + 2), "it" | "its")
                     && !matches!(prev, "the" | "The"));
@@ -309,6 +332,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
                 || PASSIVE.contains(&work.word(text, t - 2)))
             && stops_name(text, work, t + 1);
         if said_after
+            || uncommon && speaker_tag(text, work, t)
             || agent
             || uncommon && copula_title(text, work, t)
             || coordinated_with_person(text, work, t) && uncommon
@@ -627,6 +651,22 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Person)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn a_surname_that_says_at_the_end_of_the_clause_or_opens_a_turn() {
+        assert_eq!(
+            people("The levee held through the night, Quarmby said."),
+            ["Quarmby"]
+        );
+        assert_eq!(people("Quarmby said that the levee held."), ["Quarmby"]);
+        assert!(people("Quarmby said sales rose.").is_empty());
+        assert_eq!(
+            people("What comes next? (Delvaux) We wait for the vote."),
+            ["Delvaux"]
+        );
+        assert!(people("The vote (Delvaux) was close.").is_empty());
+        assert!(people("(Text) The vote was close.").is_empty());
     }
 
     #[test]
