@@ -35,6 +35,7 @@ const NOT_NAMES: &str = include_str!("../../ontology/lexicon/not_names.tsv");
 const ORGANIZATION_WORDS: &str = include_str!("../../ontology/lexicon/organization_words.tsv");
 const NAME_WORDS: &str = include_str!("../../ontology/lexicon/name_words.tsv");
 const SURNAMES: &str = include_str!("../../ontology/lexicon/surnames.tsv");
+const PLACE_WORDS: &str = include_str!("../../ontology/lexicon/place_words.tsv");
 
 /// What kind of place an entry is; the schema.org class where there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,6 +212,7 @@ pub struct Lexicons {
     name_suffixes: HashSet<String>,
     name_addresses: HashSet<String>,
     name_styles: HashSet<String>,
+    directions: HashSet<String>,
     surnames: HashSet<String>,
 }
 
@@ -281,6 +283,10 @@ impl Lexicons {
             name_suffixes: HashSet::default(),
             name_addresses: HashSet::default(),
             name_styles: HashSet::default(),
+            directions: rows(PLACE_WORDS)
+                .filter(|r| r.get(1) == Some(&"direction"))
+                .filter_map(|r| r.first().map(|w| w.to_lowercase()))
+                .collect(),
             surnames: word_set(SURNAMES),
         };
         for row in rows(ORGANIZATION_WORDS) {
@@ -750,6 +756,12 @@ impl Lexicons {
     /// as `name_words.tsv` spells it.
     pub fn is_name_address(&self, word: &str) -> bool {
         self.name_addresses.contains(word)
+    }
+
+    /// True for a compass or position word that joins the place after it ("Northern", "East"),
+    /// in any case.
+    pub fn is_direction(&self, word: &str) -> bool {
+        with_lower(word, |w| self.directions.contains(w))
     }
 
     /// True for a title a person is named by when it stands bare ("President", "Prince"),
