@@ -18,7 +18,9 @@
 //!   "shot", "married" ("... shot Brenner"), an "-ly" adverb allowed before the verb
 //!   ("Brenner was fatally shot"), and the subject of a killing whose victim is a named person
 //!   ("Brenner shot Tolvanen"), and the victim of a killing named by a noun ("the
-//!   assassination of Brenner", "Brenner's assassin").
+//!   assassination of Brenner", "Brenner's assassin", and, for a frequent family name, "the
+//!   Brenner slaying"); the perfect tenses count ("Brenner had been arrested", "Brenner has
+//!   resigned").
 //!
 //! A frequent family name of the census list that is no English word speaks as a person before
 //! a verb of saying ("Pruitt said the ..."; not "Pruitt said it", a company). In the killing contexts and
@@ -309,9 +311,18 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
                 k
             }
         };
-        let passive = matches!(next, "was" | "is" | "had been" | "has been")
-            && PASSIVE.contains(&work.word(text, verb_at(t + 2)));
-        let acting = ACTING.contains(&work.word(text, verb_at(t + 1)));
+        // "Brenner had been arrested", "Brenner has resigned": the perfect tenses too.
+        let perfect = matches!(next, "had" | "has");
+        let passive = matches!(next, "was" | "is")
+            && PASSIVE.contains(&work.word(text, verb_at(t + 2)))
+            || perfect
+                && work.word(text, t + 2) == "been"
+                && PASSIVE.contains(&work.word(text, verb_at(t + 3)));
+        let acting = ACTING.contains(&work.word(text, verb_at(t + 1)))
+            || perfect && ACTING.contains(&work.word(text, verb_at(t + 2)));
+        // "the Brenner assassination": a killing named after its victim, when the word is a
+        // frequent family name (a town's name stands there too: "the Tulsa slaying").
+        let victim_named = family && matches!(prev, "the" | "The") && KILLING_OF.contains(&next);
         // "Brenner shot Tolvanen": a killing done by a person.
         let killer = uncommon
             && KILLING.contains(&work.word(text, verb_at(t + 1)))
@@ -343,6 +354,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || who
             || passive
             || acting
+            || victim_named
             || killer
             || done_to
             || killed
@@ -651,6 +663,21 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Person)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn perfect_tenses_and_killings_named_after_the_victim() {
+        assert_eq!(
+            people("Ostrander had been arrested two days earlier."),
+            ["Ostrander"]
+        );
+        assert_eq!(people("Varenko has resigned from the board."), ["Varenko"]);
+        assert!(people("Varenko has shares in the firm.").is_empty());
+        assert_eq!(
+            people("Files on the Mitchell slaying were opened."),
+            ["Mitchell"]
+        );
+        assert!(people("Files on the Tulsa slaying were opened.").is_empty());
     }
 
     #[test]
