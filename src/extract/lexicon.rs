@@ -213,6 +213,7 @@ pub struct Lexicons {
     name_addresses: HashSet<String>,
     name_styles: HashSet<String>,
     directions: HashSet<String>,
+    place_prefixes: HashSet<String>,
     surnames: HashSet<String>,
 }
 
@@ -283,6 +284,10 @@ impl Lexicons {
             name_suffixes: HashSet::default(),
             name_addresses: HashSet::default(),
             name_styles: HashSet::default(),
+            place_prefixes: rows(PLACE_WORDS)
+                .filter(|r| r.get(1) == Some(&"prefix"))
+                .filter_map(|r| r.first().map(|w| w.to_string()))
+                .collect(),
             directions: rows(PLACE_WORDS)
                 .filter(|r| r.get(1) == Some(&"direction"))
                 .filter_map(|r| r.first().map(|w| w.to_lowercase()))
@@ -762,6 +767,11 @@ impl Lexicons {
     /// in any case.
     pub fn is_direction(&self, word: &str) -> bool {
         with_lower(word, |w| self.directions.contains(w))
+    }
+
+    /// True for a word that opens a town's or a site's name ("St.", "Fort"), as written.
+    pub fn is_place_prefix(&self, word: &str) -> bool {
+        self.place_prefixes.contains(word)
     }
 
     /// True for a title a person is named by when it stands bare ("President", "Prince"),

@@ -34,8 +34,8 @@ use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
 use super::{
     arbitration, institutions, organization_names, organization_references, organization_roles,
-    organization_shapes, person_contexts, person_names, place_compounds, place_directions,
-    place_names, press_sources,
+    organization_shapes, person_contexts, person_names, place_compounds, place_datelines,
+    place_directions, place_names, press_sources,
 };
 use crate::text::{Sentence, Span};
 use std::collections::BTreeMap;
@@ -87,6 +87,7 @@ pub(super) fn find_mentions_and_tokens(
         organization_names::find_described(text, work, lex);
         organization_shapes::propagate_acronyms(text, work, &acronyms);
         press_sources::find_press_source(text, work, lex);
+        place_datelines::find_dateline_town(text, work, lex);
     }
     for work in &mut works {
         place_names::find_place_contexts(text, work, lex);

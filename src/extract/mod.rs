@@ -27,6 +27,7 @@ mod organization_shapes;
 mod person_contexts;
 mod person_names;
 mod place_compounds;
+mod place_datelines;
 mod place_directions;
 mod place_names;
 mod press_sources;

@@ -11,7 +11,8 @@
 //!   holds);
 //! - **an affiliation between commas before a verb of saying**: "Brenner, of the Acme
 //!   Association, said";
-//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
+//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer", and the relative named
+//!   after them: "his wife, Elizabeth", "her sister Mary";
 //! - **a native of a place**: "Brenner, a native of Tulsa,";
 //! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
 //!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
@@ -366,6 +367,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
         }
     }
     found.extend(towns_as_people(text, work));
+    found.extend(relatives_named(text, work, lex));
     for t in found {
         work.add(MentionKind::Person, t, t, None);
     }
@@ -559,6 +561,51 @@ fn towns_as_people(text: &str, work: &SentenceWork) -> Vec<usize> {
     found
 }
 
+/// Family nouns after which a name is the relative's: "his wife, Elizabeth", "her sister Mary".
+const FAMILY: &[&str] = &[
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
+    "widower",
+];
+
+/// "his wife, Elizabeth,", "Dole's sister Mary": a given name (or a word that is no English
+/// word) after a family noun that a possessive opens, is a person even where the lexicon knows a
+/// town of that name; the name must end there.
+fn relatives_named(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<usize> {
+    let mut found = Vec::new();
+    for t in 2..work.tokens.len() {
+        let w = work.word(text, t);
+        let town = work.owner_of(t).is_some_and(|c| {
+            c.kind == MentionKind::Place
+                && c.first == t
+                && c.last == t
+                && c.place_class == Some(PlaceClass::City)
+        });
+        if !is_capitalized(w) || !(work.is_free_word(t) || town) {
+            continue;
+        }
+        let name_like =
+            lex.is_given_name(w) || !town && !lex.is_common_word(w) && !lex.is_not_name(w);
+        let noun = if work.word(text, t - 1) == "," {
+            t - 2
+        } else {
+            t - 1
+        };
+        let opened = noun >= 1
+            && (matches!(
+                work.word(text, noun - 1),
+                "his" | "her" | "their" | "my" | "our"
+            ) || work.tokens[noun - 1].kind == TokenKind::Possessive);
+        if name_like
+            && FAMILY.contains(&work.word(text, noun))
+            && opened
+            && stops_name(text, work, t + 1)
+        {
+            found.push(t);
+        }
+    }
+    found
+}
+
 /// True when the name ends before token `t`: punctuation, the end or a lower-case word.
 fn stops_name(text: &str, work: &SentenceWork, t: usize) -> bool {
     work.tokens.get(t).map_or(true, |tok| {
@@ -663,6 +710,16 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Person)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn a_relative_named_after_a_family_noun() {
+        assert_eq!(
+            people("He flew home with his wife, Savannah, on Friday."),
+            ["Savannah"]
+        );
+        assert_eq!(people("Her sister Odalys lives nearby."), ["Odalys"]);
+        assert!(people("The sister city of Savannah sent gifts.").is_empty());
     }
 
     #[test]

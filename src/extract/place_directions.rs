@@ -3,6 +3,8 @@
 //! Ontario" are regions of their own, "East Lansing" is another town than Lansing. Read apart,
 //! the place is the wrong one and the word is left over.
 //!
+//! So does a word that opens the name of a town or a site ("St. Albans", "Fort Hamilton").
+//!
 //! Only a word of `place_words.tsv` that no candidate covers joins, with nothing but a space
 //! between; in capitals ("EAST LANSING") only before a place in capitals too, so that a
 //! capitalised headline word does not.
@@ -25,6 +27,21 @@ pub(super) fn find_place_directions(text: &str, work: &mut SentenceWork, lex: &L
         let Some(k) = cand.first.checked_sub(1) else {
             continue;
         };
+        // "St. Albans": the abbreviation and its period, glued.
+        let dotted = k >= 1
+            && work.word(text, k) == "."
+            && work.tokens[k - 1].span.end == work.tokens[k].span.start
+            && work.is_free_word(k - 1)
+            && work.adjacent(text, k, cand.first);
+        if dotted || work.is_free_word(k) && work.adjacent(text, k, cand.first) {
+            let start = if dotted { k - 1 } else { k };
+            let span = Span::new(work.tokens[start].span.start, work.tokens[k].span.end);
+            if lex.is_place_prefix(span.of(text)) && is_capitalized(work.word(text, cand.first)) {
+                let class = cand.place_class.unwrap_or(PlaceClass::City);
+                joins.push((start, cand.last, class));
+                continue;
+            }
+        }
         let word = work.word(text, k);
         let place_word = work.word(text, cand.first);
         let case_fits = if is_all_caps(word) {
@@ -81,6 +98,20 @@ mod tests {
             .map(String::as_str),
             Some("EAST ORLANDO")
         );
+    }
+
+    #[test]
+    fn a_prefix_opens_the_name_of_the_town() {
+        assert_eq!(
+            of_kind(
+                "Storms hit St. Petersburg and Fort Worth overnight.",
+                MentionKind::Place
+            ),
+            ["St. Petersburg", "Fort Worth"]
+        );
+        assert!(of_kind("The fort at Mobile fell.", MentionKind::Place)
+            .iter()
+            .all(|p| p == "Mobile"));
     }
 
     #[test]
