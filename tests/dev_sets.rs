@@ -120,8 +120,14 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
 // Session 6 (roles: firms described before their name, schools inside universities, a title
 // "in" an organization, organizations joined by "and", short names after a name, titles in
 // the plural): Work_For P 0.924 R 0.477 -> P 0.926 R 0.489, bars P 0.90 -> 0.91, R 0.46 -> 0.47.
-const CONLL04_MICRO_F1: f64 = 0.73;
-const CONLL04_ORG_R: f64 = 0.64;
+// Session 6 (entities: printed person spans take in "Mrs."/bare "President", monitoring source
+// lines, speaker tags, compass words and prefixes in place names, dateline towns, "A." initials,
+// perfect tenses and relatives): micro F1 0.736 -> 0.780 (P 0.772 -> 0.809), ORG R 0.655 ->
+// 0.697, Work_For R 0.477 -> 0.483; meantime unchanged (0.881).
+// Session 6 (lead: a bare body tied to no country is the article's own organization), all three
+// branches merged: Work_For P 0.924 R 0.477 -> see the closing note of the session.
+const CONLL04_MICRO_F1: f64 = 0.77;
+const CONLL04_ORG_R: f64 = 0.68;
 const CONLL04_WORK_FOR_P: f64 = 0.91;
 const CONLL04_WORK_FOR_R: f64 = 0.47;
 const MEANTIME_MICRO_F1: f64 = 0.875;

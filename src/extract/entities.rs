@@ -31,6 +31,8 @@ pub fn extract_entities(text: &str, sentences: &[Sentence]) -> EntityExtraction 
     let entities = resolve(text, &mut mentions, lex);
     let memberships =
         find_memberships_in_tokens(text, sentences, &tokens, &mentions, &entities, lex);
+    // Last, once names and roles are read: the printed span of a person takes in "Mrs.".
+    super::mention_spans::take_in_forms_of_address(text, &mut mentions, lex);
     EntityExtraction {
         mentions,
         entities,

@@ -35,6 +35,7 @@ const NOT_NAMES: &str = include_str!("../../ontology/lexicon/not_names.tsv");
 const ORGANIZATION_WORDS: &str = include_str!("../../ontology/lexicon/organization_words.tsv");
 const NAME_WORDS: &str = include_str!("../../ontology/lexicon/name_words.tsv");
 const SURNAMES: &str = include_str!("../../ontology/lexicon/surnames.tsv");
+const PLACE_WORDS: &str = include_str!("../../ontology/lexicon/place_words.tsv");
 
 /// What kind of place an entry is; the schema.org class where there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +210,10 @@ pub struct Lexicons {
     surname_first: HashSet<String>,
     surname_first_long: HashSet<String>,
     name_suffixes: HashSet<String>,
+    name_addresses: HashSet<String>,
+    name_styles: HashSet<String>,
+    directions: HashSet<String>,
+    place_prefixes: HashSet<String>,
     surnames: HashSet<String>,
 }
 
@@ -277,6 +282,16 @@ impl Lexicons {
             surname_first: HashSet::default(),
             surname_first_long: HashSet::default(),
             name_suffixes: HashSet::default(),
+            name_addresses: HashSet::default(),
+            name_styles: HashSet::default(),
+            place_prefixes: rows(PLACE_WORDS)
+                .filter(|r| r.get(1) == Some(&"prefix"))
+                .filter_map(|r| r.first().map(|w| w.to_string()))
+                .collect(),
+            directions: rows(PLACE_WORDS)
+                .filter(|r| r.get(1) == Some(&"direction"))
+                .filter_map(|r| r.first().map(|w| w.to_lowercase()))
+                .collect(),
             surnames: word_set(SURNAMES),
         };
         for row in rows(ORGANIZATION_WORDS) {
@@ -303,6 +318,8 @@ impl Lexicons {
                 "suffix" => lex
                     .name_suffixes
                     .insert(word.to_lowercase().replace('.', "")),
+                "address" => lex.name_addresses.insert(word.to_string()),
+                "style" => lex.name_styles.insert(word.to_string()),
                 _ => false,
             };
         }
@@ -738,6 +755,29 @@ impl Lexicons {
         }
         self.name_suffixes
             .contains(&word.to_lowercase().replace('.', ""))
+    }
+
+    /// True for a form of address written as part of a person's name ("Mrs.", "Rev."), exactly
+    /// as `name_words.tsv` spells it.
+    pub fn is_name_address(&self, word: &str) -> bool {
+        self.name_addresses.contains(word)
+    }
+
+    /// True for a compass or position word that joins the place after it ("Northern", "East"),
+    /// in any case.
+    pub fn is_direction(&self, word: &str) -> bool {
+        with_lower(word, |w| self.directions.contains(w))
+    }
+
+    /// True for a word that opens a town's or a site's name ("St.", "Fort"), as written.
+    pub fn is_place_prefix(&self, word: &str) -> bool {
+        self.place_prefixes.contains(word)
+    }
+
+    /// True for a title a person is named by when it stands bare ("President", "Prince"),
+    /// exactly as `name_words.tsv` spells it.
+    pub fn is_name_style(&self, word: &str) -> bool {
+        self.name_styles.contains(word)
     }
 }
 

@@ -34,7 +34,8 @@ use super::sentence_work::{is_function_word, Candidate, SentenceWork};
 use super::tokens::{is_hyphen, tokenize, Token, TokenKind};
 use super::{
     arbitration, institutions, organization_names, organization_references, organization_roles,
-    organization_shapes, person_contexts, person_names, place_compounds, place_names,
+    organization_shapes, person_contexts, person_names, place_compounds, place_datelines,
+    place_directions, place_names, press_sources,
 };
 use crate::text::{Sentence, Span};
 use std::collections::BTreeMap;
@@ -65,6 +66,7 @@ pub(super) fn find_mentions_and_tokens(
             organization_shapes::find_acronyms(text, &mut work, lex, &mut acronyms);
             place_names::find_place_heads(text, &mut work, lex);
             place_names::find_ap_states(text, &mut work, lex);
+            place_directions::find_place_directions(text, &mut work, lex);
             place_compounds::find_place_compounds(text, &mut work);
             work
         })
@@ -84,6 +86,8 @@ pub(super) fn find_mentions_and_tokens(
         person_names::find_administrations(text, work, lex);
         organization_names::find_described(text, work, lex);
         organization_shapes::propagate_acronyms(text, work, &acronyms);
+        press_sources::find_press_source(text, work, lex);
+        place_datelines::find_dateline_town(text, work, lex);
     }
     for work in &mut works {
         place_names::find_place_contexts(text, work, lex);

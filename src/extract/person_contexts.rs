@@ -2,21 +2,26 @@
 //! [`super::mentions`]. News often names a person once by a full name in a sentence we do not
 //! see, or never; the context still says "person":
 //!
-//! - **a verb of saying**: "..., said Brenner." and "Brenner said he ...";
+//! - **a verb of saying**: "..., said Brenner.", "Brenner said he ...", "..., Brenner said."
+//!   and "Brenner said that";
+//! - **a speaker's turn in a transcript**: "(Brenner) Do you think ...";
 //! - **an age in apposition**: "Brenner, 41, ...";
 //! - **an apposition with a title**: "Brenner, a retired police officer, ...", "Brenner,
 //!   publisher of the Acme Herald," (without an article only titles no company or country
 //!   holds);
 //! - **an affiliation between commas before a verb of saying**: "Brenner, of the Acme
 //!   Association, said";
-//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer";
+//! - **family and counsel**: "Brenner's wife", "Brenner's lawyer", and the relative named
+//!   after them: "his wife, Elizabeth", "her sister Mary";
 //! - **a native of a place**: "Brenner, a native of Tulsa,";
 //! - **a relative clause or a verb said only of people**: "Brenner, who ...", "Brenner was
 //!   born / shot / arrested ...", "Brenner died / testified ...", and the object of "killed",
 //!   "shot", "married" ("... shot Brenner"), an "-ly" adverb allowed before the verb
 //!   ("Brenner was fatally shot"), and the subject of a killing whose victim is a named person
 //!   ("Brenner shot Tolvanen"), and the victim of a killing named by a noun ("the
-//!   assassination of Brenner", "Brenner's assassin").
+//!   assassination of Brenner", "Brenner's assassin", and, for a frequent family name, "the
+//!   Brenner slaying"); the perfect tenses count ("Brenner had been arrested", "Brenner has
+//!   resigned").
 //!
 //! A frequent family name of the census list that is no English word speaks as a person before
 //! a verb of saying ("Pruitt said the ..."; not "Pruitt said it", a company). In the killing contexts and
@@ -214,6 +219,26 @@ fn surname_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons, commo
         && !is_function_word(w)
 }
 
+/// "..., Brenner said." and "Brenner said that ...": after the verb of saying, the clause or
+/// the sentence ends, or "that" opens what was said.
+fn said_at_clause_end(text: &str, work: &SentenceWork, after: usize) -> bool {
+    matches!(work.word(text, after), "." | "that")
+}
+
+/// "(Brenner) Do you think ...": an interviewer's or speaker's name in parentheses that opens
+/// a turn of a transcript, at the start of the sentence or after its end mark, before a
+/// capitalised word.
+fn speaker_tag(text: &str, work: &SentenceWork, t: usize) -> bool {
+    let opens_turn =
+        t == 1 || t >= 2 && matches!(work.word(text, t - 2), "." | "?" | "!" | ":" | ")");
+    t >= 1
+        && work.word(text, t - 1) == "("
+        && work.word(text, t + 1) == ")"
+        && opens_turn
+        && work.is_word(t + 2)
+        && is_capitalized(work.word(text, t + 2))
+}
+
 /// True when token `t` ends a clause or a noun phrase: punctuation or the end.
 fn stops(work: &SentenceWork, t: usize) -> bool {
     work.tokens
@@ -253,7 +278,8 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
         // "Brenner said he ...", "Wright said the ..." (not "Wright said it": a company).
         let said_before = SAYING.contains(&next)
             && (uncommon
-                && (t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)))
+                && ((t + 2..t + 4).any(|k| PERSONAL_PRONOUNS.contains(&work.word(text, k)))
+                    || said_at_clause_end(text, work, t + 2))
                 || family
                     && !matches!(work.word(text, t + 2), "it" | "its")
                     && !matches!(prev, "the" | "The"));
@@ -286,9 +312,18 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
                 k
             }
         };
-        let passive = matches!(next, "was" | "is" | "had been" | "has been")
-            && PASSIVE.contains(&work.word(text, verb_at(t + 2)));
-        let acting = ACTING.contains(&work.word(text, verb_at(t + 1)));
+        // "Brenner had been arrested", "Brenner has resigned": the perfect tenses too.
+        let perfect = matches!(next, "had" | "has");
+        let passive = matches!(next, "was" | "is")
+            && PASSIVE.contains(&work.word(text, verb_at(t + 2)))
+            || perfect
+                && work.word(text, t + 2) == "been"
+                && PASSIVE.contains(&work.word(text, verb_at(t + 3)));
+        let acting = ACTING.contains(&work.word(text, verb_at(t + 1)))
+            || perfect && ACTING.contains(&work.word(text, verb_at(t + 2)));
+        // "the Brenner assassination": a killing named after its victim, when the word is a
+        // frequent family name (a town's name stands there too: "the Tulsa slaying").
+        let victim_named = family && matches!(prev, "the" | "The") && KILLING_OF.contains(&next);
         // "Brenner shot Tolvanen": a killing done by a person.
         let killer = uncommon
             && KILLING.contains(&work.word(text, verb_at(t + 1)))
@@ -309,6 +344,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
                 || PASSIVE.contains(&work.word(text, t - 2)))
             && stops_name(text, work, t + 1);
         if said_after
+            || uncommon && speaker_tag(text, work, t)
             || agent
             || uncommon && copula_title(text, work, t)
             || coordinated_with_person(text, work, t) && uncommon
@@ -319,6 +355,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || who
             || passive
             || acting
+            || victim_named
             || killer
             || done_to
             || killed
@@ -330,6 +367,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
         }
     }
     found.extend(towns_as_people(text, work));
+    found.extend(relatives_named(text, work, lex));
     for t in found {
         work.add(MentionKind::Person, t, t, None);
     }
@@ -523,6 +561,51 @@ fn towns_as_people(text: &str, work: &SentenceWork) -> Vec<usize> {
     found
 }
 
+/// Family nouns after which a name is the relative's: "his wife, Elizabeth", "her sister Mary".
+const FAMILY: &[&str] = &[
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
+    "widower",
+];
+
+/// "his wife, Elizabeth,", "Dole's sister Mary": a given name (or a word that is no English
+/// word) after a family noun that a possessive opens, is a person even where the lexicon knows a
+/// town of that name; the name must end there.
+fn relatives_named(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<usize> {
+    let mut found = Vec::new();
+    for t in 2..work.tokens.len() {
+        let w = work.word(text, t);
+        let town = work.owner_of(t).is_some_and(|c| {
+            c.kind == MentionKind::Place
+                && c.first == t
+                && c.last == t
+                && c.place_class == Some(PlaceClass::City)
+        });
+        if !is_capitalized(w) || !(work.is_free_word(t) || town) {
+            continue;
+        }
+        let name_like =
+            lex.is_given_name(w) || !town && !lex.is_common_word(w) && !lex.is_not_name(w);
+        let noun = if work.word(text, t - 1) == "," {
+            t - 2
+        } else {
+            t - 1
+        };
+        let opened = noun >= 1
+            && (matches!(
+                work.word(text, noun - 1),
+                "his" | "her" | "their" | "my" | "our"
+            ) || work.tokens[noun - 1].kind == TokenKind::Possessive);
+        if name_like
+            && FAMILY.contains(&work.word(text, noun))
+            && opened
+            && stops_name(text, work, t + 1)
+        {
+            found.push(t);
+        }
+    }
+    found
+}
+
 /// True when the name ends before token `t`: punctuation, the end or a lower-case word.
 fn stops_name(text: &str, work: &SentenceWork, t: usize) -> bool {
     work.tokens.get(t).map_or(true, |tok| {
@@ -627,6 +710,47 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Person)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn a_relative_named_after_a_family_noun() {
+        assert_eq!(
+            people("He flew home with his wife, Savannah, on Friday."),
+            ["Savannah"]
+        );
+        assert_eq!(people("Her sister Odalys lives nearby."), ["Odalys"]);
+        assert!(people("The sister city of Savannah sent gifts.").is_empty());
+    }
+
+    #[test]
+    fn perfect_tenses_and_killings_named_after_the_victim() {
+        assert_eq!(
+            people("Ostrander had been arrested two days earlier."),
+            ["Ostrander"]
+        );
+        assert_eq!(people("Varenko has resigned from the board."), ["Varenko"]);
+        assert!(people("Varenko has shares in the firm.").is_empty());
+        assert_eq!(
+            people("Files on the Mitchell slaying were opened."),
+            ["Mitchell"]
+        );
+        assert!(people("Files on the Tulsa slaying were opened.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_that_says_at_the_end_of_the_clause_or_opens_a_turn() {
+        assert_eq!(
+            people("The levee held through the night, Quarmby said."),
+            ["Quarmby"]
+        );
+        assert_eq!(people("Quarmby said that the levee held."), ["Quarmby"]);
+        assert!(people("Quarmby said sales rose.").is_empty());
+        assert_eq!(
+            people("What comes next? (Delvaux) We wait for the vote."),
+            ["Delvaux"]
+        );
+        assert!(people("The vote (Delvaux) was close.").is_empty());
+        assert!(people("(Text) The vote was close.").is_empty());
     }
 
     #[test]

@@ -123,10 +123,13 @@ fn adjacent(text: &str, work: &SentenceWork, a: usize, b: usize) -> bool {
     }
 }
 
-/// True when tokens `t`, `t + 1` are an initial and its period ("J.").
+/// True when tokens `t`, `t + 1` are an initial and its period ("J."). "A." and "I." are
+/// initials too, though "a" and "I" are words of their own: a lone capital glued to its period
+/// is no article or pronoun ("Henry A. Tolliver").
 fn is_initial(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
     let w = work.word(text, t);
-    is_name_word(text, work, t, lex)
+    let lone_capital = matches!(w, "A" | "I") && work.is_free_word(t);
+    (is_name_word(text, work, t, lex) || lone_capital)
         && w.chars().count() == 1
         && work.word(text, t + 1) == "."
         && work.tokens[t].span.end == work.tokens[t + 1].span.start
@@ -739,6 +742,15 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Person)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn the_initials_a_and_i_stay_inside_a_name() {
+        assert_eq!(
+            people("The ruling was read by Henry A. Tolliver and Ruth I. Quarles on Monday."),
+            ["Henry A. Tolliver", "Ruth I. Quarles"]
+        );
+        assert!(people("He wrote a letter. A reply came.").is_empty());
     }
 
     #[test]
