@@ -125,9 +125,10 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
 // perfect tenses and relatives): micro F1 0.736 -> 0.780 (P 0.772 -> 0.809), ORG R 0.655 ->
 // 0.697, Work_For R 0.477 -> 0.483; meantime unchanged (0.881).
 // Session 6 (lead: a bare body tied to no country is the article's own organization), all three
-// branches merged: Work_For P 0.924 R 0.477 -> see the closing note of the session.
+// branches merged: Work_For P 0.924 R 0.477 -> P 0.926 R 0.526 (bar R 0.47 -> 0.50), entities
+// micro F1 0.780, ORG R 0.697.
 const CONLL04_MICRO_F1: f64 = 0.77;
 const CONLL04_ORG_R: f64 = 0.68;
 const CONLL04_WORK_FOR_P: f64 = 0.91;
-const CONLL04_WORK_FOR_R: f64 = 0.47;
+const CONLL04_WORK_FOR_R: f64 = 0.50;
 const MEANTIME_MICRO_F1: f64 = 0.875;
