@@ -18,7 +18,7 @@ use super::context::Reading;
 use super::membership;
 use super::view::View;
 use crate::extract::lexicon::Lexicons;
-use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
+use crate::extract::model::{Entity, Membership, MentionKind};
 use crate::extract::tokens::TokenKind;
 use crate::text::Span;
 
@@ -120,7 +120,7 @@ pub(super) fn read(
         let k = super::context::after_qualifying_place(view, k);
         let Some(om) = view
             .mention_starting_at(k)
-            .filter(|&m| is_organization(view, m, entities))
+            .filter(|&m| view.is_organization(m, entities))
         else {
             continue;
         };
@@ -138,7 +138,7 @@ pub(super) fn read(
         if view.tokens.get(after).map(|t| t.kind) == Some(TokenKind::Possessive) {
             if let Some(m) = view.mention_starting_at(after + 1) {
                 after = view.range(m).1 + 1;
-                part = Some(m).filter(|&m| is_organization(view, m, entities));
+                part = Some(m).filter(|&m| view.is_organization(m, entities));
             } else if set_off {
                 // "Ann Lee, of the Acme Agency's division of wetlands, said".
                 after = unit_words_end(view, after + 1);
@@ -249,16 +249,6 @@ pub(super) fn read(
         }
     }
     out
-}
-
-/// True when mention `m` is an organization with an entity of that kind.
-fn is_organization(view: &View, m: usize, entities: &[Entity]) -> bool {
-    let mention = &view.mentions[m];
-    mention.kind == MentionKind::Organization
-        && mention
-            .entity
-            .and_then(|e| entities.get(e))
-            .is_some_and(|e| e.kind == EntityKind::Organization)
 }
 
 /// From token `k`, the end of a lower-case unit name set off by commas ("division of

@@ -177,16 +177,10 @@ pub(super) fn read(view: &View, sentence: usize, scope: &Scope) -> Vec<Membershi
         };
         let (organization, first) = match view.mention_ending_at(before) {
             Some(om) => {
-                let mention = &view.mentions[om];
-                let is_org = mention.kind == MentionKind::Organization
-                    && mention
-                        .entity
-                        .and_then(|e| scope.entities.get(e))
-                        .is_some_and(|e| e.kind == EntityKind::Organization);
-                if !is_org {
+                if !view.is_organization(om, scope.entities) {
                     continue;
                 }
-                (mention.entity, view.range(om).0)
+                (view.mentions[om].entity, view.range(om).0)
             }
             None if before > 0 && view.lower(before - 1) == "the" => {
                 (scope.resolve(view, before), before - 1)
@@ -234,13 +228,7 @@ fn party_of(view: &View, t: usize, sentence: usize, scope: &Scope) -> Option<Opt
         .and_then(|k| view.mention_ending_at(k))
         .filter(|&m| view.mentions[m].kind == MentionKind::Person)?;
     let om = view.mention_starting_at(t + 1).filter(|&m| {
-        let mention = &view.mentions[m];
-        mention.kind == MentionKind::Organization
-            && mention.text.ends_with(" Party")
-            && mention
-                .entity
-                .and_then(|e| scope.entities.get(e))
-                .is_some_and(|e| e.kind == EntityKind::Organization)
+        view.mentions[m].text.ends_with(" Party") && view.is_organization(m, scope.entities)
     })?;
     let (first, _) = view.range(pm);
     let (_, last) = view.range(om);

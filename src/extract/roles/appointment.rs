@@ -9,7 +9,7 @@
 use super::context::Reading;
 use super::membership;
 use super::view::View;
-use crate::extract::model::{Entity, EntityKind, Membership, MentionKind, Qualifier};
+use crate::extract::model::{Entity, Membership, MentionKind, Qualifier};
 use crate::text::Span;
 
 /// Verbs that make their object (or, in the passive, their subject) the holder of a title.
@@ -125,7 +125,7 @@ pub(super) fn read(
     if as_ {
         let om = view
             .mention_ending_at(k)
-            .filter(|&m| is_organization(view, m, entities))?;
+            .filter(|&m| view.is_organization(m, entities))?;
         let (first, _) = view.range(om);
         let mut verb = first.checked_sub(1)?;
         if view.lower(verb) == "the" {
@@ -200,16 +200,6 @@ pub(super) fn after_appointing_verb(view: &View, m: usize) -> bool {
         .is_some_and(|v| APPOINTING.contains(&view.lower(v).as_str()))
 }
 
-/// True when mention `m` names an organization (not a place acting as one).
-fn is_organization(view: &View, m: usize, entities: &[Entity]) -> bool {
-    let mention = &view.mentions[m];
-    mention.kind == MentionKind::Organization
-        && mention
-            .entity
-            .and_then(|e| entities.get(e))
-            .is_some_and(|e| e.kind == EntityKind::Organization)
-}
-
 /// The organization that is the subject of the appointing verb at `verb`: "Acme named",
 /// "Acme has appointed".
 fn subject_organization(view: &View, verb: usize, entities: &[Entity]) -> Option<usize> {
@@ -221,7 +211,7 @@ fn subject_organization(view: &View, verb: usize, entities: &[Entity]) -> Option
         j = j.checked_sub(1)?;
     }
     let m = view.mention_ending_at(j)?;
-    is_organization(view, m, entities)
+    view.is_organization(m, entities)
         .then(|| view.mentions[m].entity)
         .flatten()
 }

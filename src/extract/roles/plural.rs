@@ -11,7 +11,7 @@ use super::context::{is_describing_word, is_modifier, Reading};
 use super::membership;
 use super::view::View;
 use crate::extract::lexicon::{Lexicons, TitleKind};
-use crate::extract::model::{Entity, EntityKind, Membership, MentionKind};
+use crate::extract::model::{Entity, Membership, MentionKind};
 use crate::text::Span;
 
 /// Memberships of titles in the plural in the sentence of `view`.
@@ -61,14 +61,10 @@ pub(super) fn read(
         if view.lower(o) == "the" {
             o += 1;
         }
-        let Some(om) = view.mention_starting_at(o).filter(|&m| {
-            let mention = &view.mentions[m];
-            mention.kind == MentionKind::Organization
-                && mention
-                    .entity
-                    .and_then(|e| entities.get(e))
-                    .is_some_and(|e| e.kind == EntityKind::Organization)
-        }) else {
+        let Some(om) = view
+            .mention_starting_at(o)
+            .filter(|&m| view.is_organization(m, entities))
+        else {
             continue;
         };
         let (_, last) = view.range(om);

@@ -13,7 +13,7 @@ use super::context::Reading;
 use super::membership;
 use super::view::{View, FOLLOWERS};
 use crate::extract::lexicon::TitleKind;
-use crate::extract::model::{Entity, EntityKind, Membership, MentionKind, Qualifier};
+use crate::extract::model::{Entity, Membership, MentionKind, Qualifier};
 use crate::extract::tokens::TokenKind;
 use crate::text::Span;
 
@@ -125,14 +125,10 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
                     k += 1;
                 }
             }
-            let Some(om) = view.mention_starting_at(k).filter(|&m| {
-                let mention = &view.mentions[m];
-                mention.kind == MentionKind::Organization
-                    && mention
-                        .entity
-                        .and_then(|e| entities.get(e))
-                        .is_some_and(|e| e.kind == EntityKind::Organization)
-            }) else {
+            let Some(om) = view
+                .mention_starting_at(k)
+                .filter(|&m| view.is_organization(m, entities))
+            else {
                 continue;
             };
             let (_, last) = view.range(om);

@@ -4,7 +4,7 @@
 //! mentions of its own sentence (never the whole document: extraction stays linear in its size).
 
 use crate::extract::lexicon::{Lexicons, TitleKind};
-use crate::extract::model::{Mention, MentionKind};
+use crate::extract::model::{Entity, EntityKind, Mention, MentionKind};
 use crate::extract::tokens::Token;
 use std::borrow::Cow;
 
@@ -61,6 +61,17 @@ pub(super) struct View<'a> {
 }
 
 impl<'a> View<'a> {
+    /// True when mention `m` names an organization with an entity of that kind (not a place
+    /// acting as one, nor a body without identity).
+    pub(super) fn is_organization(&self, m: usize, entities: &[Entity]) -> bool {
+        let mention = &self.mentions[m];
+        mention.kind == MentionKind::Organization
+            && mention
+                .entity
+                .and_then(|e| entities.get(e))
+                .is_some_and(|e| e.kind == EntityKind::Organization)
+    }
+
     pub(super) fn new(
         text: &'a str,
         mentions: &'a [Mention],
