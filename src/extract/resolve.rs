@@ -125,14 +125,6 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
                 EntityKind::Place,
                 m.value.as_deref().map_or_else(label, Cow::Borrowed),
             ),
-            // "the Senate", "the Foreign Ministry": an organization, but not which one
-            // ([`super::institutions`]): an entity of this article alone (see
-            // [`article_scope`]), so no fact joins two countries' senates.
-            MentionKind::Organization
-                if m.value.is_none() && lex.is_generic_organization_name(&m.text) =>
-            {
-                (EntityKind::Organization, label())
-            }
             MentionKind::Organization => (
                 EntityKind::Organization,
                 m.value.as_deref().map_or_else(label, Cow::Borrowed),
@@ -153,6 +145,9 @@ pub fn resolve(text: &str, mentions: &mut [Mention], lex: &Lexicons) -> Vec<Enti
             Some(&g) => g,
             None => {
                 let (key, class) = match kind {
+                    // "the Senate", "the Foreign Ministry": an organization, but not which
+                    // one ([`super::institutions`]): an entity of this article alone (see
+                    // [`article_scope`]), so no fact joins two countries' senates.
                     EntityKind::Organization
                         if m.value.is_none() && lex.is_generic_organization_name(&m.text) =>
                     {
