@@ -41,7 +41,7 @@ impl GraphWriter {
 
 /// Bumped whenever the extractor's output for the same input changes, so that re-ingesting
 /// after an upgrade refreshes old documents instead of calling them unchanged.
-const EXTRACTOR_VERSION: &str = "4";
+const EXTRACTOR_VERSION: &str = "5";
 
 /// What identifies one version of a document: its text (through its id), its metadata, the
 /// extractor version, the ontology and the user's own lexicons (`--lexicon`).
@@ -116,6 +116,7 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
     let attested = claims(ex);
     let mut sentences = BTreeSet::new();
     let mut phrases = BTreeSet::new();
+    let mut sentence_phrases = BTreeSet::new();
     for a in &attested {
         w.quads.extend(a.quads(&w.graph));
         let (sentence, span, rule, event) = match &a.claim {
@@ -137,15 +138,25 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
         w.add(att, kg::EVIDENCE, iri::sentence(id, sentence));
         w.add_str(att, kg::RULE, rule);
         let (begin, end) = chars.span(span);
-        let phrase = iri::phrase(id, begin, end);
-        w.add(att, kg::SPAN, phrase.clone());
-        if phrases.insert((begin, end)) {
-            w.add(&phrase, rdf::TYPE, nif::PHRASE);
-            w.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
-            w.add_index(&phrase, nif::BEGIN_INDEX, begin);
-            w.add_index(&phrase, nif::END_INDEX, end);
-            w.add_str(&phrase, nif::ANCHOR_OF, span.of(&doc.text));
-        }
+        // A fact stated by a whole sentence points to the sentence's node, typed a phrase too,
+        // rather than to a second node with the same offsets and text (two facts in five on
+        // news: five quads each, six index entries per quad).
+        let whole = ex.sentences.get(sentence).map(|s| chars.span(s.span)) == Some((begin, end));
+        let span_node = if whole {
+            sentence_phrases.insert(sentence);
+            iri::sentence(id, sentence)
+        } else {
+            let phrase = iri::phrase(id, begin, end);
+            if phrases.insert((begin, end)) {
+                w.add(&phrase, rdf::TYPE, nif::PHRASE);
+                w.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
+                w.add_index(&phrase, nif::BEGIN_INDEX, begin);
+                w.add_index(&phrase, nif::END_INDEX, end);
+                w.add_str(&phrase, nif::ANCHOR_OF, span.of(&doc.text));
+            }
+            phrase
+        };
+        w.add(att, kg::SPAN, span_node);
         sentences.insert(sentence);
         if let Some(e) = event {
             w.add_str(att, rdfs::LABEL, &e.label);
@@ -162,6 +173,9 @@ pub fn document_quads(ex: &Extraction) -> Vec<Quad> {
         let s_iri = iri::sentence(id, index);
         let (begin, end) = chars.span(sentence.span);
         w.add(&s_iri, rdf::TYPE, nif::SENTENCE);
+        if sentence_phrases.contains(&index) {
+            w.add(&s_iri, rdf::TYPE, nif::PHRASE);
+        }
         w.add(&s_iri, nif::REFERENCE_CONTEXT, doc_iri.clone());
         w.add_index(&s_iri, nif::BEGIN_INDEX, begin);
         w.add_index(&s_iri, nif::END_INDEX, end);
@@ -229,4 +243,85 @@ pub fn entity_name_quads(entity: &NamedNode, label: &str, aliases: &BTreeSet<Str
         w.add_str(entity, skos::ALT_LABEL, alias);
     }
     w.quads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+    use std::collections::BTreeMap;
+
+    fn quads_of(text: &str) -> Vec<Quad> {
+        let document = Document::new("example.txt", text).with_date(
+            jiff::civil::date(2025, 3, 12),
+            crate::text::DateOrigin::CommandLine,
+        );
+        document_quads(&crate::extract(document))
+    }
+
+    /// The objects of `predicate` per subject.
+    fn objects(quads: &[Quad], predicate: NamedNodeRef<'_>) -> BTreeMap<String, Vec<Term>> {
+        let mut out: BTreeMap<String, Vec<Term>> = BTreeMap::new();
+        for q in quads.iter().filter(|q| q.predicate.as_ref() == predicate) {
+            out.entry(q.subject.to_string())
+                .or_default()
+                .push(q.object.clone());
+        }
+        out
+    }
+
+    /// Every span is described once (type, offsets, text), whether it is the sentence itself or
+    /// a phrase inside it, and no two nodes have the same offsets.
+    fn check_spans(quads: &[Quad]) -> (usize, usize) {
+        let types = objects(quads, rdf::TYPE);
+        let begins = objects(quads, nif::BEGIN_INDEX);
+        let ends = objects(quads, nif::END_INDEX);
+        let anchors = objects(quads, nif::ANCHOR_OF);
+        let mut offsets = BTreeSet::new();
+        for (node, b) in &begins {
+            let key = format!("{}-{}", b[0], ends[node][0]);
+            assert!(offsets.insert(key), "{node} repeats offsets");
+        }
+        let (mut whole, mut inner) = (0, 0);
+        for spans in objects(quads, kg::SPAN).values() {
+            let Term::NamedNode(span) = &spans[0] else {
+                panic!("a span is a node");
+            };
+            let key = Term::from(span.clone()).to_string();
+            let is = |class: NamedNodeRef<'_>| types[&key].contains(&class.into_owned().into());
+            assert!(is(nif::PHRASE), "{key} is a phrase");
+            assert_eq!(anchors[&key].len(), 1, "{key} has its text once");
+            if is(nif::SENTENCE) {
+                whole += 1;
+            } else {
+                inner += 1;
+            }
+        }
+        (whole, inner)
+    }
+
+    #[test]
+    fn a_fact_that_takes_its_whole_sentence_points_to_the_sentence() {
+        let quads = quads_of(
+            "Visit\n\nForeign Minister Tove Marlind visited Vilnius on Monday to discuss grain.\n",
+        );
+        let (whole, _) = check_spans(&quads);
+        assert!(
+            whole >= 1,
+            "the visit is stated by its whole sentence: {quads:#?}"
+        );
+    }
+
+    #[test]
+    fn a_fact_inside_a_longer_sentence_has_a_phrase_of_its_own() {
+        let quads = quads_of(
+            "Board news\n\nThe board met for three hours on Tuesday before Acme Corp chairman \
+             Ola Brandt told reporters that the plant in Tulsa would stay open.\n",
+        );
+        let (_, inner) = check_spans(&quads);
+        assert!(
+            inner >= 1,
+            "the membership is a phrase of its sentence: {quads:#?}"
+        );
+    }
 }
