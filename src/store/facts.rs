@@ -7,7 +7,7 @@
 //! shortest of its attestations' labels (then code point order), so it does not depend on which
 //! article came first.
 
-use super::names;
+use super::{event_groups, names};
 use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
@@ -67,6 +67,11 @@ pub(crate) fn link(
     claim: &Claim,
     canonical: impl Fn(&NamedNode) -> NamedNode,
 ) -> Result<NamedNode, StorageError> {
+    if let Claim::Event(event) = claim {
+        if let Some(dated) = event.dated() {
+            return event_groups::join(tx, attestation, &dated, event, canonical);
+        }
+    }
     let fact = claim.fact(attestation, canonical);
     insert_missing(tx, &fact.quads)?;
     let graph = iri::facts_graph();
@@ -185,6 +190,9 @@ fn settle_lost(
     fact: &NamedNode,
     roles: &mut BTreeSet<NamedNode>,
 ) -> Result<(), StorageError> {
+    if event_groups::dated_event(tx, fact)?.is_some() {
+        return event_groups::split(tx, fact);
+    }
     let attested = attestations(tx, fact)?;
     let own = subject_quads(tx, fact, None)?;
     if attested.is_empty() {
