@@ -233,3 +233,46 @@ fn removing_the_article_that_links_two_tellings_splits_them_and_order_never_matt
     kg_ok(&apart, &["ingest", "-q", &file(BOTH.0)]);
     assert_eq!(dump(&together), dump(&apart));
 }
+
+#[test]
+fn a_surname_that_comes_to_name_a_known_person_joins_or_leaves_their_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let surname = (
+        "s.txt",
+        "Minister Marlind visited Vilnius on Monday with Ansel Rook.",
+    );
+    write_articles(&corpus, &[MARLIND, surname]);
+    let file = |f: &str| corpus.join(f).to_str().unwrap().to_owned();
+    let together = dir.path().join("together");
+    kg_ok(&together, &["ingest", "-q", corpus.to_str().unwrap()]);
+    assert_eq!(
+        events_with_attendees(&together),
+        ["Tove Marlind visited Vilnius,2024-03-04,2,Ansel Rook+Tove Marlind"],
+        "Marlind is Tove Marlind, the one Marlind named"
+    );
+    for order in [[surname.0, MARLIND.0], [MARLIND.0, surname.0]] {
+        let store = dir.path().join(format!("{}-{}", order[0], order[1]));
+        for name in order {
+            kg_ok(&store, &["ingest", "-q", &file(name)]);
+        }
+        assert_eq!(
+            dump(&together),
+            dump(&store),
+            "ingested in the order {order:?}"
+        );
+    }
+    // A second Marlind: "Marlind" is no longer known to be Tove, so the visits are two.
+    write_articles(
+        &corpus,
+        &[("t.txt", "Eva Marlind opened a school in Riga.")],
+    );
+    kg_ok(&together, &["ingest", "-q", &file("t.txt")]);
+    assert_eq!(
+        events_with_attendees(&together),
+        [
+            "Marlind visited Vilnius with Ansel Rook,2024-03-04,1,Ansel Rook+Marlind",
+            "Tove Marlind visited Vilnius,2024-03-04,1,Tove Marlind",
+        ]
+    );
+}
