@@ -314,7 +314,13 @@ impl Claim {
                 // A dated event alone (the store joins it with the events of other articles
                 // that share a participant: `store::event_groups`).
                 if let Some(dated) = e.dated() {
-                    return dated.fact(&attendees, location.as_slice());
+                    let told = (!attendees.iter().any(links_tellings)).then(|| {
+                        e.statement
+                            .as_deref()
+                            .and_then(statement_key)
+                            .unwrap_or_else(|| attestation.as_str().to_owned())
+                    });
+                    return dated.fact(&attendees, location.as_slice(), told.as_deref());
                 }
                 // An undated event told in the same words (see `statement`) by several articles
                 // is one; otherwise it is one article's, named by its attestation. Both ways
@@ -374,8 +380,16 @@ impl EventClaim {
 impl DatedEvent {
     /// The event of this kind and date attended by `attendees` (canonical, sorted, without
     /// repeats) at `locations`: its IRI is made of what it is, never of who told it first.
-    pub fn fact(&self, attendees: &[NamedNode], locations: &[NamedNode]) -> Fact {
+    /// `told` is for an event no participant links across articles (see [`links_tellings`]):
+    /// the words of its sentence (see [`statement_key`]) or its one attestation.
+    pub fn fact(
+        &self,
+        attendees: &[NamedNode],
+        locations: &[NamedNode],
+        told: Option<&str>,
+    ) -> Fact {
         let mut parts = vec![self.group.as_str(), self.date.as_str()];
+        parts.extend(told);
         parts.extend(attendees.iter().map(iri::entity_key));
         let fact = iri::fact("event", &parts);
         let graph = GraphName::NamedNode(iri::facts_graph());
@@ -427,6 +441,16 @@ pub fn lemma_group(lemma: &str) -> &str {
     GROUPS.get(lemma).copied().unwrap_or(lemma)
 }
 
+/// Whether a participant can link two articles' tellings of a dated happening: a person or an
+/// organization with a name of its own (not a body scoped to one article, not a name without
+/// letters). A place cannot: many happenings of a day share a capital.
+pub fn links_tellings(entity: &NamedNode) -> bool {
+    let key = iri::entity_key(entity);
+    (key.starts_with("person/") || key.starts_with("organization/"))
+        && !key.contains("/in/")
+        && !key.ends_with("/_")
+}
+
 /// An entity's key with an article's scope left out: "organization/senate" for the Senate one
 /// article names bare (`organization/senate/in/<article>`).
 fn unscoped_key(entity: &NamedNode) -> &str {
@@ -437,7 +461,7 @@ fn unscoped_key(entity: &NamedNode) -> &str {
 /// The words of a sentence that identifies an undated event: case and spacing folded, so that a
 /// reprint with other line breaks is the same statement. `None` for sentences too short to tell
 /// one happening from another (a headline such as "Offerings filed with the SEC" recurs weekly).
-fn statement_key(sentence: &str) -> Option<String> {
+pub(crate) fn statement_key(sentence: &str) -> Option<String> {
     const MIN_WORDS: usize = 8;
     let words: Vec<String> = sentence
         .split_whitespace()

@@ -16,7 +16,7 @@
 //! attended by a participant, events of a date), never by a scan of all events.
 
 use super::{facts, names};
-use crate::rdf::claims::{DatedEvent, EventClaim};
+use crate::rdf::claims::{links_tellings, statement_key, DatedEvent, EventClaim};
 use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{
     GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
@@ -32,22 +32,16 @@ struct Telling {
     attendees: Vec<NamedNode>,
     location: Option<NamedNode>,
     label: Option<String>,
+    /// For a telling no participant links to others: the words of its sentence, or its
+    /// attestation when they are too few to tell one happening (see [`statement_key`]).
+    told: Option<String>,
 }
 
 impl Telling {
     /// The participants through which two tellings are one happening.
     fn anchors(&self) -> impl Iterator<Item = &NamedNode> {
-        self.attendees.iter().filter(|a| is_anchor(a))
+        self.attendees.iter().filter(|a| links_tellings(a))
     }
-}
-
-/// Whether an attendee can link two articles' tellings: a person or an organization with a name
-/// of its own (not a body scoped to one article, not a name without letters).
-fn is_anchor(entity: &NamedNode) -> bool {
-    let key = iri::entity_key(entity);
-    (key.starts_with("person/") || key.starts_with("organization/"))
-        && !key.contains("/in/")
-        && !key.ends_with("/_")
 }
 
 /// Links `attestation`, a dated claim, to its event: joins it with the events of its kind and
@@ -62,11 +56,13 @@ pub(crate) fn join(
     let mut attendees: Vec<NamedNode> = event.attendees.iter().map(&canonical).collect();
     attendees.sort();
     attendees.dedup();
+    let told = told(tx, attestation, &attendees)?;
     let telling = Telling {
         attestation: attestation.clone(),
         attendees,
         location: event.location.as_ref().map(&canonical),
         label: label_of(tx, attestation)?,
+        told,
     };
     let events = regroup(tx, dated, vec![telling], BTreeSet::new())?;
     Ok(events
@@ -151,7 +147,9 @@ fn regroup(
                 }
             }
             if !linked {
-                let alone = dated.fact(&telling.attendees, &[]).iri;
+                let alone = dated
+                    .fact(&telling.attendees, &[], telling.told.as_deref())
+                    .iri;
                 if is_dated_event(tx, &alone)? {
                     found.push(alone);
                 }
@@ -294,10 +292,31 @@ fn read_telling(
     let location = event.location.as_ref().map(&mut canonical).transpose()?;
     Ok(Some(Telling {
         attestation: attestation.clone(),
+        told: told(tx, attestation, &attendees)?,
         attendees,
         location,
         label: label_of(tx, attestation)?,
     }))
+}
+
+/// What tells a happening apart when no participant links it to others: the words of its
+/// sentence (a reprint tells the same one), else its attestation. `None` when a participant
+/// links it. Read from the article's graph, so that every path to a telling agrees.
+fn told(
+    tx: &Transaction<'_>,
+    attestation: &NamedNode,
+    attendees: &[NamedNode],
+) -> Result<Option<String>, StorageError> {
+    if attendees.iter().any(links_tellings) {
+        return Ok(None);
+    }
+    let statement = facts::statement(tx, attestation)?;
+    Ok(Some(
+        statement
+            .as_deref()
+            .and_then(statement_key)
+            .unwrap_or_else(|| attestation.as_str().to_owned()),
+    ))
 }
 
 /// The label an article gives its telling of an event.
@@ -316,7 +335,8 @@ fn label_of(tx: &Transaction<'_>, attestation: &NamedNode) -> Result<Option<Stri
 }
 
 /// The connected components of "shares an anchor" among `tellings`; tellings without anchors
-/// are one component per set of attendees. Each component in attestation order.
+/// are one component per set of attendees and sentence (see [`Telling::told`]). Each component
+/// in attestation order.
 fn components(tellings: Vec<Telling>) -> Vec<Vec<Telling>> {
     let mut parent: Vec<usize> = (0..tellings.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -327,7 +347,7 @@ fn components(tellings: Vec<Telling>) -> Vec<Vec<Telling>> {
         i
     }
     let mut first_of: BTreeMap<&NamedNode, usize> = BTreeMap::new();
-    let mut first_of_set: BTreeMap<&[NamedNode], usize> = BTreeMap::new();
+    let mut first_of_set: BTreeMap<(&[NamedNode], Option<&str>), usize> = BTreeMap::new();
     for (i, telling) in tellings.iter().enumerate() {
         let mut linked = false;
         for anchor in telling.anchors() {
@@ -337,7 +357,8 @@ fn components(tellings: Vec<Telling>) -> Vec<Vec<Telling>> {
             parent[a.max(b)] = a.min(b);
         }
         if !linked {
-            let j = *first_of_set.entry(&telling.attendees).or_insert(i);
+            let key = (telling.attendees.as_slice(), telling.told.as_deref());
+            let j = *first_of_set.entry(key).or_insert(i);
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));
             parent[a.max(b)] = a.min(b);
         }
@@ -377,7 +398,8 @@ fn write(
             group.iter().filter_map(|t| t.location.clone()).collect();
         let attendees: Vec<NamedNode> = attendees.into_iter().collect();
         let locations: Vec<NamedNode> = locations.into_iter().collect();
-        let fact = dated.fact(&attendees, &locations);
+        let told = group.first().and_then(|t| t.told.as_deref());
+        let fact = dated.fact(&attendees, &locations, told);
         wanted.extend(fact.quads);
         let label = group
             .iter()
@@ -433,6 +455,14 @@ mod tests {
             attendees,
             location: None,
             label: None,
+            told: None,
+        }
+    }
+
+    fn told(attestation: &str, attendees: &[&str], words: &str) -> Telling {
+        Telling {
+            told: Some(words.to_owned()),
+            ..telling(attestation, attendees)
         }
     }
 
@@ -462,23 +492,26 @@ mod tests {
             telling("d", &[&senate("d")]),
         ]);
         assert_eq!(sizes(&groups), [1, 1, 1, 1]);
-        // Tellings without a person or organization are one only with the same attendees.
+        // Tellings without a person or organization are one only in the same words with the
+        // same attendees.
+        let said = "the port of vilnius reopened on monday after the storm";
         let groups = components(vec![
-            telling("a", &["place/vilnius"]),
-            telling("b", &["place/vilnius"]),
-            telling("c", &[]),
+            told("a", &["place/vilnius"], said),
+            told("b", &["place/vilnius"], said),
+            told("c", &["place/vilnius"], "the port reopened on monday"),
+            told("d", &[], said),
         ]);
-        assert_eq!(sizes(&groups), [1, 2]);
+        assert_eq!(sizes(&groups), [1, 1, 2]);
     }
 
     #[test]
     fn anchors_are_named_people_and_organizations() {
-        assert!(is_anchor(&iri::entity("person/tove-marlind")));
-        assert!(is_anchor(&iri::entity("organization/orvane-holdings")));
-        assert!(!is_anchor(&iri::entity("place/vilnius")));
-        assert!(!is_anchor(&iri::entity(
+        assert!(links_tellings(&iri::entity("person/tove-marlind")));
+        assert!(links_tellings(&iri::entity("organization/orvane-holdings")));
+        assert!(!links_tellings(&iri::entity("place/vilnius")));
+        assert!(!links_tellings(&iri::entity(
             "organization/senate/in/0123456789abcdef"
         )));
-        assert!(!is_anchor(&iri::entity("organization/_")));
+        assert!(!links_tellings(&iri::entity("organization/_")));
     }
 }
