@@ -16,6 +16,8 @@ use super::vocab::{kg, org, rdf, rdfs, schema, xsd};
 use crate::extract::{Extraction, Qualifier};
 use crate::time::{TimeValue, XsdDateType};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One article's statement of a membership.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -305,59 +307,42 @@ impl Claim {
                 Fact { iri: fact, quads }
             }
             Self::Event(e) => {
-                let range = e
-                    .date
-                    .as_deref()
-                    .and_then(TimeValue::parse)
-                    .and_then(|v| v.date_range());
                 let mut attendees: Vec<NamedNode> = e.attendees.iter().map(&canonical).collect();
                 attendees.sort();
                 attendees.dedup();
                 let location = e.location.as_ref().map(&canonical);
-                // The same happening told by two articles: same lemma, same date, same people.
-                let fact = match (&range, e.date.as_deref()) {
-                    (Some(_), Some(date)) => {
-                        let mut parts = vec![e.lemma.as_str(), date];
-                        parts.extend(attendees.iter().map(iri::entity_key));
-                        iri::fact("event", &parts)
+                // A dated event alone (the store joins it with the events of other articles
+                // that share a participant: `store::event_groups`).
+                if let Some(dated) = e.dated() {
+                    let told = (!attendees.iter().any(links_tellings)).then(|| {
+                        e.statement
+                            .as_deref()
+                            .and_then(statement_key)
+                            .unwrap_or_else(|| attestation.as_str().to_owned())
+                    });
+                    return dated.fact(&attendees, location.as_slice(), told.as_deref());
+                }
+                // An undated event told in the same words (see `statement`) by several articles
+                // is one; otherwise it is one article's, named by its attestation. Both ways
+                // also by who took part, so that a change of identity gives another node; a
+                // body the article leaves unqualified ("the Senate", one entity per article)
+                // counts by its name, since one sentence names one body wherever it is printed.
+                let statement = e.statement.as_deref().and_then(statement_key);
+                let mut parts = match (&statement, attendees.is_empty()) {
+                    (Some(key), false) => {
+                        let mut parts = vec![e.lemma.as_str(), key.as_str()];
+                        parts.extend(attendees.iter().map(unscoped_key));
+                        parts
                     }
-                    // An undated event told in the same words (see `statement`) by several
-                    // articles is one; otherwise it is one article's, named by its attestation.
-                    // Both ways also by who took part, so that a change of identity gives
-                    // another node.
                     _ => {
-                        let statement = e.statement.as_deref().and_then(statement_key);
-                        let mut parts = match (&statement, attendees.is_empty()) {
-                            (Some(key), false) => vec![e.lemma.as_str(), key.as_str()],
-                            _ => vec![attestation.as_str()],
-                        };
+                        let mut parts = vec![attestation.as_str()];
                         parts.extend(attendees.iter().map(iri::entity_key));
-                        parts.extend(location.as_ref().map(iri::entity_key));
-                        iri::fact("event", &parts)
+                        parts
                     }
                 };
+                parts.extend(location.as_ref().map(iri::entity_key));
+                let fact = iri::fact("event", &parts);
                 add(&fact, rdf::TYPE, schema::EVENT.into_owned().into());
-                if let Some((start, end)) = range {
-                    add(
-                        &fact,
-                        schema::START_DATE,
-                        xsd_literal(&start.lexical, start.datatype).into(),
-                    );
-                    if let Some(end) = end {
-                        add(
-                            &fact,
-                            schema::END_DATE,
-                            xsd_literal(&end.lexical, end.datatype).into(),
-                        );
-                    }
-                    if let Some(value) = &e.date {
-                        add(
-                            &fact,
-                            kg::TIMEX_VALUE,
-                            Literal::new_simple_literal(value).into(),
-                        );
-                    }
-                }
                 for p in attendees {
                     add(&fact, schema::ATTENDEE, p.into());
                 }
@@ -370,10 +355,113 @@ impl Claim {
     }
 }
 
+/// What makes a dated event one happening: the kind of happening (the group of its trigger's
+/// lemma, see [`lemma_group`]) and its date as a TIMEX3 value with a calendar range.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DatedEvent {
+    /// The first lemma of the trigger's group ("acquire" for "acquisition").
+    pub group: String,
+    /// The TIMEX3 value ("2024-03-04", "1987-03").
+    pub date: String,
+}
+
+impl EventClaim {
+    /// The dated happening this claim tells, when its date has a calendar range.
+    pub fn dated(&self) -> Option<DatedEvent> {
+        let date = self.date.as_deref()?;
+        TimeValue::parse(date)?.date_range()?;
+        Some(DatedEvent {
+            group: lemma_group(&self.lemma).to_owned(),
+            date: date.to_owned(),
+        })
+    }
+}
+
+impl DatedEvent {
+    /// The event of this kind and date attended by `attendees` (canonical, sorted, without
+    /// repeats) at `locations`: its IRI is made of what it is, never of who told it first.
+    /// `told` is for an event no participant links across articles (see [`links_tellings`]):
+    /// the words of its sentence (see [`statement_key`]) or its one attestation.
+    pub fn fact(
+        &self,
+        attendees: &[NamedNode],
+        locations: &[NamedNode],
+        told: Option<&str>,
+    ) -> Fact {
+        let mut parts = vec![self.group.as_str(), self.date.as_str()];
+        parts.extend(told);
+        parts.extend(attendees.iter().map(iri::entity_key));
+        let fact = iri::fact("event", &parts);
+        let graph = GraphName::NamedNode(iri::facts_graph());
+        let mut quads = Vec::new();
+        let mut add = |p: NamedNodeRef<'_>, o: Term| {
+            quads.push(Quad::new(fact.clone(), p.into_owned(), o, graph.clone()));
+        };
+        add(rdf::TYPE, schema::EVENT.into_owned().into());
+        if let Some((start, end)) = TimeValue::parse(&self.date).and_then(|v| v.date_range()) {
+            add(
+                schema::START_DATE,
+                xsd_literal(&start.lexical, start.datatype).into(),
+            );
+            if let Some(end) = end {
+                add(
+                    schema::END_DATE,
+                    xsd_literal(&end.lexical, end.datatype).into(),
+                );
+            }
+        }
+        add(
+            kg::TIMEX_VALUE,
+            Literal::new_simple_literal(&self.date).into(),
+        );
+        for p in attendees {
+            add(schema::ATTENDEE, p.clone().into());
+        }
+        for l in locations {
+            add(schema::LOCATION, l.clone().into());
+        }
+        Fact { iri: fact, quads }
+    }
+}
+
+/// The groups of trigger lemmas that tell one kind of happening (`ontology/lexicon/
+/// event_synonyms.tsv`): "acquisition" → "acquire". A lemma in no group is its own.
+pub fn lemma_group(lemma: &str) -> &str {
+    static SOURCE: &str = include_str!("../../ontology/lexicon/event_synonyms.tsv");
+    static GROUPS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut groups = HashMap::new();
+        for line in SOURCE.lines().filter(|l| !l.starts_with('#')) {
+            let mut lemmas = line.split('\t').map(str::trim).filter(|l| !l.is_empty());
+            if let Some(first) = lemmas.next() {
+                groups.extend(lemmas.map(|l| (l, first)));
+            }
+        }
+        groups
+    });
+    GROUPS.get(lemma).copied().unwrap_or(lemma)
+}
+
+/// Whether a participant can link two articles' tellings of a dated happening: a person or an
+/// organization with a name of its own (not a body scoped to one article, not a name without
+/// letters). A place cannot: many happenings of a day share a capital.
+pub fn links_tellings(entity: &NamedNode) -> bool {
+    let key = iri::entity_key(entity);
+    (key.starts_with("person/") || key.starts_with("organization/"))
+        && !key.contains("/in/")
+        && !key.ends_with("/_")
+}
+
+/// An entity's key with an article's scope left out: "organization/senate" for the Senate one
+/// article names bare (`organization/senate/in/<article>`).
+fn unscoped_key(entity: &NamedNode) -> &str {
+    let key = iri::entity_key(entity);
+    key.find("/in/").map_or(key, |i| &key[..i])
+}
+
 /// The words of a sentence that identifies an undated event: case and spacing folded, so that a
 /// reprint with other line breaks is the same statement. `None` for sentences too short to tell
 /// one happening from another (a headline such as "Offerings filed with the SEC" recurs weekly).
-fn statement_key(sentence: &str) -> Option<String> {
+pub(crate) fn statement_key(sentence: &str) -> Option<String> {
     const MIN_WORDS: usize = 8;
     let words: Vec<String> = sentence
         .split_whitespace()
@@ -476,6 +564,45 @@ mod tests {
             undated(&people, headline).fact(&a, one).iri,
             undated(&people, headline).fact(&b, one).iri
         );
+    }
+
+    #[test]
+    fn one_sentence_reprinted_names_one_unqualified_body() {
+        let (a, b) = (
+            iri::attestation("aaaaaaaaaaaaaaaa", 'e', 0),
+            iri::attestation("bbbbbbbbbbbbbbbb", 'e', 0),
+        );
+        let one = |n: &NamedNode| n.clone();
+        let said = "The Senate voted 61 to 38 to delay the Halvern port levy until spring.";
+        let senate = |doc: &str| format!("organization/senate/in/{doc}");
+        assert_eq!(
+            undated(&[&senate("aaaaaaaaaaaaaaaa")], said)
+                .fact(&a, one)
+                .iri,
+            undated(&[&senate("bbbbbbbbbbbbbbbb")], said)
+                .fact(&b, one)
+                .iri
+        );
+        // A short sentence is one article's event, whatever it names.
+        let short = "Senate votes on the levy";
+        assert_ne!(
+            undated(&[&senate("aaaaaaaaaaaaaaaa")], short)
+                .fact(&a, one)
+                .iri,
+            undated(&[&senate("bbbbbbbbbbbbbbbb")], short)
+                .fact(&b, one)
+                .iri
+        );
+    }
+
+    #[test]
+    fn a_verb_and_its_noun_are_one_kind_of_happening() {
+        assert_eq!(lemma_group("acquisition"), "acquire");
+        assert_eq!(lemma_group("acquire"), "acquire");
+        assert_eq!(lemma_group("resignation"), "resign");
+        // Not in the list: its own kind ("sell" is not "buy").
+        assert_eq!(lemma_group("sell"), "sell");
+        assert_eq!(lemma_group("talk"), "talk");
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! adds only its `kg:attestation`); unlinking removes the link, and the fact's triples go with
 //! its last attestation (a role node with its last membership). An event's `rdfs:label` is the
 //! shortest of its attestations' labels (then code point order), so it does not depend on which
-//! article came first.
+//! article came first. Dated events are grouped across articles by shared participants
+//! ([`super::event_groups`]): linking or unlinking one of their attestations regroups the events
+//! it touches.
 
-use super::names;
+use super::{event_groups, names};
 use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{StorageError, Transaction};
@@ -24,14 +26,28 @@ pub(crate) fn read_claim(
         .quads_for_pattern(Some(attestation.as_ref().into()), None, None, graph)
         .collect::<Result<_, _>>()?;
     let mut claim = Claim::decode(triples.iter().map(|q| (q.predicate.as_ref(), &q.object)));
-    // An undated event is identified by the words of its sentence, which the attestation
-    // reaches through its evidence.
+    // An event told by no participant that links articles is identified by the words of its
+    // sentence, which the attestation reaches through its evidence.
     if let Some(Claim::Event(event)) = &mut claim {
-        if event.date.is_none() {
-            event.statement = evidence_text(tx, &triples)?;
-        }
+        event.statement = evidence_text(tx, &triples)?;
     }
     Ok(claim)
+}
+
+/// The sentence an attestation's `kg:evidence` points to, as written.
+pub(crate) fn statement(
+    tx: &Transaction<'_>,
+    attestation: &NamedNode,
+) -> Result<Option<String>, StorageError> {
+    let triples: Vec<Quad> = tx
+        .quads_for_pattern(
+            Some(attestation.as_ref().into()),
+            Some(vocab::kg::EVIDENCE),
+            None,
+            None,
+        )
+        .collect::<Result<_, _>>()?;
+    evidence_text(tx, &triples)
 }
 
 /// The text of the sentence an attestation's `kg:evidence` points to.
@@ -67,6 +83,11 @@ pub(crate) fn link(
     claim: &Claim,
     canonical: impl Fn(&NamedNode) -> NamedNode,
 ) -> Result<NamedNode, StorageError> {
+    if let Claim::Event(event) = claim {
+        if let Some(dated) = event.dated() {
+            return event_groups::join(tx, attestation, &dated, event, canonical);
+        }
+    }
     let fact = claim.fact(attestation, canonical);
     insert_missing(tx, &fact.quads)?;
     let graph = iri::facts_graph();
@@ -185,6 +206,9 @@ fn settle_lost(
     fact: &NamedNode,
     roles: &mut BTreeSet<NamedNode>,
 ) -> Result<(), StorageError> {
+    if event_groups::dated_event(tx, fact)?.is_some() {
+        return event_groups::split(tx, fact);
+    }
     let attested = attestations(tx, fact)?;
     let own = subject_quads(tx, fact, None)?;
     if attested.is_empty() {

@@ -16,6 +16,7 @@ mod compress;
 mod document;
 mod documents;
 mod error;
+mod event_groups;
 mod facts;
 mod ingest;
 mod names;
