@@ -26,6 +26,8 @@
 //!   run an employer: "Acme spokesman said" is left alone. The run must start its noun phrase
 //!   (after a lower-case word, punctuation or the start) and is neither a party's adjective
 //!   ("Republican spokesman X") nor a known given name or surname ("Hollis spokesman X").
+//!   Before a job of [`EMPLOYER_JOBS`], the run may continue a known organization, as the name
+//!   of its division: "Boeing Commercial Airplanes spokesman Ann Lee".
 //!
 //! A run may hold "of" and one more capitalised run or known place ("Truck Stops of America").
 
@@ -204,7 +206,12 @@ fn employers_before_names(text: &str, work: &SentenceWork, lex: &Lexicons) -> Ve
         if !is_job || !work.adjacent(text, cand.first - 1, cand.first) {
             continue;
         }
-        let rb = run_before(text, work, cand.first - 1, lex, true);
+        let rb = run_before(text, work, cand.first - 1, lex, true).or_else(|| {
+            EMPLOYER_JOBS
+                .contains(&job.as_str())
+                .then(|| division_before(text, work, cand.first - 1, lex))
+                .flatten()
+        });
         let Some(first) = rb else {
             continue;
         };
@@ -214,6 +221,44 @@ fn employers_before_names(text: &str, work: &SentenceWork, lex: &Lexicons) -> Ve
         }
     }
     found
+}
+
+/// "Boeing Commercial Airplanes spokesman Ann Lee": the first token of a known organization
+/// that free capitalised words ending at token `last` continue (up to three), the name of its
+/// division. `None` when no organization stands right before those words, or they start with
+/// a qualifier ("Acme Senior spokesman").
+fn division_before(text: &str, work: &SentenceWork, last: usize, lex: &Lexicons) -> Option<usize> {
+    let mut first = last;
+    if !name_word(text, work, last, lex, false) || work.owner_of(last).is_some() {
+        return None;
+    }
+    while first > 0
+        && last - first < 2
+        && work.owner_of(first - 1).is_none()
+        && name_word(text, work, first - 1, lex, false)
+        && work.adjacent(text, first - 1, first)
+    {
+        first -= 1;
+    }
+    let head = work.word(text, first);
+    if NOT_EMPLOYERS.contains(&head) || QUALIFIERS.contains(&head) {
+        return None;
+    }
+    let parent = work
+        .owner_of(first.checked_sub(1)?)
+        .filter(|c| c.kind == MentionKind::Organization && c.last == first - 1)?;
+    if !work.adjacent(text, first - 1, first) {
+        return None;
+    }
+    let start = parent.first;
+    // The parent starts its noun phrase.
+    if start > 0 {
+        let before = work.word(text, start - 1);
+        if work.is_word(start - 1) && (is_capitalized(before) || is_all_caps(before)) {
+            return None;
+        }
+    }
+    Some(start)
 }
 
 /// "Ann Lee, Zelkor Paper's chairman, said", "Zelkor Paper's chairman Ann Lee said": the runs
