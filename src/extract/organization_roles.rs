@@ -14,6 +14,9 @@
 //!   Political offices are not in the list, and one unknown word after "president of" (a region
 //!   no lexicon lists) or a family name after "for" and "with" ("a spokesman for Hollis") is
 //!   left alone.
+//! - **"X's JOB"**: an unknown run of two or more capitalised words (or one in capitals)
+//!   whose possessive stands before a job that describes a person: "Ann Lee, Zelkor Paper's
+//!   chairman, said", "Zelkor Paper's chairman Ann Lee".
 //! - **"a/an/another X employee"**: an unknown capitalised run between an article and
 //!   "employee", "executive" or "worker".
 //! - **"X JOB [rank] Name"**: an unknown capitalised run right before a job of
@@ -23,6 +26,8 @@
 //!   run an employer: "Acme spokesman said" is left alone. The run must start its noun phrase
 //!   (after a lower-case word, punctuation or the start) and is neither a party's adjective
 //!   ("Republican spokesman X") nor a known given name or surname ("Hollis spokesman X").
+//!   Before a job of [`EMPLOYER_JOBS`], the run may continue a known organization, as the name
+//!   of its division: "Boeing Commercial Airplanes spokesman Ann Lee".
 //!
 //! A run may hold "of" and one more capitalised run or known place ("Truck Stops of America").
 
@@ -103,6 +108,10 @@ const NOT_EMPLOYERS: &[&str] = &[
     "Chief",
 ];
 
+/// Qualifiers of a job that a sentence may open with, capitalised ("Former Acme executive Ann
+/// Lee said").
+const QUALIFIERS: &[&str] = &["Former", "Acting", "Interim", "Then"];
+
 /// Words after an article and a run that make the run an employer ("an Acme employee").
 const STAFF: &[&str] = &["employee", "employees", "executive", "worker", "workers"];
 
@@ -163,6 +172,7 @@ pub(super) fn find_employers(text: &str, work: &mut SentenceWork, lex: &Lexicons
         }
     }
     found.extend(employers_before_names(text, work, lex));
+    found.extend(possessive_employers(text, work, lex));
     for (first, last) in found {
         if work.owner_of(first).is_some_and(|c| c.first != first)
             || work.owner_of(last).is_some_and(|c| c.last != last)
@@ -196,7 +206,12 @@ fn employers_before_names(text: &str, work: &SentenceWork, lex: &Lexicons) -> Ve
         if !is_job || !work.adjacent(text, cand.first - 1, cand.first) {
             continue;
         }
-        let rb = run_before(text, work, cand.first - 1, lex);
+        let rb = run_before(text, work, cand.first - 1, lex, true).or_else(|| {
+            EMPLOYER_JOBS
+                .contains(&job.as_str())
+                .then(|| division_before(text, work, cand.first - 1, lex))
+                .flatten()
+        });
         let Some(first) = rb else {
             continue;
         };
@@ -208,12 +223,95 @@ fn employers_before_names(text: &str, work: &SentenceWork, lex: &Lexicons) -> Ve
     found
 }
 
+/// "Boeing Commercial Airplanes spokesman Ann Lee": the first token of a known organization
+/// that free capitalised words ending at token `last` continue (up to three), the name of its
+/// division. `None` when no organization stands right before those words, or they start with
+/// a qualifier ("Acme Senior spokesman").
+fn division_before(text: &str, work: &SentenceWork, last: usize, lex: &Lexicons) -> Option<usize> {
+    let mut first = last;
+    if !name_word(text, work, last, lex, false) || work.owner_of(last).is_some() {
+        return None;
+    }
+    while first > 0
+        && last - first < 2
+        && work.owner_of(first - 1).is_none()
+        && name_word(text, work, first - 1, lex, false)
+        && work.adjacent(text, first - 1, first)
+    {
+        first -= 1;
+    }
+    let head = work.word(text, first);
+    if NOT_EMPLOYERS.contains(&head) || QUALIFIERS.contains(&head) {
+        return None;
+    }
+    let parent = work
+        .owner_of(first.checked_sub(1)?)
+        .filter(|c| c.kind == MentionKind::Organization && c.last == first - 1)?;
+    if !work.adjacent(text, first - 1, first) {
+        return None;
+    }
+    let start = parent.first;
+    // The parent starts its noun phrase.
+    if start > 0 {
+        let before = work.word(text, start - 1);
+        if work.is_word(start - 1) && (is_capitalized(before) || is_all_caps(before)) {
+            return None;
+        }
+    }
+    Some(start)
+}
+
+/// "Ann Lee, Zelkor Paper's chairman, said", "Zelkor Paper's chairman Ann Lee said": the runs
+/// (first and last token) whose possessive stands before a job of [`EMPLOYER_JOBS`], when the
+/// job describes a person: the apposition of a name before the run, or a name right after the
+/// job. The run is free capitalised words (no person candidate: "Ann Lee, Tom Ray's
+/// spokesman"), two or more, or one in capitals ("Ann Lee, the IPC's chairman"): one unknown
+/// capitalised word is as often a surname.
+fn possessive_employers(text: &str, work: &SentenceWork, lex: &Lexicons) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for cand in work.candidates.iter().filter(|c| c.alive) {
+        if cand.kind != MentionKind::Role || cand.first < 2 {
+            continue;
+        }
+        let job = cand.span.of(text).to_lowercase();
+        if !EMPLOYER_JOBS.contains(&job.as_str()) {
+            continue;
+        }
+        let apostrophe = cand.first - 1;
+        if work.tokens[apostrophe].kind != TokenKind::Possessive {
+            continue;
+        }
+        let last = apostrophe - 1;
+        let Some(first) = run_before(text, work, last, lex, false) else {
+            continue;
+        };
+        if first == last && !is_all_caps(work.word(text, first)) {
+            continue;
+        }
+        let after_person = first >= 2
+            && work.word(text, first - 1) == ","
+            && work
+                .owner_of(first - 2)
+                .is_some_and(|c| c.kind == MentionKind::Person && c.last == first - 2);
+        if after_person || names_follow(text, work, cand.last + 1, lex, false) {
+            found.push((first, last));
+        }
+    }
+    found
+}
+
 /// The first token of an employer's name that ends at token `last`, read backwards: up to four
 /// free capitalised words (a person candidate without a given name covered whole), one "of"
 /// inside ("Department of Public Works"). `None` when the run does not start a noun phrase or
 /// names no employer.
-fn run_before(text: &str, work: &SentenceWork, last: usize, lex: &Lexicons) -> Option<usize> {
-    let word_at = |t: usize| name_word(text, work, t, lex, true);
+fn run_before(
+    text: &str,
+    work: &SentenceWork,
+    last: usize,
+    lex: &Lexicons,
+    people_ok: bool,
+) -> Option<usize> {
+    let word_at = |t: usize| name_word(text, work, t, lex, people_ok);
     if !word_at(last) || work.owner_of(last).is_some_and(|c| c.last != last) {
         return None;
     }
@@ -245,8 +343,16 @@ fn run_before(text: &str, work: &SentenceWork, last: usize, lex: &Lexicons) -> O
     if work.owner_of(first).is_some_and(|c| c.first != first) {
         return None;
     }
+    // "Former Acme executive Ann Lee": a qualifier of the job, capitalised at the start of the
+    // sentence, is no word of the employer's name.
+    if first == 0 && first < last && QUALIFIERS.contains(&work.word(text, first)) {
+        first += 1;
+        if work.owner_of(first).is_some_and(|c| c.first != first) {
+            return None;
+        }
+    }
     // The run starts its noun phrase: what stands before it is no capitalised word.
-    if first > 0 {
+    if first > 0 && !(first == 1 && QUALIFIERS.contains(&work.word(text, 0))) {
         let before = work.word(text, first - 1);
         if work.is_word(first - 1) && (is_capitalized(before) || is_all_caps(before)) {
             return None;

@@ -271,12 +271,25 @@ fn aside_before(view: &View, comma: usize) -> Option<usize> {
 }
 
 /// The last token of the person an apposition describes, when token `end` ends that apposition
-/// ("X, a former director at Y" with `end` on "Y"): the comma before it, within twelve tokens
-/// and with no other comma between, must follow a person.
+/// ("X, a former director at Y" with `end` on "Y"): the comma before it, within twelve words
+/// and with no other comma between, must follow a person. A name counts as one word: "a
+/// professor at Queens College of the City University of New York" is as short as "a
+/// professor at Acme".
 pub(super) fn apposition_head(view: &View, end: usize) -> Option<usize> {
     let mut j = end;
-    while j > 0 && end - j < 12 {
+    let mut words = 0;
+    while j > 0 && words < 12 {
         j -= 1;
+        words += 1;
+        if let Some(m) = view.mention_ending_at(j).filter(|&m| {
+            matches!(
+                view.mentions[m].kind,
+                MentionKind::Organization | MentionKind::Place
+            )
+        }) {
+            j = view.range(m).0;
+            continue;
+        }
         let w = view.word(j);
         if w == "," {
             let last = j.checked_sub(1)?;

@@ -107,9 +107,10 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
         }
     }
     take_qualifier(view, &mut left, &mut qualifiers);
-    // The organization before the title; `from_place` when it is a country or demonym, which an
-    // organization after the title ("a Yemen researcher at Chatham House") overrides.
-    let mut from_place = false;
+    // The organization before the title; `overridable` when it is a country or demonym, which an
+    // organization after the title ("a Yemen researcher at Chatham House") overrides, or a
+    // person's possessive ("Rabin's spokesman at the Defense Ministry").
+    let mut overridable = false;
     if let Some(k) = left.checked_sub(1) {
         if view.tokens[k].kind == TokenKind::Possessive {
             if let Some(m) = k.checked_sub(1).and_then(|j| view.mention_ending_at(j)) {
@@ -120,6 +121,9 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                 ) && mention.entity.is_some()
                 {
                     organization = mention.entity;
+                    // "Rabin's spokesman at the Defense Ministry": the person the title serves,
+                    // which an organization after the title overrides as the employer.
+                    overridable = mention.kind == MentionKind::Person;
                     left = view.range(m).0;
                     comma_ok = true;
                 } else if mention.kind == MentionKind::Role {
@@ -171,7 +175,7 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
             };
             if fits && mention.entity.is_some() && view.adjacent(k, left) {
                 organization = mention.entity;
-                from_place = matches!(mention.kind, MentionKind::Place | MentionKind::Demonym);
+                overridable = matches!(mention.kind, MentionKind::Place | MentionKind::Demonym);
                 left = view.range(m).0;
                 comma_ok = true;
             }
@@ -325,7 +329,7 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                 }
                 // "a major in the Marine Corps": "in" only with an organization's name.
                 ("at" | "for" | "with" | "in", MentionKind::Organization)
-                    if (organization.is_none() || from_place) && mention.entity.is_some() =>
+                    if (organization.is_none() || overridable) && mention.entity.is_some() =>
                 {
                     organization = mention.entity;
                     right = unit_tail(view, bracket_tail(view, possessive_tail(view, m_last)));
@@ -366,7 +370,7 @@ pub(super) fn read_context(view: &View, r: usize, scope: &Scope) -> Option<Readi
                 right = bracket_tail(view, m_last);
             }
         } else if matches!(preposition.as_str(), "at" | "for" | "with")
-            && (organization.is_none() || from_place)
+            && (organization.is_none() || overridable)
         {
             // "attorney for the Peruvian mining company Acme S.A.", "assistant for health at
             // the Acme Department".
@@ -488,12 +492,7 @@ pub(super) fn bracket_tail(view: &View, last: usize) -> usize {
 
 /// The token after an ordinal at token `k` ("2nd" in "of the 2nd Circuit Court"), or `k`.
 pub(super) fn after_ordinal(view: &View, k: usize) -> usize {
-    let w = view.lower(k);
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let ordinal = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit())
-        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
-    if ordinal && view.mention_starting_at(k + 1).is_some() {
+    if is_ordinal(&view.lower(k)) && view.mention_starting_at(k + 1).is_some() {
         k + 1
     } else {
         k
@@ -532,6 +531,10 @@ pub(super) fn is_describing_word(view: &View, t: usize) -> bool {
                 | "prominent"
                 | "experienced"
                 | "outgoing"
+                // "a senior Acme official", "a top Acme executive": rank within the employer.
+                | "senior"
+                | "top"
+                | "junior"
         )
 }
 
@@ -693,15 +696,32 @@ pub(super) fn possessive_tail(view: &View, last: usize) -> usize {
         return last;
     }
     let mut end = last + 1;
-    while end < last + 5
+    // "the Coast Guard's 8th District headquarters": an ordinal and capitalised words of the
+    // unit's name may come first, when a lower-case noun ends the phrase.
+    let mut named = last + 1;
+    while named < last + 4
         && view
             .tokens
-            .get(end + 1)
+            .get(named + 1)
             .is_some_and(|t| t.kind == TokenKind::Word)
-        && view.owner.get(end + 1).is_some_and(Option::is_none)
-        && view.word(end + 1).chars().all(char::is_lowercase)
-        && !FOLLOWERS.contains(&view.lower(end + 1).as_str())
+        && view.owner.get(named + 1).is_some_and(Option::is_none)
+        && (is_ordinal(&view.lower(named + 1))
+            || view.word(named + 1).starts_with(char::is_uppercase))
     {
+        named += 1;
+    }
+    let lower_case_at = |t: usize| {
+        view.tokens
+            .get(t)
+            .is_some_and(|tok| tok.kind == TokenKind::Word)
+            && view.owner.get(t).is_some_and(Option::is_none)
+            && view.word(t).chars().all(char::is_lowercase)
+            && !FOLLOWERS.contains(&view.lower(t).as_str())
+    };
+    if named > last + 1 && lower_case_at(named + 1) {
+        end = named;
+    }
+    while end < named.max(last + 1) + 4 && lower_case_at(end + 1) {
         end += 1;
     }
     if end == last + 1 {
@@ -709,6 +729,14 @@ pub(super) fn possessive_tail(view: &View, last: usize) -> usize {
     } else {
         end
     }
+}
+
+/// True when `w` is an ordinal written in digits ("8th", "2nd").
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// Nouns that name a part of an organization after its name ("the Acme research group", "the

@@ -24,7 +24,9 @@
 //!   kind).
 //!
 //! A membership read with an organization's name holds for the short name introduced right
-//! after it too ([`acronym`]: "leader of the Acme Workers Party (AWP)").
+//! after it too ([`acronym`]: "leader of the Acme Workers Party (AWP)"), and for the
+//! organization whose possessive names the unit before the title ([`parent`]: "the Foreign
+//! Ministry's Asia Department chief X").
 //!
 //! A legislator's title without organization takes the chamber the sentence names
 //! ([`legislature`]: "Sen. X said the Congress must act").
@@ -48,6 +50,7 @@ mod context;
 mod coordination;
 mod led_by;
 mod legislature;
+mod parent;
 mod plural;
 mod relative_clause;
 #[cfg(test)]
@@ -131,6 +134,7 @@ fn memberships<'a>(
             let found = read_title(&view, &readings, i, s, entities, lex);
             if let (Some(m), Some(reading)) = (&found, &readings[i]) {
                 out.extend(joined_organizations(&view, m, reading, entities));
+                out.extend(parent::parent_membership(&view, m, reading, entities));
             }
             out.extend(found);
         }

@@ -1,7 +1,10 @@
 //! Relative clauses with a verb of leading or working: "X, who heads Acme", "X, who founded the
 //! Beta Institute", "X, who works for Acme", "X, who headed Acme before ...", "X, 70, who owned
 //! the failed Acme Bank" (an age between commas, one describing word), and the same verb
-//! right after its subject ("X heads Acme", "X covers the courts for Acme").
+//! right after its subject ("X heads Acme", "X covers the courts for Acme"), and at the end of
+//! the person's apposition ("X, a Republican from Ohio who served in Congress").
+//! "served [24 years] in/on ORG" and the perfect "has been with/on ORG" make a member or an
+//! employee.
 //!
 //! The verb is the role (heads → head, founded → founder, works for → employee). The past tense
 //! of a verb of holding ("headed", "ran", "worked for") says the person held it before: the
@@ -48,6 +51,20 @@ const VERBS: &[(&str, &str, &str, bool)] = &[
     ("covered", "for", "reporter", false),
     ("writes", "for", "writer", false),
     ("wrote", "for", "writer", true),
+    ("serves", "on", "member", false),
+    ("serves", "in", "member", false),
+    ("served", "on", "member", true),
+    ("served", "in", "member", true),
+    // Only in the perfect: "who has been with Acme since 1990", "has been on the Acme Board".
+    ("been", "with", "employee", false),
+    ("been", "on", "member", false),
+];
+
+/// Words of a span of time between "served" and where ("served 24 years in Congress", "served
+/// two terms on the board").
+const DURATION: &[&str] = &[
+    "for", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "years", "year",
+    "terms", "term", "decades", "decade", "months",
 ];
 
 /// Memberships of "X, who <verb> ORG" in the sentence of `view`.
@@ -69,10 +86,19 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
         let comma = if aged { p + 3 } else { p + 1 };
         let relative =
             view.lower(comma) == "who" || view.word(comma) == "," && view.lower(comma + 1) == "who";
-        if aged && !relative {
+        // "X, a Republican from Ohio who served in Congress": the clause ends X's apposition.
+        let apposed = if relative || view.word(comma) != "," {
+            None
+        } else {
+            apposition_who(view, comma, p)
+        };
+        if aged && !relative && apposed.is_none() {
             continue;
         }
-        let who = if view.word(comma) == "," {
+        let relative = relative || apposed.is_some();
+        let who = if let Some(who) = apposed {
+            who
+        } else if view.word(comma) == "," {
             comma + 1
         } else {
             comma
@@ -88,6 +114,9 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
             v += 1;
         }
         let verb = view.lower(v);
+        if verb == "been" && !perfect {
+            continue;
+        }
         // "has headed" is current; "had headed" is not.
         let verb = match verb.as_str() {
             "headed" | "directed" | "run" | "led" | "chaired" | "managed" | "worked" if perfect => {
@@ -106,6 +135,11 @@ pub(super) fn read(view: &View, sentence: usize, entities: &[Entity]) -> Vec<Mem
                     && view.lower(k) != "for"
                     && !view.owner[k].is_some_and(|m| view.mentions[m].kind == MentionKind::Person)
                 {
+                    k += 1;
+                }
+            }
+            if matches!(form, "served" | "serves") {
+                while k < v + 4 && (DURATION.contains(&view.lower(k).as_str()) || view.is_age(k)) {
                     k += 1;
                 }
             }
@@ -201,4 +235,17 @@ fn present(past: &str) -> String {
         other => other,
     }
     .to_string()
+}
+
+/// The "who" that ends the apposition after the person ending at token `person_last`, the
+/// comma after it at `comma` ("X, a Republican from Ohio who ..."): within twelve words, past
+/// no other person, comma or verb of saying (see [`super::apposition::apposition_head`]).
+fn apposition_who(view: &View, comma: usize, person_last: usize) -> Option<usize> {
+    let who = (comma + 2..comma + 14)
+        .take_while(|&t| t < view.tokens.len() && view.word(t) != ",")
+        .find(|&t| view.lower(t) == "who")?;
+    let named = (comma + 1..who)
+        .any(|t| view.owner[t].is_some_and(|m| view.mentions[m].kind == MentionKind::Person));
+    let head = super::apposition::apposition_head(view, who - 1)?;
+    (!named && head == person_last).then_some(who)
 }

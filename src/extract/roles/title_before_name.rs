@@ -65,6 +65,8 @@ pub(super) fn read(
             k += 1;
         }
         k = super::context::after_ordinal(view, k);
+        // "Anatomist Ann Lee of New York's Acme School": the place qualifies the organization.
+        k = super::context::after_qualifying_place(view, k);
         if let Some(m) = view.mention_starting_at(k) {
             let mention = &view.mentions[m];
             if matches!(mention.kind, MentionKind::Place | MentionKind::Organization)
