@@ -633,6 +633,13 @@ const NOT_ONLY_PEOPLE: &[&str] = &[
     "head",
 ];
 
+/// Words between the comma of an apposition and its title that leave it a title held only by
+/// people: "Brenner, former first deputy director of ...".
+const TITLE_QUALIFIERS: &[&str] = &[
+    "former", "acting", "interim", "then", "onetime", "longtime", "first", "second", "third",
+    "outgoing",
+];
+
 /// "Brenner, of the Acme Association, said": a comma, "of", an organization, a comma and a verb
 /// of saying.
 fn affiliated_speaker(text: &str, work: &SentenceWork, t: usize) -> bool {
@@ -659,12 +666,18 @@ fn titled_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
         return false;
     }
     // "Brenner, publisher of the Acme Herald,": a title held only by people right after the
-    // comma, with its organization.
-    if let Some(c) = work.owner_of(t + 2) {
+    // comma (or after "former", "acting": "Brenner, former first deputy director of"), with its
+    // organization.
+    let mut at = t + 2;
+    while at < t + 4 && TITLE_QUALIFIERS.contains(&work.word(text, at)) && work.owner[at].is_none()
+    {
+        at += 1;
+    }
+    if let Some(c) = work.owner_of(at) {
         let title = c.span.of(text).to_lowercase();
         return c.kind == MentionKind::Role
             && !c.honorific
-            && c.first == t + 2
+            && c.first == at
             && !NOT_ONLY_PEOPLE.contains(&title.as_str())
             && matches!(work.word(text, c.last + 1), "of" | "at" | "for" | "with");
     }
@@ -770,6 +783,16 @@ mod tests {
         assert_eq!(people("Varenko, who lives nearby, agreed."), ["Varenko"]);
         assert_eq!(people("Ostrander was born in 1931."), ["Ostrander"]);
         assert_eq!(people("Police said a man shot Ostrander."), ["Ostrander"]);
+    }
+
+    #[test]
+    fn a_qualified_title_in_apposition() {
+        assert_eq!(
+            people("They questioned Valtonen, former deputy director of the mint, today."),
+            ["Valtonen"]
+        );
+        // A title that companies hold too says nothing, qualified or not.
+        assert!(people("They questioned Valtonen, former owner of the mint, today.").is_empty());
     }
 
     #[test]
