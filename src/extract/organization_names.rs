@@ -368,6 +368,11 @@ mod tests {
             orgs("Shares of Nordwind Holdings Inc. fell."),
             ["Nordwind Holdings Inc."]
         );
+        assert_eq!(
+            orgs("She ran programs for Zentra Entertainment and Vosk Television until May."),
+            ["Zentra Entertainment", "Vosk Television"]
+        );
+        assert!(orgs("She likes entertainment and television.").is_empty());
     }
 
     #[test]
