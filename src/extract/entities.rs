@@ -33,6 +33,8 @@ pub fn extract_entities(text: &str, sentences: &[Sentence]) -> EntityExtraction 
         find_memberships_in_tokens(text, sentences, &tokens, &mentions, &entities, lex);
     // Last, once names and roles are read: the printed span of a person takes in "Mrs.".
     super::mention_spans::take_in_forms_of_address(text, &mut mentions, lex);
+    // ... and a birthplace takes in its state: "born in Tulsa, Okla.".
+    super::place_spans::join_places_of_birth(text, &mut mentions, lex);
     EntityExtraction {
         mentions,
         entities,

@@ -30,6 +30,7 @@ mod place_compounds;
 mod place_datelines;
 mod place_directions;
 mod place_names;
+mod place_spans;
 mod press_sources;
 mod resolve;
 mod roles;

@@ -94,6 +94,59 @@ fn adjacent(text: &str, work: &SentenceWork, a: usize, b: usize) -> bool {
     }
 }
 
+/// True when token `t` is a free capitalised word that can open a name joined by "and": no
+/// head, legal form or generic word of its own, no given name, no acronym.
+fn free_name_word(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
+    let w = work.word(text, t);
+    work.is_free_word(t)
+        && is_capitalized(w)
+        && !is_all_caps(w)
+        && !is_function_word(w)
+        && !lex.is_organization_head(w)
+        && !lex.is_organization_suffix(w)
+        && !lex.is_given_name(w)
+        && !is_month_or_weekday(w)
+}
+
+/// True when `word` ends an organization's name: a head ("Service"), its plural ("Services")
+/// or a generic word.
+fn ends_organization_name(word: &str, lex: &Lexicons) -> bool {
+    lex.is_organization_head(word)
+        || lex.is_organization_generic(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| lex.is_organization_head(w))
+}
+
+/// "Department of Health and Human Services": after the words that follow a connector, "and"
+/// and free capitalised words whose last ends an organization's name and ends the phrase. The
+/// last token of the name so extended.
+fn joined_by_and(text: &str, work: &SentenceWork, last: usize, lex: &Lexicons) -> Option<usize> {
+    if work.word(text, last + 1) != "and" || !adjacent(text, work, last, last + 1) {
+        return None;
+    }
+    let mut end = last + 1;
+    while work.is_free_word(end + 1)
+        && is_capitalized(work.word(text, end + 1))
+        && !is_all_caps(work.word(text, end + 1))
+        && adjacent(text, work, end, end + 1)
+    {
+        end += 1;
+    }
+    let closes = work.tokens.get(end + 1).map_or(true, |tok| {
+        tok.kind == TokenKind::Punct || is_lowercase_word(tok.text(text))
+    });
+    (end > last + 1 && ends_organization_name(work.word(text, end), lex) && closes).then_some(end)
+}
+
+/// True when a person's full name opens at token `t`: a given name and a capitalised word.
+fn full_name_at(text: &str, work: &SentenceWork, t: usize, lex: &Lexicons) -> bool {
+    lex.is_given_name(work.word(text, t))
+        && work.is_word(t + 1)
+        && is_capitalized(work.word(text, t + 1))
+        && adjacent(text, work, t, t + 1)
+}
+
 /// The first token of the candidate covering `t`, or `t`.
 fn start_of(work: &SentenceWork, t: usize) -> usize {
     work.owner_of(t).map_or(t, |c| c.first)
@@ -127,6 +180,19 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
             && name_word(text, work, first - 1)
         {
             first = start_of(work, first - 1);
+        }
+        // "Immigration and Naturalization Service": one free word and "and" before the words
+        // of the name ("IBM and Acme Corp" stay two: a known name is not free).
+        if first >= 2
+            && work.word(text, first - 1) == "and"
+            && adjacent(text, work, first - 2, first - 1)
+            && adjacent(text, work, first - 1, first)
+            && free_name_word(text, work, first - 2, lex)
+            && !(first >= 3
+                && work.is_word(first - 3)
+                && is_capitalized(work.word(text, first - 3)))
+        {
+            first -= 2;
         }
         // "6th Fleet", "5th U.S. Circuit Court of Appeals": an ordinal says which one.
         if first > 0
@@ -163,6 +229,9 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
             while name_word(text, work, last + 1) && adjacent(text, work, last, last + 1) {
                 last = end_of(work, last + 1);
             }
+            if let Some(end) = joined_by_and(text, work, last, lex) {
+                last = end;
+            }
         }
         if lex.is_organization_suffix(work.word(text, last + 1))
             && adjacent(text, work, last, last + 1)
@@ -174,10 +243,12 @@ pub(super) fn find_patterned(text: &str, work: &mut SentenceWork, lex: &Lexicons
                 last += 1;
             }
         }
-        // "Changi International Airport": the name goes on with a word that is no head.
+        // "Changi International Airport": the name goes on with a word that is no head, but
+        // not into a person's full name ("the Baltic Fleet Ivan Orlov").
         let goes_on = work.is_free_word(last + 1)
             && is_capitalized(work.word(text, last + 1))
-            && adjacent(text, work, last, last + 1);
+            && adjacent(text, work, last, last + 1)
+            && !full_name_at(text, work, last + 1, lex);
         if (first < t || last > t) && !goes_on {
             let says_which = (first..=last)
                 .filter(|&k| k != t && work.is_word(k))
@@ -297,6 +368,39 @@ mod tests {
             orgs("Shares of Nordwind Holdings Inc. fell."),
             ["Nordwind Holdings Inc."]
         );
+        assert_eq!(
+            orgs("She ran programs for Zentra Entertainment and Vosk Television until May."),
+            ["Zentra Entertainment", "Vosk Television"]
+        );
+        assert!(orgs("She likes entertainment and television.").is_empty());
+    }
+
+    #[test]
+    fn words_joined_by_and_inside_a_name() {
+        assert_eq!(
+            orgs("Officers of the Fisheries and Coastal Service came."),
+            ["Fisheries and Coastal Service"]
+        );
+        assert_eq!(
+            orgs("He works at the Department of Roads and Harbor Services now."),
+            ["Department of Roads and Harbor Services"]
+        );
+        // A known name before "and" stays its own; so does a name after "and" that no head ends.
+        assert_eq!(
+            orgs("The Department of Roads and Harbor Street were named."),
+            ["Department of Roads"]
+        );
+    }
+
+    #[test]
+    fn a_full_name_after_the_head_ends_the_name() {
+        assert_eq!(
+            orgs("The commander of the Vardo Fleet Ivan Orlov flew home."),
+            ["Vardo Fleet"]
+        );
+        // A capitalised word that is no given name goes on with the name.
+        let found = orgs("The Vardo Fleet Orlov Trophy was won.");
+        assert!(!found.contains(&"Vardo Fleet".to_string()), "{found:?}");
     }
 
     #[test]

@@ -428,6 +428,12 @@ const OWNED: &[&str] = &[
     "subsidiary",
     "headquarters",
     "directors",
+    // Officers a company has and a person does not ("Acme's chairman"; not "spokesman" or
+    // "vice president": a person has those too).
+    "chairman",
+    "chairwoman",
+    "president",
+    "executives",
 ];
 
 /// True when token `t` can be a word of a company name read from its context: a capitalised or
@@ -871,6 +877,8 @@ mod tests {
         assert_eq!(orgs("Oslo DAGBLADET in Norwegian"), ["DAGBLADET"]);
         // A person's board, a given name: no company.
         assert!(orgs("Martha's board game was fun.").is_empty());
+        assert_eq!(orgs("Tessaly's chairman resigned on Friday."), ["Tessaly"]);
+        assert!(orgs("Tessaly's spokesman declined to comment.").is_empty());
     }
 
     #[test]

@@ -37,7 +37,7 @@
 use super::lexicon::{Lexicons, PlaceClass};
 use super::model::MentionKind;
 use super::sentence_work::{is_function_word, SentenceWork};
-use super::tokens::{is_capitalized, is_hyphen, TokenKind};
+use super::tokens::{is_capitalized, is_hyphen, is_lowercase_word, TokenKind};
 
 /// Verbs of saying.
 const SAYING: &[&str] = &[
@@ -361,6 +361,7 @@ pub(super) fn find_person_contexts(text: &str, work: &mut SentenceWork, lex: &Le
             || killed
             || native
             || titled_apposition(text, work, t)
+            || family && plain_apposition(text, work, t)
             || affiliated_speaker(text, work, t)
         {
             found.push(t);
@@ -633,6 +634,87 @@ const NOT_ONLY_PEOPLE: &[&str] = &[
     "head",
 ];
 
+/// Nouns that end an apposition about a company or a place, not a person ("Harris, the
+/// polling firm,", "Tulsa, a farming town,").
+const NOT_PERSON_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "chain",
+    "group",
+    "bank",
+    "agency",
+    "newspaper",
+    "station",
+    "network",
+    "airline",
+    "carrier",
+    "producer",
+    "publisher",
+    "brand",
+    "concern",
+    "subsidiary",
+    "unit",
+    "store",
+    "utility",
+    "insurer",
+    "lender",
+    "conglomerate",
+    "giant",
+    "town",
+    "city",
+    "village",
+    "county",
+    "state",
+    "country",
+    "region",
+    "river",
+    "suburb",
+    "community",
+    "area",
+    "district",
+    "port",
+    "capital",
+];
+
+/// Words that end the noun phrase of an apposition: its head noun is the word before.
+const APPOSITION_ENDS: &[&str] = &[
+    ",", ".", ";", "who", "whose", "of", "and", "with", "at", "in", "for", "from",
+];
+
+/// "Ostrander, the longest-held hostage,", "Ostrander, a young spy who": a comma, an article
+/// and a short noun phrase whose head is a lower-case noun that names no company or place.
+/// Only for a frequent family name (the caller checks), since any name can have such a phrase.
+fn plain_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
+    if work.word(text, t + 1) != "," || !matches!(work.word(text, t + 2), "a" | "an" | "the") {
+        return false;
+    }
+    let mut k = t + 3;
+    while k < (t + 10).min(work.tokens.len()) && !APPOSITION_ENDS.contains(&work.word(text, k)) {
+        if !matches!(work.tokens[k].kind, TokenKind::Word) {
+            return false;
+        }
+        k += 1;
+    }
+    if k == t + 3 || k >= work.tokens.len() || !APPOSITION_ENDS.contains(&work.word(text, k)) {
+        return false;
+    }
+    let head = work.word(text, k - 1);
+    is_lowercase_word(head)
+        && head.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
+        && !NOT_PERSON_NOUNS.contains(&head)
+        && !NOT_PERSON_NOUNS.contains(&head.trim_end_matches('s'))
+}
+
+/// Words between the comma of an apposition and its title that leave it a title held only by
+/// people: "Brenner, former first deputy director of ...".
+const TITLE_QUALIFIERS: &[&str] = &[
+    "former", "acting", "interim", "then", "onetime", "longtime", "first", "second", "third",
+    "outgoing",
+];
+
 /// "Brenner, of the Acme Association, said": a comma, "of", an organization, a comma and a verb
 /// of saying.
 fn affiliated_speaker(text: &str, work: &SentenceWork, t: usize) -> bool {
@@ -659,12 +741,18 @@ fn titled_apposition(text: &str, work: &SentenceWork, t: usize) -> bool {
         return false;
     }
     // "Brenner, publisher of the Acme Herald,": a title held only by people right after the
-    // comma, with its organization.
-    if let Some(c) = work.owner_of(t + 2) {
+    // comma (or after "former", "acting": "Brenner, former first deputy director of"), with its
+    // organization.
+    let mut at = t + 2;
+    while at < t + 4 && TITLE_QUALIFIERS.contains(&work.word(text, at)) && work.owner[at].is_none()
+    {
+        at += 1;
+    }
+    if let Some(c) = work.owner_of(at) {
         let title = c.span.of(text).to_lowercase();
         return c.kind == MentionKind::Role
             && !c.honorific
-            && c.first == t + 2
+            && c.first == at
             && !NOT_ONLY_PEOPLE.contains(&title.as_str())
             && matches!(work.word(text, c.last + 1), "of" | "at" | "for" | "with");
     }
@@ -770,6 +858,31 @@ mod tests {
         assert_eq!(people("Varenko, who lives nearby, agreed."), ["Varenko"]);
         assert_eq!(people("Ostrander was born in 1931."), ["Ostrander"]);
         assert_eq!(people("Police said a man shot Ostrander."), ["Ostrander"]);
+    }
+
+    #[test]
+    fn a_frequent_family_name_in_a_plain_apposition() {
+        assert_eq!(
+            people("The list names Pruitt, the youngest hostage, first."),
+            ["Pruitt"]
+        );
+        assert_eq!(
+            people("Pruitt, a young courier who knew them, fled."),
+            ["Pruitt"]
+        );
+        // A company or a town described: no person; nor a name that is no family name.
+        assert!(people("Shares of Pruitt, the polling firm, fell.").is_empty());
+        assert!(people("The list names Ulvenbrook, the youngest hostage, first.").is_empty());
+    }
+
+    #[test]
+    fn a_qualified_title_in_apposition() {
+        assert_eq!(
+            people("They questioned Valtonen, former deputy director of the mint, today."),
+            ["Valtonen"]
+        );
+        // A title that companies hold too says nothing, qualified or not.
+        assert!(people("They questioned Valtonen, former owner of the mint, today.").is_empty());
     }
 
     #[test]

@@ -372,6 +372,12 @@ const AP_STATES: &[(&str, &str)] = &[
     ("Wyo", "Wyoming"),
 ];
 
+/// Whether `word` ("N.Y.", "Tenn.", "Va") is a US state's AP abbreviation.
+pub(super) fn is_ap_state_abbreviation(word: &str) -> bool {
+    let bare: String = word.chars().filter(|&c| c != '.').collect();
+    AP_STATES.iter().any(|(a, _)| *a == bare)
+}
+
 /// The state an AP abbreviation at token `t` names, and its last token (its period).
 fn ap_state(text: &str, work: &SentenceWork, t: usize) -> Option<(&'static str, usize)> {
     if !work.is_word(t) || work.blocked[t] {
