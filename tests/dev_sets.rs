@@ -136,8 +136,10 @@ fn meantime_times_and_event_dates_at_or_above_bars() {
 // "Television" as heads, a frequent family name in a plain apposition): micro F1 0.780 ->
 // 0.799 (P 0.809 -> 0.836, LOC P 0.775 -> 0.831), ORG R 0.697 -> 0.706; bars 0.77 -> 0.79, 0.68 -> 0.69; Work_For P 0.926 R 0.526 -> P 0.928
 // R 0.542; meantime unchanged (0.881).
+// Session 7, both branches merged: Work_For P 0.931 R 0.566 (bar R 0.54 -> 0.55, the issue's
+// own), entities micro F1 0.800, ORG R 0.709; meantime names 0.881.
 const CONLL04_MICRO_F1: f64 = 0.79;
 const CONLL04_ORG_R: f64 = 0.69;
 const CONLL04_WORK_FOR_P: f64 = 0.91;
-const CONLL04_WORK_FOR_R: f64 = 0.54;
+const CONLL04_WORK_FOR_R: f64 = 0.55;
 const MEANTIME_MICRO_F1: f64 = 0.875;
