@@ -385,8 +385,17 @@ fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     ) else {
         return;
     };
-    // "this fall in prices", "the fall of the city": the noun, not the season.
-    if is_one_of(next_word(text, span.end), &["in", "of", "from", "to"]) {
+    // "this fall in prices", "the fall of the city", "the last fall in prices": the noun, not
+    // the season; "killed last fall in his home" is the season.
+    let season_word = text_of(caps, "season").unwrap_or("").to_lowercase();
+    let noun_reading = rel == "the"
+        || rel == "this"
+        || season_word != "fall"
+        || is_one_of(
+            prev_word(text, span.start),
+            &["the", "a", "its", "their", "his", "her"],
+        );
+    if noun_reading && is_one_of(next_word(text, span.end), &["in", "of", "from", "to"]) {
         return;
     }
     // "in the autumn": only after a preposition of time.
@@ -395,6 +404,7 @@ fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             prev_word(text, span.start),
             &[
                 "in",
+                "into",
                 "during",
                 "by",
                 "until",
