@@ -113,6 +113,18 @@ fn forward_deadline(text: &str, sentence: Span, span: Span, anchor: &Anchor) -> 
     let forward =
         !passed && (moved_to || prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str())));
     match *anchor {
+        // "since Oct. 23", "since shortly after the Oct. 23 slaying": a day that has passed.
+        Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Tense,
+            weekday,
+        } if since_before(text, at) => Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Before,
+            weekday,
+        },
         Anchor::MonthDay {
             month,
             day,
@@ -136,6 +148,23 @@ fn forward_deadline(text: &str, sentence: Span, span: Span, anchor: &Anchor) -> 
         },
         other => other,
     }
+}
+
+/// True when "since" is one of the four words before `at`, with no clause break between.
+fn since_before(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..at).unwrap_or("");
+    let clause = before
+        .rfind([',', ';', ':', '.', '"', '(', ')'])
+        .map_or(before, |i| &before[i + 1..]);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// True when "as soon as" stands right before `span`.

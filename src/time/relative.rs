@@ -127,6 +127,45 @@ pub(crate) fn rules() -> Vec<Rule> {
     ]
 }
 
+/// Nouns after "today's" that make it "nowadays", not the publication day ("today's youth",
+/// "in today's world", "today's personal computers").
+const GENERIC_TODAY_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "young",
+    "families",
+    "economy",
+    "culture",
+    "technology",
+    "computers",
+    "cars",
+    "standards",
+    "politics",
+];
+
+/// True when "today" ending at `end` is "today's" before one of [`GENERIC_TODAY_NOUNS`], with
+/// at most one word between.
+fn generic_today(text: &str, end: usize) -> bool {
+    let rest = after(text, end, 40);
+    let Some(rest) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    rest.split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| GENERIC_TODAY_NOUNS.contains(&w.as_str()))
+}
+
 fn day_word(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
     let Some(word) = text_of(caps, "word") else {
@@ -146,6 +185,9 @@ fn day_word(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     };
     // "USA Today", "Russia Today": a name, not the day.
     if is_capitalized(word) && inside_name(text, span.start, &["on", "by", "until", "since"]) {
+        return;
+    }
+    if lower == "today" && generic_today(text, span.end) {
         return;
     }
     let part = match text_of(caps, "part").and_then(|p| WORDS.day_part(p)) {
