@@ -77,14 +77,16 @@ fn meantime_names_at_or_above_the_bars() {
 /// TimeBank/AQUAINT (TempEval-3): TIMEX3 values (0.69 before issue 11's work, 0.78 after
 /// session 3, 0.795 after session 4, 0.809 after session 5: bare years in more contexts,
 /// weekdays after names, the quarter in focus; 0.809 -> 0.814 after session 6: the quarter in
-/// focus kept by references to it, spoken years, "the day before X", rates and titles dropped).
+/// focus kept by references to it, spoken years, "the day before X", rates and titles dropped;
+/// 0.814 -> 0.820 after session 7: deadlines before a time of day, passed "until"s, quarters as
+/// lengths, possessive weekdays, "today's" as nowadays).
 #[test]
 fn timebank_values_at_or_above_bars() {
     let Some(report) = score("timebank") else {
         return;
     };
     let f1 = figure(&report, &["timex", "value", "F1"]);
-    assert!(f1 >= 0.81, "timebank value F1 {f1} < 0.81");
+    assert!(f1 >= 0.815, "timebank value F1 {f1} < 0.815");
 }
 
 /// MEANTIME (Wikinews): TIMEX3 values and event–date links (R 0.24 before issue 11's work, 0.342

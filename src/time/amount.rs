@@ -18,6 +18,7 @@ use regex::Captures;
 /// Words before "a year", "a day"... that make it a length of time ("for a year").
 const DURATION_INTRODUCERS: &[&str] = &[
     "for",
+    "barely",
     "within",
     "in",
     "over",
@@ -287,13 +288,23 @@ fn duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             return;
         }
     }
+    // "a quarter of the vote", "three-quarters of members", "a three-quarter stake": a
+    // fraction. A count of quarters is a length only with a number and an introducer ("in
+    // the past two quarters", "after several quarters of losses").
+    if unit == "Q" && !quarters_are_a_length(text, caps, article, the.is_some(), prev) {
+        return;
+    }
+    // "One day, he..." is some day, not a length of time; "a one-day visit" is one.
+    let hyphenated =
+        group(caps, "n").is_some_and(|n| next_char(text, n.end).is_some_and(is_hyphen));
     if n.eq_ignore_ascii_case("one")
         && lower_unit == "day"
+        && !hyphenated
         && the.is_none()
         && q.is_none()
         && !is_one_of(prev, DURATION_INTRODUCERS)
     {
-        return; // "One day, he..." is some day, not a length of time.
+        return;
     }
     let vague = WORDS.is_vague(n);
     let amount = if vague {
@@ -311,6 +322,38 @@ fn duration(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         Candidate::fixed(span, TimexKind::Duration, duration_value(amount, unit))
             .with_mod(modifier),
     );
+}
+
+/// Whether "quarters" in a duration match counts quarters of a year: a number (not "a"), not
+/// joined by a hyphen, not followed by "of" and a determiner, and introduced by "the past",
+/// "the next"... or by a word like "for", "in", "after".
+fn quarters_are_a_length(
+    text: &str,
+    caps: &Captures,
+    article: bool,
+    the: bool,
+    prev: Option<&str>,
+) -> bool {
+    let span = whole(caps);
+    let hyphen = group(caps, "n")
+        .zip(group(caps, "unit"))
+        .is_some_and(|(n, u)| {
+            text.get(n.end..u.start)
+                .is_some_and(|g| g.chars().any(is_hyphen))
+        });
+    let fraction_of = next_word(text, span.end).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && after(text, span.end, 12)
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| {
+                is_one_of(
+                    Some(w),
+                    &[
+                        "the", "a", "an", "its", "their", "his", "her", "all", "those", "these",
+                    ],
+                )
+            });
+    !article && !hyphen && !fraction_of && (the || is_one_of(prev, DURATION_INTRODUCERS))
 }
 
 /// "2 1/2 years" (P2Y6M), "five and a half hours" (PT5H30M), "a minute and a half"
@@ -393,6 +436,10 @@ fn more_units(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
         return;
     };
     let article = n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an");
+    // "a further quarter of the shares": a fraction.
+    if unit == "Q" && next_word(text, span.end).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return;
+    }
     let amount = if article { Some(1.0) } else { WORDS.number(n) };
     let Some(amount) = amount else {
         return;

@@ -241,6 +241,11 @@ pub(crate) fn resolve(
                     let (y, m) = add_months(dct.year(), dct.month(), -i32::try_from(amount).ok()?)?;
                     Some(month_value(y, m))
                 }
+                "Q" => {
+                    let months = -3 * i32::try_from(amount).ok()?;
+                    let (y, m) = add_months(dct.year(), dct.month(), months)?;
+                    Some(format!("{y:04}-Q{}", (m - 1) / 3 + 1))
+                }
                 "Y" => Some(format!("{:04}", year - amount)),
                 "DE" => Some(format!("{:03}", (year - 10 * amount) / 10)),
                 "CE" => Some(format!("{:02}", (year - 100 * amount) / 100)),

@@ -66,16 +66,65 @@ const MOVED_WORDS: &[&str] = &[
     "adjourned",
 ];
 
+/// A time of day written before a weekday or a date ("until 9 a.m. Tuesday", "by 5 p.m. EST,
+/// Nov. 6"): the deadline word stands before the time.
+static CLOCK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    super::patterns::compile(
+        r"(?i){B}[0-9]{1,2}(?:[:.][0-9]{2})?{S}?[ap]\.?m\.?(?:{S}[a-z]{2,4})?,?{S}(?:on{S})?$",
+    )
+});
+
+/// Where the words that introduce the expression at `span` end: its start, or the start of a
+/// time of day written just before it.
+fn introduced_at(text: &str, span: Span) -> usize {
+    let mut from = span.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text.get(from..span.start)
+        .and_then(|before| CLOCK_BEFORE.find(before))
+        .map_or(span.start, |m| from + m.start())
+}
+
+/// True when the sentence reports in the past perfect ("Until Thursday, they had not called
+/// him a suspect") or says "not until" ("it was not until Tuesday that"): the day an "until"
+/// names has then passed.
+fn until_has_passed(text: &str, sentence: Span, at: usize) -> bool {
+    let not_until = super::context::prev_word2(text, at)
+        .is_some_and(|w| w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("wasn't"));
+    not_until
+        || sentence
+            .of(text)
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| w == "had")
+}
+
 /// A month (with or without a day) or a weekday after a deadline word looks forward:
 /// [`Direction::Soon`].
-fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
-    let prev = super::context::prev_word(text, span.start).map(str::to_ascii_lowercase);
+fn forward_deadline(text: &str, sentence: Span, span: Span, anchor: &Anchor) -> Anchor {
+    let at = introduced_at(text, span);
+    let prev = super::context::prev_word(text, at).map(str::to_ascii_lowercase);
     // "extended to Nov. 16", "postponed until": a date something was moved to.
     let moved_to = prev.as_deref() == Some("to")
-        && super::context::prev_word2(text, span.start)
+        && super::context::prev_word2(text, at)
             .is_some_and(|w| MOVED_WORDS.contains(&w.to_ascii_lowercase().as_str()));
-    let forward = moved_to || prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str()));
+    let passed =
+        matches!(prev.as_deref(), Some("until" | "till")) && until_has_passed(text, sentence, at);
+    let forward =
+        !passed && (moved_to || prev.is_some_and(|w| FORWARD_WORDS.contains(&w.as_str())));
     match *anchor {
+        // "since Oct. 23", "since shortly after the Oct. 23 slaying": a day that has passed.
+        Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Tense,
+            weekday,
+        } if since_before(text, at) => Anchor::MonthDay {
+            month,
+            day,
+            direction: Direction::Before,
+            weekday,
+        },
         Anchor::MonthDay {
             month,
             day,
@@ -99,6 +148,23 @@ fn forward_deadline(text: &str, span: Span, anchor: &Anchor) -> Anchor {
         },
         other => other,
     }
+}
+
+/// True when "since" is one of the four words before `at`, with no clause break between.
+fn since_before(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..at).unwrap_or("");
+    let clause = before
+        .rfind([',', ';', ':', '.', '"', '(', ')'])
+        .map_or(before, |i| &before[i + 1..]);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// True when "as soon as" stands right before `span`.
@@ -472,9 +538,26 @@ pub(crate) fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -
                 (Pending::Anchored(anchor), Some(dct)) => {
                     let sentence = sentence_of(sentences, c.span.start)
                         .map_or(Span::new(0, text.len()), |s| s.span);
-                    let tense = || tense_at(text, sentence, c.span);
+                    // "Wednesday's ruling" names a day something happened: only a verb
+                    // right at it makes it a coming one ("Friday's vote will decide").
+                    let possessive = matches!(
+                        anchor,
+                        Anchor::Weekday {
+                            direction: Direction::Tense,
+                            ..
+                        }
+                    ) && text
+                        .get(c.span.end..)
+                        .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+                    let tense = || {
+                        if possessive && !cue_is_near(text, sentence, c.span) {
+                            super::tense::Tense::Unknown
+                        } else {
+                            tense_at(text, sentence, c.span)
+                        }
+                    };
                     let near = || cue_is_near(text, sentence, c.span);
-                    let anchor = forward_deadline(text, c.span, anchor);
+                    let anchor = forward_deadline(text, sentence, c.span, anchor);
                     Resolved {
                         value: resolve(&anchor, dct, tense, near),
                         relative: true,

@@ -127,6 +127,45 @@ pub(crate) fn rules() -> Vec<Rule> {
     ]
 }
 
+/// Nouns after "today's" that make it "nowadays", not the publication day ("today's youth",
+/// "in today's world", "today's personal computers").
+const GENERIC_TODAY_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "young",
+    "families",
+    "economy",
+    "culture",
+    "technology",
+    "computers",
+    "cars",
+    "standards",
+    "politics",
+];
+
+/// True when "today" ending at `end` is "today's" before one of [`GENERIC_TODAY_NOUNS`], with
+/// at most one word between.
+fn generic_today(text: &str, end: usize) -> bool {
+    let rest = after(text, end, 40);
+    let Some(rest) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    rest.split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| GENERIC_TODAY_NOUNS.contains(&w.as_str()))
+}
+
 fn day_word(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     let span = whole(caps);
     let Some(word) = text_of(caps, "word") else {
@@ -146,6 +185,9 @@ fn day_word(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     };
     // "USA Today", "Russia Today": a name, not the day.
     if is_capitalized(word) && inside_name(text, span.start, &["on", "by", "until", "since"]) {
+        return;
+    }
+    if lower == "today" && generic_today(text, span.end) {
         return;
     }
     let part = match text_of(caps, "part").and_then(|p| WORDS.day_part(p)) {
@@ -385,8 +427,17 @@ fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     ) else {
         return;
     };
-    // "this fall in prices", "the fall of the city": the noun, not the season.
-    if is_one_of(next_word(text, span.end), &["in", "of", "from", "to"]) {
+    // "this fall in prices", "the fall of the city", "the last fall in prices": the noun, not
+    // the season; "killed last fall in his home" is the season.
+    let season_word = text_of(caps, "season").unwrap_or("").to_lowercase();
+    let noun_reading = rel == "the"
+        || rel == "this"
+        || season_word != "fall"
+        || is_one_of(
+            prev_word(text, span.start),
+            &["the", "a", "its", "their", "his", "her"],
+        );
+    if noun_reading && is_one_of(next_word(text, span.end), &["in", "of", "from", "to"]) {
         return;
     }
     // "in the autumn": only after a preposition of time.
@@ -395,6 +446,7 @@ fn season(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
             prev_word(text, span.start),
             &[
                 "in",
+                "into",
                 "during",
                 "by",
                 "until",

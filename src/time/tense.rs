@@ -141,8 +141,23 @@ fn cue_at(tokens: &[Token], i: usize) -> Option<(Tense, Span)> {
                 .zip(phrase)
                 .all(|(t, p)| t.word == *p)
         {
+            // "had been scheduled to expire", "had planned to": a plan the past perfect
+            // reports as overtaken, so the day it named has passed ("the sale, which had been
+            // expected," says nothing of when).
+            let past_perfect = i > 0
+                && matches!(
+                    phrase[0].as_str(),
+                    "scheduled" | "slated" | "planned" | "planning" | "set"
+                )
+                && (tokens[i - 1].word == "had"
+                    || (i > 1 && tokens[i - 1].word == "been" && tokens[i - 2].word == "had"));
+            let tense = if past_perfect {
+                Tense::Past
+            } else {
+                Tense::Future
+            };
             return Some((
-                Tense::Future,
+                tense,
                 Span::new(tokens[i].span.start, tokens[i + n - 1].span.end),
             ));
         }
@@ -158,6 +173,11 @@ fn cue_at(tokens: &[Token], i: usize) -> Option<(Tense, Span)> {
                 tokens[i - 1].word.as_str(),
                 "being" | "been" | "not" | "also"
             ));
+    // "markets untouched by the crisis", "a bid backed by banks": a participle with its
+    // agent after a noun, not the clause's verb ("was" or "had" before it still counts).
+    let participle = participle
+        || (tokens.get(i + 1).is_some_and(|t| t.word == "by")
+            && !matches!(word, "was" | "were" | "had" | "did"));
     if cues.past.contains(word) && !participle {
         return Some((Tense::Past, tokens[i].span));
     }
@@ -304,6 +324,25 @@ mod tests {
         assert_eq!(tense(s, "Friday"), Tense::Future);
         let s = "Officials said the talks would resume on Thursday.";
         assert_eq!(tense(s, "Thursday"), Tense::Future);
+    }
+
+    #[test]
+    fn participles_with_an_agent_and_overtaken_plans() {
+        let s = "Ferries will double their crossings by August in ports untouched by the strike.";
+        assert_eq!(tense(s, "August"), Tense::Future);
+        let s = "The hearing had been scheduled to open on Friday.";
+        assert_eq!(tense(s, "Friday"), Tense::Past);
+        let s = "The sale, which had been expected, must close by February.";
+        assert_eq!(tense(s, "February"), Tense::Future);
+        let s = "The handover was planned for early March.";
+        assert_eq!(tense(s, "March"), Tense::Future);
+        // Must not: an auxiliary before "by" is still the verb of the clause.
+        let s = "The budget was approved by parliament on Monday.";
+        assert_eq!(tense(s, "Monday"), Tense::Past);
+        let s = "Troops shelled the port on Sunday, backed by gunboats.";
+        assert_eq!(tense(s, "Sunday"), Tense::Past);
+        let s = "The hearing is scheduled to open on Friday.";
+        assert_eq!(tense(s, "Friday"), Tense::Future);
     }
 
     #[test]

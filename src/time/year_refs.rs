@@ -67,6 +67,15 @@ fn year_reference(text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
     {
         return;
     }
+    // "the current (fiscal) year" is the publication's, whatever year was named before it.
+    if det == "the current" && text_of(caps, "edge").is_none() {
+        let anchor = Anchor::Calendar {
+            unit: super::recognize::CalendarUnit::Year,
+            offset: 0,
+        };
+        out.push(Candidate::anchored(span, TimexKind::Date, anchor));
+        return;
+    }
     let offset = match det.as_str() {
         "that" | "the same" => 0,
         "the following" => 1,
