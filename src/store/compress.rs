@@ -7,16 +7,16 @@
 //! Oxigraph exposes no option for it, but its RocksDB (the `oxrocksdb-sys` crate it links) has
 //! the full C API. While no `Store` has the directory open, [`recompress`] opens it directly
 //! with the same column families and the same per-family settings Oxigraph uses (prefix sizes,
-//! point-lookup tuning), plus LZ4 at every level and 64 KB blocks, and compacts every column
-//! family into its bottom level. The sorted, prefix-sharing keys of the indexes compress better
-//! the more of them a block holds: on 10 MB of news (one machine, loaded, side by side) LZ4 in
-//! 16 KB blocks made 82 MB, in 64 KB blocks 76 MB, and the example queries were as fast on 16 KB
-//! as on 32 and 64 KB blocks (medians within the noise: conflicts 0.82-0.89 s, people 0.40-0.42
-//! s). LZ4HC (the same format, searched harder when written) at the bottom level made 71 MB,
-//! but its compaction took twice as long at its level 4 and three to four times at its default:
-//! not worth 7% of disk. Oxigraph reads such files as any other: the compression is recorded
-//! per block. Files that Oxigraph itself compacts later (after a few
-//! small ingests) are written uncompressed again, until the next large ingest compresses them.
+//! point-lookup tuning), plus LZ4 at every level and 16 KB blocks, and compacts every column
+//! family into its bottom level. Measured and left: 64 KB blocks (the sorted, prefix-sharing
+//! keys compress better the more of them a block holds: 100 MB of news 721 -> 683 MB) made the
+//! example queries slower on that store (medians of three, side by side: conflicts 1.75 ->
+//! 1.97 s, timeline 0.64 -> 1.08 s), since every point read decompresses a whole block; LZ4HC
+//! (the same format, searched harder when written) at the bottom level saved 7% more on 10 MB
+//! but its compaction took two to four times as long. Oxigraph reads such files as any other:
+//! the compression is recorded per block. Files that Oxigraph itself compacts later (after a
+//! few small ingests) are written uncompressed again, until the next large ingest compresses
+//! them.
 //!
 //! This stands in for `Store::optimize` (the same full compaction, with compression) and is only
 //! built with the on-disk store (the `rocksdb` feature).
@@ -36,7 +36,7 @@ const LZ4: c_int = ffi::rocksdb_lz4_compression as c_int;
 const LEVELS: usize = 7;
 
 /// Data block size of the rewritten files.
-const BLOCK_SIZE: usize = 64 * 1024;
+const BLOCK_SIZE: usize = 16 * 1024;
 
 /// `BottommostLevelCompaction::kForce`: rewrite the bottom level too (it holds all the data).
 const FORCE_BOTTOMMOST: u8 = 2;
