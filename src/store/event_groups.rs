@@ -88,16 +88,8 @@ pub(crate) fn dated_event(
     event: &NamedNode,
 ) -> Result<Option<DatedEvent>, StorageError> {
     let facts = iri::facts_graph();
-    let date = tx
-        .quads_for_pattern(
-            Some(event.as_ref().into()),
-            Some(vocab::kg::TIMEX_VALUE),
-            None,
-            Some(GraphNameRef::NamedNode(facts.as_ref())),
-        )
-        .next()
-        .transpose()?;
-    let Some(Term::Literal(date)) = date.map(|q| q.object) else {
+    let facts = Some(GraphNameRef::NamedNode(facts.as_ref()));
+    let Some(Term::Literal(date)) = first_object(tx, event, vocab::kg::TIMEX_VALUE, facts)? else {
         return Ok(None);
     };
     // The kind is the one of its attestations; an event without any goes with any kind.
@@ -229,44 +221,38 @@ fn subject(quad: Quad) -> Option<NamedNode> {
 /// The kind of an event: the lemma group of its first attestation (all of them share it).
 fn group_of(tx: &Transaction<'_>, event: &NamedNode) -> Result<Option<String>, StorageError> {
     let facts = iri::facts_graph();
-    let first = tx
-        .quads_for_pattern(
-            Some(event.as_ref().into()),
-            Some(vocab::kg::ATTESTATION),
-            None,
-            Some(GraphNameRef::NamedNode(facts.as_ref())),
-        )
-        .next()
-        .transpose()?;
-    let Some(Term::NamedNode(attestation)) = first.map(|q| q.object) else {
+    let facts = Some(GraphNameRef::NamedNode(facts.as_ref()));
+    let Some(Term::NamedNode(attestation)) =
+        first_object(tx, event, vocab::kg::ATTESTATION, facts)?
+    else {
         return Ok(None);
     };
-    let lemma = tx
-        .quads_for_pattern(
-            Some(attestation.as_ref().into()),
-            Some(vocab::kg::LEMMA),
-            None,
-            None,
-        )
-        .next()
-        .transpose()?;
-    Ok(match lemma.map(|q| q.object) {
-        Some(Term::Literal(l)) => Some(crate::rdf::claims::lemma_group(l.value()).to_owned()),
-        _ => None,
-    })
+    Ok(
+        match first_object(tx, &attestation, vocab::kg::LEMMA, None)? {
+            Some(Term::Literal(l)) => Some(crate::rdf::claims::lemma_group(l.value()).to_owned()),
+            _ => None,
+        },
+    )
 }
 
 fn is_dated_event(tx: &Transaction<'_>, event: &NamedNode) -> Result<bool, StorageError> {
     let facts = iri::facts_graph();
-    Ok(tx
-        .quads_for_pattern(
-            Some(event.as_ref().into()),
-            Some(vocab::kg::TIMEX_VALUE),
-            None,
-            Some(GraphNameRef::NamedNode(facts.as_ref())),
-        )
+    let facts = Some(GraphNameRef::NamedNode(facts.as_ref()));
+    Ok(first_object(tx, event, vocab::kg::TIMEX_VALUE, facts)?.is_some())
+}
+
+/// The first object of `predicate` on `subject` (in `graph`, or in any), if there is one.
+fn first_object(
+    tx: &Transaction<'_>,
+    subject: &NamedNode,
+    predicate: NamedNodeRef<'_>,
+    graph: Option<GraphNameRef<'_>>,
+) -> Result<Option<Term>, StorageError> {
+    let quad = tx
+        .quads_for_pattern(Some(subject.as_ref().into()), Some(predicate), None, graph)
         .next()
-        .is_some())
+        .transpose()?;
+    Ok(quad.map(|q| q.object))
 }
 
 /// An attestation read back from its article's graph, its entities made canonical.
