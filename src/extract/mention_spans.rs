@@ -85,25 +85,11 @@ fn address_before(text: &str, start: usize, lex: &Lexicons) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_entities;
-    use crate::text::split_sentences;
+    use crate::extract::{printed_and_named, EntityKind, MentionKind};
 
     /// The person mentions of `text` as printed, and the names of its people.
     fn people(text: &str) -> (Vec<String>, Vec<String>) {
-        let x = extract_entities(text, &split_sentences(text));
-        let mentions = x
-            .mentions
-            .iter()
-            .filter(|m| m.kind == crate::extract::MentionKind::Person)
-            .map(|m| m.text.clone())
-            .collect();
-        let names = x
-            .entities
-            .iter()
-            .filter(|e| e.kind == crate::extract::EntityKind::Person)
-            .map(|e| e.name.clone())
-            .collect();
-        (mentions, names)
+        printed_and_named(text, MentionKind::Person, EntityKind::Person)
     }
 
     #[test]

@@ -108,3 +108,27 @@ pub fn extract(mut document: Document) -> Extraction {
         events,
     }
 }
+
+/// For tests of printed spans: the mentions of one kind in `text` as printed, and the names of
+/// the entities of the matching kind (a span may grow while the entity's label stays clean).
+#[cfg(test)]
+pub(crate) fn printed_and_named(
+    text: &str,
+    mention: MentionKind,
+    entity: EntityKind,
+) -> (Vec<String>, Vec<String>) {
+    let x = extract_entities(text, &split_sentences(text));
+    let mentions = x
+        .mentions
+        .iter()
+        .filter(|m| m.kind == mention)
+        .map(|m| m.text.clone())
+        .collect();
+    let names = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == entity)
+        .map(|e| e.name.clone())
+        .collect();
+    (mentions, names)
+}

@@ -88,25 +88,11 @@ fn life_event_before(text: &str, start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_entities;
-    use crate::text::split_sentences;
+    use crate::extract::{printed_and_named, EntityKind, MentionKind};
 
     /// The place mentions of `text` as printed, and the names of its places.
     fn places(text: &str) -> (Vec<String>, Vec<String>) {
-        let x = extract_entities(text, &split_sentences(text));
-        let mentions = x
-            .mentions
-            .iter()
-            .filter(|m| m.kind == crate::extract::MentionKind::Place)
-            .map(|m| m.text.clone())
-            .collect();
-        let names = x
-            .entities
-            .iter()
-            .filter(|e| e.kind == crate::extract::EntityKind::Place)
-            .map(|e| e.name.clone())
-            .collect();
-        (mentions, names)
+        printed_and_named(text, MentionKind::Place, EntityKind::Place)
     }
 
     #[test]
