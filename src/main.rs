@@ -14,10 +14,10 @@ use cli::{
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
-use kg::store::Ingestor;
 use kg::store::{write_results_width, Counts, ResultsError, ResultsFormat};
+use kg::store::{DocumentGraph, Ingestor};
 use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
-use kg::{extract, Document, Extraction, IngestOutcome, KgStore};
+use kg::{extract, Document, IngestOutcome, KgStore};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 use rayon::prelude::*;
@@ -330,16 +330,54 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
         Some(bar) => bar.println(line),
         None => eprintln!("{line}"),
     };
-    // Extraction of the next batch (on every core) overlaps the writing of this one.
+    // Extraction of the next batch (on every core) overlaps the writing of this one, and the
+    // ingestor builds the files of the batch it takes while it writes the one before (see
+    // `Ingestor::queue`). The channel holds no batch: at most three are in memory (being
+    // written, queued, being extracted).
     let mut ingestor = Ingestor::new(&store);
+    let mut queued_bytes = std::collections::VecDeque::new();
+    let mut unreadable = 0usize;
+    let mut account = |written: kg::store::WrittenBatch, bytes: u64| {
+        match written.outcomes {
+            Ok(outcomes) => {
+                for outcome in outcomes {
+                    match outcome {
+                        IngestOutcome::Added => added += 1,
+                        IngestOutcome::Replaced => replaced += 1,
+                        IngestOutcome::Unchanged => unchanged += 1,
+                    }
+                }
+            }
+            Err(error) => {
+                failed += written.documents;
+                report(format!(
+                    "kg: cannot store a batch of {} documents ({}...): {error}",
+                    written.documents,
+                    written.first_sources.join(", ")
+                ));
+            }
+        }
+        done_docs += written.documents;
+        if let Some(bar) = &progress {
+            bar.inc(bytes);
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{done_docs}/{} articles, {:.0} articles/s",
+                jobs.len(),
+                done_docs as f64 / secs
+            ));
+        }
+    };
     std::thread::scope(|scope| -> Result<()> {
-        let (sender, receiver) =
-            std::sync::mpsc::sync_channel::<Vec<(usize, Result<Extraction>)>>(1);
+        type Extracted = Vec<(usize, Result<DocumentGraph>)>;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Extracted>(0);
         let jobs = &jobs;
         let batches = &batches;
         scope.spawn(move || {
             for range in batches {
-                let extracted: Vec<(usize, Result<Extraction>)> = range
+                // Each document's graph is made here, on every core, and its extraction
+                // dropped: the writer needs only the graph.
+                let extracted: Extracted = range
                     .clone()
                     .into_par_iter()
                     .map(|i| {
@@ -350,7 +388,11 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                             options.date,
                             options.max_document_size,
                         )
-                        .map(extract);
+                        .and_then(|document| {
+                            let source = document.source.clone();
+                            DocumentGraph::from_extraction(&extract(document))
+                                .with_context(|| format!("cannot store {source}"))
+                        });
                         (i, result)
                     })
                     .collect();
@@ -365,50 +407,24 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
             for (i, result) in extracted {
                 batch_bytes += sizes[i];
                 match result {
-                    Ok(extraction) => batch.push(extraction),
+                    Ok(graph) => batch.push(graph),
                     Err(error) => {
-                        failed += 1;
+                        unreadable += 1;
                         report(format!("kg: {error:#}"));
                     }
                 }
             }
-            match ingestor.ingest(&batch) {
-                Ok(outcomes) => {
-                    for outcome in outcomes {
-                        match outcome {
-                            IngestOutcome::Added => added += 1,
-                            IngestOutcome::Replaced => replaced += 1,
-                            IngestOutcome::Unchanged => unchanged += 1,
-                        }
-                    }
-                }
-                Err(error) => {
-                    failed += batch.len();
-                    let names: Vec<&str> = batch
-                        .iter()
-                        .map(|e| e.document.source.as_str())
-                        .take(3)
-                        .collect();
-                    report(format!(
-                        "kg: cannot store a batch of {} documents ({}...): {error}",
-                        batch.len(),
-                        names.join(", ")
-                    ));
-                }
-            }
-            done_docs += batch.len();
-            if let Some(bar) = &progress {
-                bar.inc(batch_bytes);
-                let secs = started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!(
-                    "{done_docs}/{} articles, {:.0} articles/s",
-                    jobs.len(),
-                    done_docs as f64 / secs
-                ));
+            queued_bytes.push_back(batch_bytes);
+            if let Some(written) = ingestor.queue(batch) {
+                account(written, queued_bytes.pop_front().unwrap_or(0));
             }
         }
         Ok(())
     })?;
+    if let Some(written) = ingestor.finish_queue() {
+        account(written, queued_bytes.pop_front().unwrap_or(0));
+    }
+    failed += unreadable;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -494,7 +510,7 @@ fn ingest_nquads(
         if graphs.is_empty() {
             return Ok(());
         }
-        for outcome in ingestor.ingest_documents(graphs)? {
+        for outcome in ingestor.ingest_documents(std::mem::take(graphs))? {
             match outcome {
                 IngestOutcome::Added => added += 1,
                 IngestOutcome::Replaced => replaced += 1,

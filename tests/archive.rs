@@ -289,12 +289,15 @@ fn a_killed_bulk_ingest_is_completed_by_a_rerun() {
     kg_ok(&clean, &["ingest", "-q", dir.to_str().unwrap()]);
     assert!(files.len() > 300);
 
+    // Batches of 80: above the bulk loader's minimum, so that the kill may fall while a batch's
+    // files are built, between their landing and the transaction that completes them, or in
+    // that transaction.
     let killed = tmp.path().join("killed");
-    for delay_ms in [300u64, 900] {
+    for delay_ms in [300u64, 900, 1600] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
             .arg("--store")
             .arg(&killed)
-            .args(["ingest", "-q", "--batch", "50", dir.to_str().unwrap()])
+            .args(["ingest", "-q", "--batch", "80", dir.to_str().unwrap()])
             .spawn()
             .expect("spawn kg");
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
@@ -306,6 +309,13 @@ fn a_killed_bulk_ingest_is_completed_by_a_rerun() {
         dump(&killed) == dump(&clean),
         "rerun after kill -9 equals a clean ingest"
     );
+    let left: Vec<_> = std::fs::read_dir(&killed)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bulk-"))
+        .collect();
+    assert!(left.is_empty(), "files of cut-short batches left: {left:?}");
 }
 
 #[test]

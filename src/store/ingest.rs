@@ -20,7 +20,7 @@ use super::{facts, KgStore, StoreError};
 use crate::extract::Extraction;
 use crate::rdf::{vocab, Attested};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
-use oxigraph::store::{StorageError, Transaction};
+use oxigraph::store::{BulkLoader, StorageError, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -49,6 +49,29 @@ pub struct Ingestor<'s> {
     tallies: TallyFile,
     /// Whether a batch left half-written by a crash was looked for.
     recovered: bool,
+    /// The batch [`Self::queue`] took last, its files being built, not written yet.
+    queued: Option<PreparedBatch<'s>>,
+}
+
+/// A batch whose new documents' files are being built: see [`Ingestor::queue`].
+struct PreparedBatch<'s> {
+    graphs: Vec<DocumentGraph>,
+    /// Which documents the bulk loader writes (their quads were moved into it).
+    fresh: Vec<bool>,
+    /// Building the new documents' files; `None` when all go through the transaction.
+    loader: Option<BulkLoader<'s>>,
+    /// Why the batch cannot be written (found while preparing it).
+    failed: Option<StoreError>,
+}
+
+/// What became of one batch of a queued run: see [`Ingestor::queue`].
+pub struct WrittenBatch {
+    /// How many documents the batch held.
+    pub documents: usize,
+    /// The sources of its first three documents, to name the batch in a message.
+    pub first_sources: Vec<String>,
+    /// What happened to each document, or why the whole batch was not stored.
+    pub outcomes: Result<Vec<IngestOutcome>, StoreError>,
 }
 
 /// A document added by a batch: its claims (linked at the end of the batch) and its namings.
@@ -74,6 +97,7 @@ impl<'s> Ingestor<'s> {
             names: NameBook::remembering(tallies.read()),
             tallies,
             recovered: false,
+            queued: None,
         }
     }
 
@@ -83,80 +107,172 @@ impl<'s> Ingestor<'s> {
             .iter()
             .map(DocumentGraph::from_extraction)
             .collect::<Result<Vec<_>, _>>()?;
-        self.ingest_documents(&graphs)
+        self.ingest_documents(graphs)
     }
 
     /// Stores a batch of document graphs (extracted here, or read back from another machine's
     /// `kg extract --format nquads`) in one transaction; returns what happened to each.
     pub fn ingest_documents(
         &mut self,
-        batch: &[DocumentGraph],
+        batch: Vec<DocumentGraph>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
-        self.tallies.before_write()?;
-        let result = self.try_ingest(batch);
-        if result.is_err() {
-            // The transaction rolled back: what the book learnt from it is wrong.
-            self.names.clear();
-            self.tallies.spoil();
+        // A batch queued earlier lands first: this one may replace its documents.
+        if let Some(WrittenBatch {
+            outcomes: Err(error),
+            ..
+        }) = self.finish_queue()
+        {
+            return Err(error);
         }
-        result
+        let prepared = self.prepare(batch, &BTreeSet::new());
+        self.write(prepared).outcomes
     }
 
-    fn try_ingest(&mut self, batch: &[DocumentGraph]) -> Result<Vec<IngestOutcome>, StoreError> {
-        if !self.recovered {
-            self.recover()?;
-            self.recovered = true;
+    /// Takes the next batch of a long run and writes the one queued before it, which it
+    /// returns. Why: building the files of a batch's new documents (Oxigraph's bulk loader,
+    /// in a thread of its own) took as long as deriving the batch's entities and facts, and
+    /// both ran one after the other on the one thread that writes. Queued, the next batch's
+    /// files are built while this one is derived. Call [`Self::finish_queue`] at the end.
+    pub fn queue(&mut self, batch: Vec<DocumentGraph>) -> Option<WrittenBatch> {
+        let landing: BTreeSet<NamedNode> = self
+            .queued
+            .as_ref()
+            .map(|q| q.graphs.iter().map(|g| g.iri.clone()).collect())
+            .unwrap_or_default();
+        let prepared = self.prepare(batch, &landing);
+        let written = self.queued.take().map(|q| self.write(q));
+        self.queued = Some(prepared);
+        written
+    }
+
+    /// Writes the batch still queued, if any.
+    pub fn finish_queue(&mut self) -> Option<WrittenBatch> {
+        self.queued.take().map(|q| self.write(q))
+    }
+
+    /// Decides which documents of a batch are new and starts building their files. The store
+    /// is only read here: nothing lands before [`Self::write`]. `landing` are the documents of
+    /// the batch queued before this one, which are not in the store yet but will be.
+    fn prepare(
+        &mut self,
+        mut graphs: Vec<DocumentGraph>,
+        landing: &BTreeSet<NamedNode>,
+    ) -> PreparedBatch<'s> {
+        let mut prepared = PreparedBatch {
+            fresh: vec![false; graphs.len()],
+            graphs: Vec::new(),
+            loader: None,
+            failed: None,
+        };
+        let store: &'s KgStore = self.store;
+        let result = (|| -> Result<(), StoreError> {
+            self.tallies.before_write()?;
+            if !self.recovered {
+                self.recover()?;
+                self.recovered = true;
+            }
+            // New documents (not stored, not landing, not met earlier in this batch) are written
+            // by Oxigraph's bulk loader, which builds sorted files instead of going through the
+            // transaction's index; everything else goes through the transaction.
+            let mut seen = BTreeSet::new();
+            for (i, graph) in graphs.iter().enumerate() {
+                let doc = graph.iri.clone();
+                prepared.fresh[i] = !landing.contains(&doc)
+                    && !store.store.contains_named_graph(doc.as_ref())?
+                    && seen.insert(doc);
+            }
+            // A few documents are cheaper through the transaction than through new files.
+            if prepared.fresh.iter().filter(|f| **f).count() < BULK_MINIMUM {
+                prepared.fresh.iter_mut().for_each(|f| *f = false);
+                return Ok(());
+            }
+            // All but the fingerprints: the transaction writes them, as the mark that a
+            // document is complete. Moved, not copied: the transaction needs only the
+            // fingerprint, sources, namings and claims of these documents. One call, so that
+            // the loader builds one set of files (in its own thread).
+            let quads: Vec<Quad> = graphs
+                .iter_mut()
+                .zip(&prepared.fresh)
+                .filter(|(_, f)| **f)
+                .flat_map(|(graph, _)| std::mem::take(&mut graph.quads))
+                .filter(|q| q.predicate.as_ref() != vocab::kg::FINGERPRINT)
+                .collect();
+            let mut loader = store.store.bulk_loader().with_num_threads(1);
+            loader.load_quads(quads)?;
+            prepared.loader = Some(loader);
+            Ok(())
+        })();
+        prepared.failed = result.err();
+        prepared.graphs = graphs;
+        prepared
+    }
+
+    /// Lands a prepared batch: its new documents' files, then one transaction for the rest and
+    /// for what the batch changes in the entities and facts.
+    fn write(&mut self, prepared: PreparedBatch<'s>) -> WrittenBatch {
+        let documents = prepared.graphs.len();
+        let first_sources = prepared
+            .graphs
+            .iter()
+            .take(3)
+            .filter_map(|g| g.sources.first().map(|s| s.value().to_owned()))
+            .collect();
+        let outcomes = match self.tallies.before_write() {
+            Ok(()) => {
+                let result = self.try_write(prepared);
+                if result.is_err() {
+                    // The transaction rolled back: what the book learnt from it is wrong.
+                    self.names.clear();
+                    self.tallies.spoil();
+                }
+                result
+            }
+            Err(e) => Err(e.into()),
+        };
+        WrittenBatch {
+            documents,
+            first_sources,
+            outcomes,
+        }
+    }
+
+    fn try_write(&mut self, prepared: PreparedBatch<'s>) -> Result<Vec<IngestOutcome>, StoreError> {
+        let PreparedBatch {
+            graphs,
+            fresh,
+            loader,
+            failed,
+        } = prepared;
+        if let Some(error) = failed {
+            return Err(error);
         }
         let store = &self.store.store;
-        // New documents (not stored, not met earlier in this batch) are written by Oxigraph's
-        // bulk loader, which builds sorted files instead of going through the transaction's
-        // index; everything else goes through the transaction below.
-        let mut seen = BTreeSet::new();
-        let mut fresh = vec![false; batch.len()];
-        for (i, graph) in batch.iter().enumerate() {
-            let doc = graph.iri.clone();
-            fresh[i] = !store.contains_named_graph(doc.as_ref())? && seen.insert(doc);
-        }
-        // A few documents are cheaper through the transaction than through new files.
-        if fresh.iter().filter(|f| **f).count() < BULK_MINIMUM {
-            fresh.iter_mut().for_each(|f| *f = false);
-        }
-        // The name book must see the store as it was before these graphs land.
-        for (graph, _) in batch.iter().zip(&fresh).filter(|(_, f)| **f) {
-            for (entity, _) in &graph.namings {
-                if let Some(surname) =
-                    names::full_name_surname(entity).or_else(|| names::short_surname(entity))
-                {
-                    self.names.load(store, &names::surname_entity(&surname))?;
+        if let Some(loader) = loader {
+            // The name book must see the store as it was before these graphs land.
+            for (graph, _) in graphs.iter().zip(&fresh).filter(|(_, f)| **f) {
+                for (entity, _) in &graph.namings {
+                    if let Some(surname) =
+                        names::full_name_surname(entity).or_else(|| names::short_surname(entity))
+                    {
+                        self.names.load(store, &names::surname_entity(&surname))?;
+                    }
+                    self.names.load(store, entity)?;
                 }
-                self.names.load(store, entity)?;
             }
-        }
-        let pending: Vec<String> = batch
-            .iter()
-            .zip(&fresh)
-            .filter(|(_, f)| **f)
-            .map(|(g, _)| g.iri.as_str().to_owned())
-            .collect();
-        if !pending.is_empty() {
-            self.mark_pending(&pending)?;
-            // All but the fingerprints: the transaction writes them, as the mark that a
-            // document is complete. One call, so that the loader writes one set of files.
-            let quads = batch
+            let pending: Vec<String> = graphs
                 .iter()
                 .zip(&fresh)
                 .filter(|(_, f)| **f)
-                .flat_map(|(graph, _)| graph.quads.iter().cloned())
-                .filter(|q| q.predicate.as_ref() != vocab::kg::FINGERPRINT);
-            let mut loader = store.bulk_loader().with_num_threads(1);
-            loader.load_quads(quads)?;
+                .map(|(g, _)| g.iri.as_str().to_owned())
+                .collect();
+            self.mark_pending(&pending)?;
             loader.commit()?;
         }
 
         let mut tx = store.start_transaction()?;
         let mut changes = BatchChanges::default();
-        let mut outcomes = Vec::with_capacity(batch.len());
-        for (graph, preloaded) in batch.iter().zip(&fresh) {
+        let mut outcomes = Vec::with_capacity(graphs.len());
+        for (graph, preloaded) in graphs.iter().zip(&fresh) {
             outcomes.push(write_document(&mut tx, graph, &mut changes, *preloaded)?);
         }
         self.derive(&mut tx, changes)?;
@@ -189,10 +305,15 @@ impl<'s> Ingestor<'s> {
 
     /// After a crash between a batch's bulk load and its commit, drops the graphs of that
     /// batch's documents that have no fingerprint (never completed): a rerun adds them again.
+    /// Also removes the files of a batch whose loading was cut short (see
+    /// [`remove_unloaded_files`]).
     fn recover(&mut self) -> Result<(), StoreError> {
         let Some(path) = self.pending_file() else {
             return Ok(());
         };
+        if let Some(dir) = self.store.path() {
+            remove_unloaded_files(dir)?;
+        }
         let Ok(listed) = std::fs::read_to_string(&path) else {
             return Ok(());
         };
@@ -232,6 +353,14 @@ impl<'s> Ingestor<'s> {
     }
 
     fn try_remove(&mut self, documents: &[NamedNode]) -> Result<usize, StoreError> {
+        // A batch queued earlier lands first: the documents may be among its.
+        if let Some(WrittenBatch {
+            outcomes: Err(error),
+            ..
+        }) = self.finish_queue()
+        {
+            return Err(error);
+        }
         if !self.recovered {
             self.recover()?;
             self.recovered = true;
@@ -383,9 +512,28 @@ impl Drop for Ingestor<'_> {
         if std::thread::panicking() {
             return;
         }
+        // A batch still queued is written, not lost (callers should have called
+        // `finish_queue`, which reports how it went).
+        let _ = self.finish_queue();
         // A file half written is never read under its name (it is renamed into place).
         let _ = self.tallies.save(self.names.known());
     }
+}
+
+/// Removes the files Oxigraph's bulk loader builds in the store's directory (`bulk-*.sst`)
+/// before they are loaded. Why: they are moved into the store when a batch lands and deleted
+/// when a loader is dropped, but a process killed meanwhile leaves them behind, a batch's size
+/// each, and nothing else would ever remove them. Only called before this writer builds any,
+/// while it holds the store's lock, so none of them belongs to a loader still running.
+fn remove_unloaded_files(dir: &std::path::Path) -> Result<(), StoreError> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
 }
 
 /// The canonical entity of every surname-only person the claims name.
