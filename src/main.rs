@@ -262,8 +262,12 @@ struct IngestOptions<'a> {
     batch: usize,
 }
 
-/// Text read per batch at most, whatever the document count: bounds memory on large files.
-const BATCH_BYTES: u64 = 24 * 1024 * 1024;
+/// Text extracted at a time at most, whatever the document count: bounds memory on large files.
+const PIECE_BYTES: u64 = 24 * 1024 * 1024;
+
+/// Documents extracted at a time at most: the extraction's output waits in memory until the
+/// writer takes it (see `Ingestor::queue`), so pieces are smaller than the batches it writes.
+const PIECE_DOCUMENTS: usize = 1000;
 
 fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> Result<ExitCode> {
     let mut jobs = Vec::new();
@@ -309,11 +313,13 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     } else {
         None
     };
-    // Batches: at most `batch` documents and BATCH_BYTES of text each.
+    // Pieces extracted at a time: at most PIECE_DOCUMENTS (or `batch`) documents and
+    // PIECE_BYTES of text each.
+    let piece = options.batch.min(PIECE_DOCUMENTS);
     let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
     let (mut start, mut bytes) = (0usize, 0u64);
     for (i, size) in sizes.iter().enumerate() {
-        if i > start && (i - start >= options.batch || bytes + size > BATCH_BYTES) {
+        if i > start && (i - start >= piece || bytes + size > PIECE_BYTES) {
             batches.push(start..i);
             (start, bytes) = (i, 0);
         }
@@ -330,41 +336,29 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
         Some(bar) => bar.println(line),
         None => eprintln!("{line}"),
     };
-    // Extraction of the next batch (on every core) overlaps the writing of this one, and the
-    // ingestor builds the files of the batch it takes while it writes the one before (see
-    // `Ingestor::queue`). The channel holds no batch: at most three are in memory (being
-    // written, queued, being extracted).
-    let mut ingestor = Ingestor::new(&store);
-    let mut queued_bytes = std::collections::VecDeque::new();
+    // Extraction of the next piece (on every core) overlaps the writing: the ingestor takes
+    // pieces, builds their new graphs' files as they come and writes every `batch` documents
+    // (see `Ingestor::queue`). The channel holds no piece: at most two are in memory whole
+    // (being extracted, being handed to the ingestor); a channel of two pieces took as long on
+    // 100 MB and needed 100 MB more.
+    let mut ingestor = Ingestor::new(&store).with_batch_size(options.batch);
     let mut unreadable = 0usize;
-    let mut account = |written: kg::store::WrittenBatch, bytes: u64| {
-        match written.outcomes {
-            Ok(outcomes) => {
-                for outcome in outcomes {
-                    match outcome {
-                        IngestOutcome::Added => added += 1,
-                        IngestOutcome::Replaced => replaced += 1,
-                        IngestOutcome::Unchanged => unchanged += 1,
-                    }
+    let mut account = |written: kg::store::WrittenBatch| match written.outcomes {
+        Ok(outcomes) => {
+            for outcome in outcomes {
+                match outcome {
+                    IngestOutcome::Added => added += 1,
+                    IngestOutcome::Replaced => replaced += 1,
+                    IngestOutcome::Unchanged => unchanged += 1,
                 }
             }
-            Err(error) => {
-                failed += written.documents;
-                report(format!(
-                    "kg: cannot store a batch of {} documents ({}...): {error}",
-                    written.documents,
-                    written.first_sources.join(", ")
-                ));
-            }
         }
-        done_docs += written.documents;
-        if let Some(bar) = &progress {
-            bar.inc(bytes);
-            let secs = started.elapsed().as_secs_f64().max(1e-3);
-            bar.set_message(format!(
-                "{done_docs}/{} articles, {:.0} articles/s",
-                jobs.len(),
-                done_docs as f64 / secs
+        Err(error) => {
+            failed += written.documents;
+            report(format!(
+                "kg: cannot store a batch of {} documents ({}...): {error}",
+                written.documents,
+                written.first_sources.join(", ")
             ));
         }
     };
@@ -414,15 +408,24 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                     }
                 }
             }
-            queued_bytes.push_back(batch_bytes);
+            done_docs += batch.len();
             if let Some(written) = ingestor.queue(batch) {
-                account(written, queued_bytes.pop_front().unwrap_or(0));
+                account(written);
+            }
+            if let Some(bar) = &progress {
+                bar.inc(batch_bytes);
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!(
+                    "{done_docs}/{} articles, {:.0} articles/s",
+                    jobs.len(),
+                    done_docs as f64 / secs
+                ));
             }
         }
         Ok(())
     })?;
     if let Some(written) = ingestor.finish_queue() {
-        account(written, queued_bytes.pop_front().unwrap_or(0));
+        account(written);
     }
     failed += unreadable;
     if let Some(bar) = progress {
