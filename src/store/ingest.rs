@@ -231,7 +231,7 @@ impl<'s> Ingestor<'s> {
         match result {
             Ok(fresh) => queued.fresh.extend(fresh),
             Err(error) => {
-                queued.fresh.extend(std::iter::repeat_n(false, piece.len()));
+                queued.fresh.resize(queued.fresh.len() + piece.len(), false);
                 queued.failed.get_or_insert(error);
             }
         }
