@@ -340,7 +340,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
     // pieces, builds their new graphs' files as they come and writes every `batch` documents
     // (see `Ingestor::queue`). The channel holds no piece: at most two are in memory whole
     // (being extracted, being handed to the ingestor); a channel of two pieces took as long on
-    // 100 MB and needed 100 MB more.
+    // 100 MB of news and needed 0.1 GB more.
     let mut ingestor = Ingestor::new(&store).with_batch_size(options.batch);
     let mut unreadable = 0usize;
     let mut account = |written: kg::store::WrittenBatch| match written.outcomes {

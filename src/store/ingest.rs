@@ -29,9 +29,10 @@ use std::collections::{BTreeMap, BTreeSet};
 const BULK_MINIMUM: usize = 64;
 
 /// Documents per write (see [`Ingestor::queue`]) unless the caller sets it. On 100 MB of news
-/// (54,556 articles, 2 cores), against 4,000 (114-122 s, peak 0.98-1.0 GB): 8,000 took 94 s
-/// and 0.88 GB; 12,000 95 s and 1.18 GB; 16,000 112 s and 1.34 GB (each write's derivation is
-/// one long stretch on one core, and what the transaction holds grows with it).
+/// (54,556 articles, 2 cores, one run each, side by side): 4,000 took 108 s (177 s of CPU) and
+/// 0.66 GB at peak, 8,000 102 s (161 s) and 0.87 GB, 16,000 103 s (153 s) and 1.37 GB: each
+/// write's derivation is one long stretch on one core, and what its transaction holds grows
+/// with the batch.
 pub const DEFAULT_BATCH: usize = 8_000;
 
 /// What ingesting a document did.
@@ -154,10 +155,10 @@ impl<'s> Ingestor<'s> {
     ///
     /// Why pieces and batches differ: each write makes RocksDB merge the files of the new
     /// documents into the whole store (the keys are hashes, so every write overlaps all that is
-    /// stored), so the fewer writes, the less is rewritten: on 100 MB of news, batches of 8,000
-    /// documents instead of 4,000 took a quarter less time and CPU. But a batch held whole in
-    /// memory needed 1.6 GB there (0.88 GB so). So each piece's new graphs go into the bulk loader as they
-    /// come (it builds their files on disk, in a thread of its own, and the graphs' quads are
+    /// stored), so the fewer writes, the less is rewritten (see [`DEFAULT_BATCH`]). But whole
+    /// batches in memory cost: before pieces, batches of 4,000 peaked at 1.0 GB on 100 MB of
+    /// news, 8,000 at 1.6 GB. So each piece's new graphs go into the bulk loader as they come
+    /// (it builds their files on disk, in a thread of its own, and the graphs' quads are
     /// freed); what is kept until the write is what the transaction needs: fingerprints,
     /// sources, namings and claims.
     pub fn queue(&mut self, piece: Vec<DocumentGraph>) -> Option<WrittenBatch> {
