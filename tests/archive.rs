@@ -7,35 +7,11 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn kg(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("run kg")
-}
-
-fn kg_ok(store: &Path, args: &[&str]) -> String {
-    let out = kg(store, args);
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn dump(store: &Path) -> Vec<String> {
-    let mut lines: Vec<String> = kg_ok(store, &["dump", "--format", "nquads"])
-        .lines()
-        .map(str::to_owned)
-        .collect();
-    lines.sort();
-    lines
-}
+#[path = "support/run.rs"]
+mod run;
+use run::{dump, kg_ok};
 
 fn select(store: &Path, query: &str) -> Vec<Vec<String>> {
     let json: serde_json::Value =

@@ -5,9 +5,12 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+#[path = "support/run.rs"]
+mod run;
+use run::{dump, kg, kg_ok};
 
 const KG: &str = env!("CARGO_BIN_EXE_kg");
 
@@ -25,16 +28,6 @@ fn seed_files() -> Vec<PathBuf> {
     files
 }
 
-/// Runs `kg --store STORE args...` and returns its output.
-fn kg(store: &Path, args: &[&str]) -> Output {
-    Command::new(KG)
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("the kg binary runs")
-}
-
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -43,28 +36,8 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Runs and asserts success.
-fn kg_ok(store: &Path, args: &[&str]) -> String {
-    let output = kg(store, args);
-    assert!(
-        output.status.success(),
-        "kg {args:?} failed ({:?}):\n{}",
-        output.status.code(),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
 fn stats(store: &Path) -> serde_json::Value {
     serde_json::from_str(&kg_ok(store, &["stats", "--json"])).expect("stats --json is JSON")
-}
-
-/// The store's content as a set of N-Quads lines.
-fn dump(store: &Path) -> BTreeSet<String> {
-    kg_ok(store, &["dump", "--format", "nquads"])
-        .lines()
-        .map(str::to_owned)
-        .collect()
 }
 
 fn seeds_arg() -> String {

@@ -3,25 +3,10 @@
 //! with one attestation per article; another happening stays apart.
 
 use std::path::Path;
-use std::process::Command;
 
-const KG: &str = env!("CARGO_BIN_EXE_kg");
-
-/// Runs `kg --store STORE args...`, asserts success and returns its standard output.
-fn kg_ok(store: &Path, args: &[&str]) -> String {
-    let out = Command::new(KG)
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("the kg binary runs");
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+#[path = "support/run.rs"]
+mod run;
+use run::{dump, kg_ok};
 
 /// Every event as "label,date,articles" (CSV rows, header left out), sorted.
 fn events(store: &Path) -> Vec<String> {
@@ -126,16 +111,6 @@ fn events_with_attendees(store: &Path) -> Vec<String> {
             format!("{head},{}", people.join("+"))
         })
         .collect()
-}
-
-/// The whole store as sorted N-Quads lines.
-fn dump(store: &Path) -> Vec<String> {
-    let mut lines: Vec<String> = kg_ok(store, &["dump", "--format", "nquads"])
-        .lines()
-        .map(str::to_owned)
-        .collect();
-    lines.sort();
-    lines
 }
 
 const MARLIND: (&str, &str) = ("a.txt", "Tove Marlind visited Vilnius on Monday.");
