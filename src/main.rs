@@ -298,6 +298,10 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
         }
     }
 
+    if !jobs.is_empty() {
+        // Meanwhile the store opens and the first documents are read.
+        rayon::spawn(kg::extract::warm_up);
+    }
     let mut store = open_store(store_path)?;
     let sizes: Vec<u64> = jobs.iter().map(|j| j.input.size_hint()).collect();
     let total_bytes: u64 = sizes.iter().sum();
@@ -693,6 +697,9 @@ fn extract_json(
     let mut failed = errors.len();
     for error in errors {
         eprintln!("kg: {error}");
+    }
+    if !inputs.is_empty() {
+        rayon::spawn(kg::extract::warm_up);
     }
     let format = format.unwrap_or(if inputs.len() == 1 && paths.len() == 1 {
         ExtractFormat::Json

@@ -62,6 +62,12 @@ pub fn recognize(text: &str, sentences: &[Sentence], dct: Option<Date>) -> Vec<T
     recognize::recognize(text, sentences, dct)
 }
 
+/// Compiles the patterns of time expressions now rather than at the first text: see
+/// [`crate::extract::warm_up`].
+pub fn warm_up() {
+    recognize::warm_up();
+}
+
 /// The publication date stated in the text (byline, dateline, closing line, source URL, or a
 /// full date the lead says something was confirmed on), with where it was found and the span
 /// it was read from. `None` when the text states none clearly.

@@ -411,6 +411,12 @@ static RULE_SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
         .ok()
 });
 
+/// Compiles the rules and their set now rather than at the first text (see
+/// [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&RULE_SET);
+}
+
 /// Cache of [`RULE_SET`]'s lazy DFA, in bytes.
 const RULE_SET_DFA_BYTES: usize = 64 << 20;
 
