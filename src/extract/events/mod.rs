@@ -40,6 +40,7 @@ use grammar::WordClass;
 use groups::Group;
 use label::LabelParts;
 use sentence::{SentenceView, SpanIndex};
+use std::collections::HashMap;
 use triggers::Candidate;
 
 /// Most words between a statement verb and a date after it ("told reporters on Monday").
@@ -602,20 +603,45 @@ fn absorb(kept: &mut Found, other: &Found) {
 
 /// One happening told twice in a document is one event.
 fn merge_document(found: Vec<Found>) -> Vec<Event> {
+    // Only events of one date can be one, and only those of one lemma, or of one class and
+    // subject: each event is compared with those, found through two indexes, not with every
+    // event kept (which made a 16 MB document's extraction quadratic). The first kept event
+    // that is the same wins, as when all were read in order. An event that absorbs another
+    // may take its lemma, class or subject: it is indexed under those too (stale entries are
+    // only read again, never trusted: the test below decides).
+    type ByLemma = HashMap<(Option<String>, String), Vec<usize>>;
+    type BySpeaker = HashMap<(Option<String>, &'static str, Option<usize>), Vec<usize>>;
     let mut kept: Vec<Found> = Vec::new();
+    // Each kept event's participants, sorted.
+    let mut parties: Vec<Vec<usize>> = Vec::new();
+    let mut by_lemma: ByLemma = HashMap::new();
+    let mut by_speaker: BySpeaker = HashMap::new();
+    let index = |k: usize, f: &Found, by_lemma: &mut ByLemma, by_speaker: &mut BySpeaker| {
+        let date = f.event.date.clone();
+        by_lemma
+            .entry((date.clone(), f.event.lemma.clone()))
+            .or_default()
+            .push(k);
+        by_speaker
+            .entry((date, f.class, f.subject))
+            .or_default()
+            .push(k);
+    };
+    let sorted = |f: &Found| {
+        let mut p = f.event.participants.clone();
+        p.sort_unstable();
+        p
+    };
     for f in found {
-        let same = kept.iter_mut().find(|k| {
+        let b = sorted(&f);
+        let same = |k: &Found, a: &[usize]| {
             let same_date = k.event.date == f.event.date;
             let same_speaker = k.class == f.class
                 && f.event.date.is_some()
                 && f.subject.is_some()
                 && k.subject == f.subject;
-            let mut a = k.event.participants.clone();
-            let mut b = f.event.participants.clone();
-            a.sort_unstable();
-            b.sort_unstable();
             let same_lemma = k.event.lemma == f.event.lemma;
-            let same_parties = same_lemma && !a.is_empty() && a == b;
+            let same_parties = same_lemma && !a.is_empty() && a == b.as_slice();
             // Two events dated only by being told in the present are one when their parties are;
             // not two states, whose verb is too general ("the announcement came today", "the
             // player comes in two colors").
@@ -624,10 +650,28 @@ fn merge_document(found: Vec<Found>) -> Vec<Event> {
                 && f.event.date.is_some()
                 && (f.event.timex.is_some() || k.event.timex.is_some());
             same_date && (same_speaker || same_parties || dated_again)
-        });
-        match same {
-            Some(k) => absorb(k, &f),
-            None => kept.push(f),
+        };
+        let date = f.event.date.clone();
+        let by_kind = by_lemma.get(&(date.clone(), f.event.lemma.clone()));
+        let by_subject = by_speaker.get(&(date, f.class, f.subject));
+        let first = by_kind
+            .into_iter()
+            .chain(by_subject)
+            .flatten()
+            .copied()
+            .filter(|&k| same(&kept[k], &parties[k]))
+            .min();
+        match first {
+            Some(k) => {
+                absorb(&mut kept[k], &f);
+                parties[k] = sorted(&kept[k]);
+                index(k, &kept[k], &mut by_lemma, &mut by_speaker);
+            }
+            None => {
+                index(kept.len(), &f, &mut by_lemma, &mut by_speaker);
+                parties.push(b);
+                kept.push(f);
+            }
         }
     }
     kept.into_iter().map(|f| f.event).collect()
