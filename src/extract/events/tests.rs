@@ -915,3 +915,83 @@ fn what_a_subject_can_do_holds_at_publication_and_nowhere_else() {
         assert!(at_publication(&d).is_empty(), "{text}");
     }
 }
+
+/// The merge of a document's events reads only kept events of the same date and lemma, or the
+/// same date, class and subject (two indexes): it must keep exactly what comparing with every
+/// kept event in order keeps, the loop it replaced, here as the reference.
+mod merge_by_index {
+    use super::super::{absorb, lexicon, merge_document, Found};
+    use crate::extract::model::Event;
+    use crate::text::Span;
+    use proptest::prelude::*;
+
+    fn reference(found: Vec<Found>) -> Vec<Event> {
+        let mut kept: Vec<Found> = Vec::new();
+        for f in found {
+            let same = kept.iter_mut().find(|k| {
+                let same_date = k.event.date == f.event.date;
+                let same_speaker = k.class == f.class
+                    && f.event.date.is_some()
+                    && f.subject.is_some()
+                    && k.subject == f.subject;
+                let mut a = k.event.participants.clone();
+                let mut b = f.event.participants.clone();
+                a.sort_unstable();
+                b.sort_unstable();
+                let same_lemma = k.event.lemma == f.event.lemma;
+                let same_parties = same_lemma && !a.is_empty() && a == b;
+                let dated_again = same_lemma
+                    && f.class != lexicon::STATE
+                    && f.event.date.is_some()
+                    && (f.event.timex.is_some() || k.event.timex.is_some());
+                same_date && (same_speaker || same_parties || dated_again)
+            });
+            match same {
+                Some(k) => absorb(k, &f),
+                None => kept.push(f),
+            }
+        }
+        kept.into_iter().map(|f| f.event).collect()
+    }
+
+    /// Events from small sets of dates, lemmas, classes, subjects and participants, so that
+    /// many of them meet.
+    fn found() -> impl Strategy<Value = Found> {
+        (
+            prop::option::of(prop::sample::select(vec!["2026-01-05", "2026-01-06"])),
+            prop::sample::select(vec!["meet", "say", "sign"]),
+            prop::sample::select(vec![lexicon::STATE, "occurrence", "statement"]),
+            prop::option::of(0usize..3),
+            prop::collection::vec(0usize..4, 0..3),
+            prop::option::of(0usize..2),
+            (0usize..3, 1usize..20),
+        )
+            .prop_map(
+                |(date, lemma, class, subject, participants, timex, (sentence, len))| Found {
+                    event: Event {
+                        label: "x".repeat(len),
+                        trigger: lemma.to_owned(),
+                        lemma: lemma.to_owned(),
+                        trigger_span: Span::new(0, 1),
+                        date: date.map(str::to_owned),
+                        timex,
+                        participants,
+                        place: None,
+                        sentence,
+                        span: Span::new(0, len),
+                    },
+                    class,
+                    subject,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn keeps_what_comparing_with_every_kept_event_keeps(
+            events in prop::collection::vec(found(), 0..40)
+        ) {
+            prop_assert_eq!(merge_document(events.clone()), reference(events));
+        }
+    }
+}
