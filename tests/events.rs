@@ -6,22 +6,16 @@ use std::path::Path;
 
 #[path = "support/run.rs"]
 mod run;
-use run::{dump, kg_ok};
+use run::{csv_rows, dump, kg_ok};
 
 /// Every event as "label,date,articles" (CSV rows, header left out), sorted.
 fn events(store: &Path) -> Vec<String> {
-    let out = kg_ok(
+    csv_rows(
         store,
-        &[
-            "query",
-            "--format",
-            "csv",
-            "SELECT ?l ?d (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e a schema:Event ; rdfs:label ?l ; \
-             kg:attestation/prov:wasDerivedFrom ?doc . OPTIONAL { ?e schema:startDate ?d } } \
-             GROUP BY ?e ?l ?d ORDER BY ?l",
-        ],
-    );
-    out.lines().skip(1).map(|l| l.trim().to_string()).collect()
+        "SELECT ?l ?d (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e a schema:Event ; rdfs:label ?l ; \
+         kg:attestation/prov:wasDerivedFrom ?doc . OPTIONAL { ?e schema:startDate ?d } } \
+         GROUP BY ?e ?l ?d ORDER BY ?l",
+    )
 }
 
 #[test]
@@ -89,28 +83,22 @@ fn write_articles(dir: &Path, articles: &[(&str, &str)]) {
 
 /// Every event as "label,date,articles,attendees" (attendees' labels joined by "+"), sorted.
 fn events_with_attendees(store: &Path) -> Vec<String> {
-    let out = kg_ok(
+    csv_rows(
         store,
-        &[
-            "query",
-            "--format",
-            "csv",
-            "SELECT ?l ?d (COUNT(DISTINCT ?doc) AS ?n) (GROUP_CONCAT(DISTINCT ?who; separator=\"+\") \
-             AS ?people) WHERE { ?e a schema:Event ; rdfs:label ?l ; schema:startDate ?d ; \
-             kg:attestation/prov:wasDerivedFrom ?doc ; schema:attendee/rdfs:label ?who } \
-             GROUP BY ?e ?l ?d ORDER BY ?l",
-        ],
-    );
-    out.lines()
-        .skip(1)
-        .map(|l| {
-            // The attendees in a fixed order.
-            let (head, people) = l.trim().rsplit_once(',').unwrap();
-            let mut people: Vec<&str> = people.split('+').collect();
-            people.sort();
-            format!("{head},{}", people.join("+"))
-        })
-        .collect()
+        "SELECT ?l ?d (COUNT(DISTINCT ?doc) AS ?n) (GROUP_CONCAT(DISTINCT ?who; separator=\"+\") \
+         AS ?people) WHERE { ?e a schema:Event ; rdfs:label ?l ; schema:startDate ?d ; \
+         kg:attestation/prov:wasDerivedFrom ?doc ; schema:attendee/rdfs:label ?who } \
+         GROUP BY ?e ?l ?d ORDER BY ?l",
+    )
+    .into_iter()
+    .map(|l| {
+        // The attendees in a fixed order.
+        let (head, people) = l.rsplit_once(',').unwrap();
+        let mut people: Vec<&str> = people.split('+').collect();
+        people.sort();
+        format!("{head},{}", people.join("+"))
+    })
+    .collect()
 }
 
 const MARLIND: (&str, &str) = ("a.txt", "Tove Marlind visited Vilnius on Monday.");

@@ -4,6 +4,8 @@
 //! store; pushing again changes nothing; a push killed half-way and run again ends where a clean
 //! push does.
 
+#[path = "support/run.rs"]
+mod run;
 #[path = "support/servers.rs"]
 mod servers;
 
@@ -41,15 +43,6 @@ fn kg_ok(store: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn sorted_dump(store: &Path) -> Vec<String> {
-    let mut lines: Vec<String> = kg_ok(store, &["dump", "--format", "nquads"])
-        .lines()
-        .map(str::to_owned)
-        .collect();
-    lines.sort();
-    lines
 }
 
 /// A store with the seed articles.
@@ -98,7 +91,7 @@ fn extract_nquads_then_reduce_gives_the_store_ingest_gives() {
             b.to_str().unwrap(),
         ],
     );
-    let (want, got) = (sorted_dump(&ingested), sorted_dump(&reduced));
+    let (want, got) = (run::dump(&ingested), run::dump(&reduced));
     assert!(want.len() > 1000, "the seeds give a real store");
     assert_eq!(
         want, got,
@@ -113,7 +106,7 @@ fn extract_nquads_then_reduce_gives_the_store_ingest_gives() {
         said.contains("skipped <https://kg.example.org/graph/facts>"),
         "{said}"
     );
-    assert_eq!(want, sorted_dump(&again));
+    assert_eq!(want, run::dump(&again));
 }
 
 #[test]

@@ -307,17 +307,7 @@ fn told(
 
 /// The label an article gives its telling of an event.
 fn label_of(tx: &Transaction<'_>, attestation: &NamedNode) -> Result<Option<String>, StorageError> {
-    for quad in tx.quads_for_pattern(
-        Some(attestation.as_ref().into()),
-        Some(vocab::rdfs::LABEL),
-        None,
-        None,
-    ) {
-        if let Term::Literal(l) = quad?.object {
-            return Ok(Some(l.value().to_owned()));
-        }
-    }
-    Ok(None)
+    facts::first_literal(tx, attestation, vocab::rdfs::LABEL)
 }
 
 /// The connected components of "shares an anchor" among `tellings`; tellings without anchors

@@ -11,7 +11,9 @@
 
 use super::{event_groups, names};
 use crate::rdf::{iri, vocab, Claim};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::model::{
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
+};
 use oxigraph::store::{StorageError, Transaction};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,12 +60,16 @@ fn evidence_text(tx: &Transaction<'_>, triples: &[Quad]) -> Result<Option<String
     }) else {
         return Ok(None);
     };
-    for quad in tx.quads_for_pattern(
-        Some(sentence.as_ref().into()),
-        Some(vocab::nif::ANCHOR_OF),
-        None,
-        None,
-    ) {
+    first_literal(tx, &sentence, vocab::nif::ANCHOR_OF)
+}
+
+/// The value of the first literal `subject` has for `predicate`, in any graph.
+pub(crate) fn first_literal(
+    tx: &Transaction<'_>,
+    subject: &NamedNode,
+    predicate: NamedNodeRef<'_>,
+) -> Result<Option<String>, StorageError> {
+    for quad in tx.quads_for_pattern(Some(subject.as_ref().into()), Some(predicate), None, None) {
         if let Term::Literal(text) = quad?.object {
             return Ok(Some(text.value().to_owned()));
         }

@@ -250,18 +250,13 @@ impl<'s> Ingestor<'s> {
             .take(3)
             .filter_map(|g| g.sources.first().map(|s| s.value().to_owned()))
             .collect();
-        let outcomes = match self.tallies.before_write() {
-            Ok(()) => {
-                let result = self.try_write(prepared);
-                if result.is_err() {
-                    // The transaction rolled back: what the book learnt from it is wrong.
-                    self.names.clear();
-                    self.tallies.spoil();
-                }
-                result
-            }
-            Err(e) => Err(e.into()),
-        };
+        // `gather` made the tallies ready for writing (or recorded why it could not).
+        let outcomes = self.try_write(prepared);
+        if outcomes.is_err() {
+            // The transaction rolled back: what the book learnt from it is wrong.
+            self.names.clear();
+            self.tallies.spoil();
+        }
         WrittenBatch {
             documents,
             first_sources,

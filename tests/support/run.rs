@@ -38,3 +38,12 @@ pub fn dump(store: &Path) -> Vec<String> {
     lines.sort();
     lines
 }
+
+/// The rows of a `kg query` in CSV, header left out, each line trimmed.
+pub fn csv_rows(store: &Path, query: &str) -> Vec<String> {
+    kg_ok(store, &["query", "--format", "csv", query])
+        .lines()
+        .skip(1)
+        .map(|l| l.trim().to_owned())
+        .collect()
+}
