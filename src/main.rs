@@ -14,6 +14,7 @@ use cli::{
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
+use kg::rdf::GraphOptions;
 use kg::store::{write_results_width, Counts, ResultsError, ResultsFormat};
 use kg::store::{DocumentGraph, Ingestor};
 use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
@@ -114,6 +115,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             max_document_size,
             batch,
             lexicons,
+            keep_text,
             ..
         } => {
             install_lexicons(&lexicons)?;
@@ -126,6 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     quiet,
                     max_document_size,
                     batch: batch as usize,
+                    graph: GraphOptions { keep_text },
                 },
             )
         }
@@ -160,9 +163,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             max_document_size,
             lexicons,
+            keep_text,
         } => {
             install_lexicons(&lexicons)?;
-            extract_json(&paths, date, format, max_document_size)
+            extract_json(
+                &paths,
+                date,
+                format,
+                max_document_size,
+                GraphOptions { keep_text },
+            )
         }
         Command::Stats { json } => stats(&cli.store, json),
         Command::Dump { format, output } => dump(&cli.store, format, output.as_deref()),
@@ -260,6 +270,8 @@ struct IngestOptions<'a> {
     quiet: bool,
     max_document_size: u64,
     batch: usize,
+    /// What goes into each article's graph besides its facts (--keep-text).
+    graph: GraphOptions,
 }
 
 /// Text extracted at a time at most, whatever the document count: bounds memory on large files.
@@ -388,7 +400,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                         )
                         .and_then(|document| {
                             let source = document.source.clone();
-                            DocumentGraph::from_extraction(&extract(document))
+                            DocumentGraph::from_extraction(&extract(document), options.graph)
                                 .with_context(|| format!("cannot store {source}"))
                         });
                         (i, result)
@@ -692,6 +704,7 @@ fn extract_json(
     date: Option<jiff::civil::Date>,
     format: Option<ExtractFormat>,
     max_bytes: u64,
+    graph: GraphOptions,
 ) -> Result<ExitCode> {
     let (inputs, errors) = collect_inputs(paths);
     let mut failed = errors.len();
@@ -737,7 +750,7 @@ fn extract_json(
                         bytes.push(b'\n');
                         bytes
                     }
-                    ExtractFormat::Nquads => kg::rdf::document_nquads(&extraction),
+                    ExtractFormat::Nquads => kg::rdf::document_nquads(&extraction, graph),
                 })
             })
             .collect();

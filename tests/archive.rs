@@ -141,7 +141,11 @@ fn forward_reverse_and_small_batches_give_the_same_graph() {
 fn provenance_never_pairs_an_article_with_a_sentence_it_does_not_contain() {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
-    kg_ok(&store, &["ingest", "-q", seeds().to_str().unwrap()]);
+    // With the whole texts, to check each sentence is in its article's text.
+    kg_ok(
+        &store,
+        &["ingest", "-q", "--keep-text", seeds().to_str().unwrap()],
+    );
     let rows = select(
         &store,
         "SELECT ?fact ?doc ?context ?sentence ?text WHERE {

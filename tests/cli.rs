@@ -79,6 +79,45 @@ fn reingest_changes_nothing() {
 }
 
 #[test]
+fn the_whole_text_is_stored_only_when_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = dir.path().join("article.txt");
+    std::fs::write(
+        &file,
+        "Port news\nHarbour master Ada Quill of the Port Authority retired on Friday. \
+         The weather was mild.\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let query = |sparql: &str| kg_ok(&store, &["query", "--format", "csv", sparql]);
+    let texts = || query("SELECT ?t WHERE { ?d nif:isString ?t }");
+    kg_ok(&store, &["ingest", "--date", "2024-03-06", path]);
+    assert!(!texts().contains("mild"), "{}", texts());
+    // The sentence a fact was read from is there all the same, and the article names its
+    // entities with schema:mentions, and how in its kg:namings.
+    let evidence = query("SELECT ?s WHERE { ?a kg:evidence/nif:anchorOf ?s }");
+    assert!(
+        evidence.contains("Ada Quill of the Port Authority"),
+        "{evidence}"
+    );
+    let mentions = query(
+        "SELECT ?e ?n WHERE { ?d schema:mentions ?e ; kg:namings ?n \
+         FILTER(DATATYPE(?n) = rdf:JSON) }",
+    );
+    assert!(
+        mentions.contains("id/person/ada-quill") && mentions.contains("Ada Quill"),
+        "{mentions}"
+    );
+    let with_text = ["ingest", "--keep-text", "--date", "2024-03-06", path];
+    assert!(kg_ok(&store, &with_text).contains("1 replaced"));
+    assert!(texts().contains("The weather was mild."), "{}", texts());
+    assert!(kg_ok(&store, &with_text).contains("1 unchanged"));
+    assert!(kg_ok(&store, &["ingest", "--date", "2024-03-06", path]).contains("1 replaced"));
+    assert!(!texts().contains("mild"), "{}", texts());
+}
+
+#[test]
 fn changed_file_replaces_its_facts() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
@@ -88,19 +127,14 @@ fn changed_file_replaces_its_facts() {
         "Talks\nGerman Chancellor Hans Vogel visited Paris on Monday.\n",
     )
     .unwrap();
-    kg_ok(
-        &store,
-        &["ingest", "--date", "2024-03-06", file.to_str().unwrap()],
-    );
+    let ingest = ["ingest", "--keep-text", "--date", "2024-03-06"];
+    kg_ok(&store, &[&ingest[..], &[file.to_str().unwrap()]].concat());
     std::fs::write(
         &file,
         "Talks\nSpanish Prime Minister Ana Ruiz visited Rome on Monday.\n",
     )
     .unwrap();
-    let out = kg_ok(
-        &store,
-        &["ingest", "--date", "2024-03-06", file.to_str().unwrap()],
-    );
+    let out = kg_ok(&store, &[&ingest[..], &[file.to_str().unwrap()]].concat());
     assert!(out.contains("1 replaced"), "{out}");
     assert_eq!(stats(&store)["documents"], 1);
     let text = kg_ok(

@@ -603,7 +603,10 @@ fn odd_encodings_are_read() {
         "# Markdown Title\n\nPresident Jean Dupont spoke.\n",
     )
     .unwrap();
-    let out = kg(&store, &["ingest", dir.path().to_str().unwrap()]);
+    let out = kg(
+        &store,
+        &["ingest", "--keep-text", dir.path().to_str().unwrap()],
+    );
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

@@ -20,6 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use super::{iri_ref, select, text, AnalysisError};
+use crate::rdf::Namings;
 use crate::store::KgStore;
 
 const ORGANIZATIONS: &str = include_str!("../../ontology/lexicon/organizations.tsv");
@@ -100,30 +101,34 @@ pub(crate) fn named(
     for chunk in articles.chunks(ARTICLES_PER_QUERY) {
         let values: Vec<String> = chunk.iter().map(|a| iri_ref(a)).collect();
         let query = format!(
-            "SELECT ?doc ?e ?name WHERE {{ VALUES ?doc {{ {} }}
-               GRAPH ?doc {{ ?n kg:denotes ?e ; kg:preferredName ?name }} }}",
+            "SELECT ?doc ?namings WHERE {{ VALUES ?doc {{ {} }}
+               GRAPH ?doc {{ ?doc kg:namings ?namings }} }}",
             values.join(" ")
         );
         for row in select(store, &query)? {
-            let (Some(doc), Some(entity)) = (text(&row, "doc"), text(&row, "e")) else {
+            let (Some(doc), Some(json)) = (text(&row, "doc"), text(&row, "namings")) else {
                 continue;
             };
-            let found = if countries.contains_key(&entity) {
-                Some((entity, Evidence::Named))
-            } else {
-                text(&row, "name")
-                    .as_deref()
-                    .and_then(seat_of)
-                    .and_then(|country| by_label.get(country))
-                    .map(|iri| ((*iri).to_owned(), Evidence::Seat))
+            // A literal that is not namings names nothing here (ingest refuses such documents).
+            let Ok(namings) = Namings::from_literal(&json) else {
+                continue;
             };
-            if let Some((country, evidence)) = found {
-                let slot = out
-                    .entry(doc)
-                    .or_default()
-                    .entry(country)
-                    .or_insert(evidence);
-                *slot = (*slot).max(evidence);
+            for (entity, naming) in namings.iter() {
+                let found = if countries.contains_key(entity.as_str()) {
+                    Some((entity.into_string(), Evidence::Named))
+                } else {
+                    seat_of(&naming.name)
+                        .and_then(|country| by_label.get(country))
+                        .map(|iri| ((*iri).to_owned(), Evidence::Seat))
+                };
+                if let Some((country, evidence)) = found {
+                    let slot = out
+                        .entry(doc.clone())
+                        .or_default()
+                        .entry(country)
+                        .or_insert(evidence);
+                    *slot = (*slot).max(evidence);
+                }
             }
         }
     }

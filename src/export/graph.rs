@@ -306,13 +306,12 @@ fn is_metadata(predicate: NamedNodeRef<'_>) -> bool {
         kg::EVIDENCE,
         kg::RULE,
         kg::SPAN,
-        kg::PREFERRED_NAME,
         kg::FINGERPRINT,
         kg::ATTESTATION,
-        kg::DENOTES,
+        kg::NAMINGS,
+        schema::MENTIONS,
         kg::SURNAME,
         kg::LEMMA,
-        kg::ENTITY_TYPE,
         owl::SAME_AS,
         kg::TRIGGER,
         kg::TIMEX_TEXT,
@@ -769,7 +768,6 @@ fn describe(key: &str, description: &Description) -> Node {
             .min()
     };
     let label = named(rdfs::LABEL)
-        .or_else(|| named(kg::PREFERRED_NAME))
         .or_else(|| named(schema::NAME))
         .or_else(|| named(schema::HEADLINE))
         .or_else(|| named(nif::ANCHOR_OF).map(|a| shorten(&a, MAX_DETAIL_CHARS)))
@@ -777,7 +775,6 @@ fn describe(key: &str, description: &Description) -> Node {
     // Other names: aliases, and every form a document wrote the name in.
     let mut alt_labels = description.literals(skos::ALT_LABEL);
     alt_labels.extend(description.literals(schema::NAME));
-    alt_labels.extend(description.literals(kg::PREFERRED_NAME));
     let mut details = Vec::new();
     match kind {
         NodeKind::Event => details.extend(event_date(description)),

@@ -765,7 +765,7 @@ pub(crate) fn document(store: &Store, id: &str) -> Result<Read, ExportError> {
             if let NamedOrBlankNode::NamedNode(n) = &quad.subject {
                 attestations.push(n.clone());
             }
-        } else if predicate == kg::DENOTES {
+        } else if predicate == schema::MENTIONS {
             if let Some(entity) = iri_of(&quad.object) {
                 named_entities.insert(entity.to_owned());
             }
@@ -797,9 +797,9 @@ pub(crate) fn document(store: &Store, id: &str) -> Result<Read, ExportError> {
         let target = reader.same_as(entity)?.unwrap_or_else(|| entity.clone());
         reader.entity(&target)?;
         reader.builder.add_quad(Quad::new(
-            named(&target),
-            kg::DENOTES.into_owned(),
             named(&doc),
+            schema::MENTIONS.into_owned(),
+            named(&target),
             graph.clone(),
         ));
     }

@@ -57,6 +57,8 @@ terms! {
     rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#" {
         /// `rdf:type`.
         TYPE = "type";
+        /// The datatype of JSON literals (RDF 1.2).
+        JSON = "JSON";
     }
 }
 
@@ -109,6 +111,8 @@ terms! {
         LOCATION = "location";
         /// A name.
         NAME = "name";
+        /// From an article to an entity it names (in the article's graph).
+        MENTIONS = "mentions";
     }
 }
 
@@ -179,9 +183,6 @@ terms! {
         RULE = "rule";
         /// The stretch of text (a `nif:Phrase`) that states a fact.
         SPAN = "span";
-        /// A document's candidate for an entity's canonical name (the entities graph derives the
-        /// one `rdfs:label` from the candidates of every document).
-        PREFERRED_NAME = "preferredName";
         /// The surname of a full-name person (in the entities graph): finds the one person a
         /// surname-only mention in another document may be merged into.
         SURNAME = "surname";
@@ -190,13 +191,11 @@ terms! {
         ATTESTATION_CLASS = "Attestation";
         /// From a fact (membership, event) to one of its attestations.
         ATTESTATION = "attestation";
-        /// The class of namings: how one article names one entity (its forms, its preferred name).
-        NAMING_CLASS = "Naming";
-        /// From a naming to the entity the article names (by the article's own key: a person named
-        /// by surname alone is `id/person/<surname>`, which the entities graph may merge).
-        DENOTES = "denotes";
-        /// The class an article gives the entity a naming denotes (`schema:Person`, `schema:Country`).
-        ENTITY_TYPE = "entityType";
+        /// How an article names the entities it names, one `rdf:JSON` literal on the article in
+        /// its graph: for each entity key the preferred name, the other forms written and the
+        /// class the article gives (see [`crate::rdf::Namings`]). The entities graph derives
+        /// labels, other names and classes from the namings of all articles.
+        NAMINGS = "namings";
         /// On a membership attestation: the member as the article names it.
         STATED_MEMBER = "statedMember";
         /// On a membership attestation: the role.

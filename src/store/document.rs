@@ -9,7 +9,7 @@
 use super::names::Naming;
 use super::StoreError;
 use crate::extract::Extraction;
-use crate::rdf::{document_quads, iri, vocab, Attested, Claim};
+use crate::rdf::{document_quads, iri, vocab, Attested, Claim, GraphOptions, Namings};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeMap;
@@ -34,8 +34,11 @@ pub struct DocumentGraph {
 
 impl DocumentGraph {
     /// The graph `kg ingest` stores for an extraction.
-    pub fn from_extraction(extraction: &Extraction) -> Result<Self, StoreError> {
-        Self::from_quads(document_quads(extraction))
+    pub fn from_extraction(
+        extraction: &Extraction,
+        options: GraphOptions,
+    ) -> Result<Self, StoreError> {
+        Self::from_quads(document_quads(extraction, options))
     }
 
     /// Reads a document graph back from its quads (all in one named graph under `doc/`).
@@ -98,16 +101,23 @@ impl DocumentGraph {
         let mut claims = Vec::new();
         for subject in order {
             let triples = &subjects[subject];
-            let denotes = triples.iter().find_map(|q| match &q.object {
-                Term::NamedNode(e) if q.predicate.as_ref() == vocab::kg::DENOTES => Some(e),
-                _ => None,
-            });
-            if let Some(entity) = denotes {
-                let naming = Naming::from_triples(
-                    entity,
-                    triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
-                );
-                namings.push((entity.clone(), naming));
+            if *subject == doc {
+                let found = triples.iter().find_map(|q| match &q.object {
+                    Term::Literal(l) if q.predicate.as_ref() == vocab::kg::NAMINGS => Some(l),
+                    _ => None,
+                });
+                if let Some(literal) = found {
+                    let read = Namings::from_literal(literal.value()).map_err(|e| {
+                        StoreError::NotADocument(format!("<{}> has {e}", doc.as_str()))
+                    })?;
+                    namings = read
+                        .iter()
+                        .map(|(entity, n)| {
+                            let naming = Naming::from_article(&entity, n);
+                            (entity, naming)
+                        })
+                        .collect();
+                }
                 continue;
             }
             let is_attestation = triples.iter().any(|q| {
@@ -282,8 +292,8 @@ mod tests {
     #[test]
     fn a_document_graph_read_back_from_nquads_is_the_one_extracted() {
         let extraction = seed_like();
-        let direct = DocumentGraph::from_extraction(&extraction).unwrap();
-        let text = crate::rdf::document_nquads(&extraction);
+        let direct = DocumentGraph::from_extraction(&extraction, GraphOptions::default()).unwrap();
+        let text = crate::rdf::document_nquads(&extraction, GraphOptions::default());
         let read: Vec<_> = read_document_graphs(text.as_slice())
             .collect::<Result<_, _>>()
             .unwrap();

@@ -64,6 +64,15 @@ pub enum StoreError {
     /// store is as the ingest left it, only larger on disk).
     #[error("cannot compress the store's files: {0}; the ingested data is kept, uncompressed; check free disk space and that no other kg process has the store open, then ingest again")]
     Compress(String),
+    /// The store was written by an earlier kg whose article graphs the current one cannot read
+    /// (such as the `kg:Naming` nodes that `kg:namings` replaced).
+    #[error("the store {path} was built by an earlier kg ({what}); this kg cannot add to it or remove from it: build a new store from the articles (`kg ingest ARTICLES --store NEW_DIR`); `kg query` and the other commands that only read still work on the old one")]
+    OldModel {
+        /// The store directory.
+        path: PathBuf,
+        /// What of the old model was found.
+        what: &'static str,
+    },
     /// An internal query failed (a bug: please report it).
     #[error("internal query failed: {0}")]
     Query(String),

@@ -18,7 +18,7 @@ use super::names::{self, NameBook, Naming};
 use super::tallies::TallyFile;
 use super::{facts, KgStore, StoreError};
 use crate::extract::Extraction;
-use crate::rdf::{vocab, Attested};
+use crate::rdf::{vocab, Attested, GraphOptions};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::store::{BulkLoader, StorageError, Transaction};
 use rustc_hash::FxHashMap;
@@ -118,7 +118,7 @@ impl<'s> Ingestor<'s> {
     pub fn ingest(&mut self, batch: &[Extraction]) -> Result<Vec<IngestOutcome>, StoreError> {
         let graphs = batch
             .iter()
-            .map(DocumentGraph::from_extraction)
+            .map(|e| DocumentGraph::from_extraction(e, GraphOptions::default()))
             .collect::<Result<Vec<_>, _>>()?;
         self.ingest_documents(graphs)
     }
@@ -696,20 +696,14 @@ fn drop_document(
         }
     } else {
         let graph = GraphNameRef::NamedNode(doc.as_ref());
-        let denoting: Vec<Quad> = tx
-            .quads_for_pattern(None, Some(vocab::kg::DENOTES), None, Some(graph))
-            .collect::<Result<_, _>>()?;
-        for quad in denoting {
-            let Term::NamedNode(entity) = quad.object else {
-                continue;
-            };
-            let triples: Vec<Quad> = tx
-                .quads_for_pattern(Some(quad.subject.as_ref()), None, None, Some(graph))
-                .collect::<Result<_, _>>()?;
-            let naming = Naming::from_triples(
-                &entity,
-                triples.iter().map(|q| (q.predicate.as_ref(), &q.object)),
-            );
+        let namings = names::read_namings(tx.quads_for_pattern(
+            Some(doc.as_ref().into()),
+            Some(vocab::kg::NAMINGS),
+            None,
+            Some(graph),
+        ))?;
+        for (entity, naming) in namings.iter() {
+            let naming = Naming::from_article(&entity, naming);
             changes.naming_deltas.push((entity, naming, true));
         }
         let attestation_class = Term::NamedNode(vocab::kg::ATTESTATION_CLASS.into_owned());

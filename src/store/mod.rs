@@ -95,8 +95,30 @@ impl KgStore {
             store,
             path: Some(path.to_owned()),
         };
+        kg.refuse_old_model(path)?;
         kg.ensure_ontology()?;
         Ok(kg)
+    }
+
+    /// Fails when the store holds article graphs of an earlier data model, which ingest and
+    /// remove would misread (their namings would count for nothing): one index seek when there are
+    /// none.
+    fn refuse_old_model(&self, path: &Path) -> Result<(), StoreError> {
+        let denotes = NamedNode::new_unchecked(format!("{}denotes", vocab::KG_NS));
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(denotes.as_ref()), None, None)
+        {
+            if let GraphName::NamedNode(graph) = quad?.graph_name {
+                if graph.as_str().starts_with(vocab::DOC_NS) {
+                    return Err(StoreError::OldModel {
+                        path: path.to_owned(),
+                        what: "articles' namings as kg:Naming nodes, before kg:namings",
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Opens the existing store in directory `path` for reading only: it works while another
@@ -296,5 +318,49 @@ fn reserved_graph(graph: GraphNameRef<'_>) -> Result<(), StoreError> {
             Err(StoreError::ReservedGraph(n.as_str().to_owned()))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
+mod tests {
+    use super::*;
+    use oxigraph::model::Quad;
+
+    /// A store holding one article graph written by the model before `kg:namings`.
+    fn old_store(dir: &Path, graph: &str) {
+        let store = Store::open(dir).expect("a store on disk");
+        let article = NamedNode::new_unchecked(format!("{}0123456789abcdef", vocab::DOC_NS));
+        let naming =
+            NamedNode::new_unchecked(format!("{}/about/person/ada-quill", article.as_str()));
+        store
+            .insert(&Quad::new(
+                naming,
+                NamedNode::new_unchecked(format!("{}denotes", vocab::KG_NS)),
+                iri::entity("person/ada-quill"),
+                GraphName::NamedNode(NamedNode::new_unchecked(graph)),
+            ))
+            .expect("inserted");
+    }
+
+    #[test]
+    fn a_store_of_the_old_naming_model_is_refused_for_writing() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        old_store(dir.path(), &format!("{}0123456789abcdef", vocab::DOC_NS));
+        let Err(error) = KgStore::open(dir.path()) else {
+            panic!("a store of the old model opened for writing");
+        };
+        assert!(matches!(error, StoreError::OldModel { .. }), "{error}");
+        assert!(error
+            .to_string()
+            .contains("kg ingest ARTICLES --store NEW_DIR"));
+        // Reading it still works.
+        KgStore::open_read_only(dir.path()).expect("opened for reading");
+    }
+
+    #[test]
+    fn the_old_property_in_a_graph_of_ones_own_is_not_the_old_model() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        old_store(dir.path(), &format!("{}mine", vocab::USER_GRAPH_NS));
+        KgStore::open(dir.path()).expect("a user graph may use any property");
     }
 }

@@ -1,5 +1,5 @@
 //! Entities across documents: their names, classes and identity, derived from every document's
-//! `kg:Naming`s.
+//! namings (its `kg:namings` literal: [`crate::rdf::namings`]).
 //!
 //! Each document graph says how that document names each entity (its key, the forms it wrote,
 //! its preferred one, the class it gives). The entities graph holds what follows from all of
@@ -16,13 +16,11 @@
 //! the batches' additions and removals.
 
 use crate::extract::{is_surname_only_key, surname_key};
-use crate::rdf::{entity_name_quads, iri, vocab};
-use oxigraph::model::Variable;
+use crate::rdf::{entity_name_quads, iri, vocab, ArticleNaming, Namings};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
     Term,
 };
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store, Transaction};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,12 +68,9 @@ impl Naming {
         }
     }
 
-    /// One document's naming of `entity`, read from the triples of its `kg:Naming` node (the
-    /// preferred name is also a form; the entity's kind comes from its key).
-    pub fn from_triples<'a>(
-        entity: &NamedNode,
-        triples: impl IntoIterator<Item = (NamedNodeRef<'a>, &'a Term)>,
-    ) -> Self {
+    /// One document's naming of `entity` (the preferred name is also a form; the entity's kind
+    /// comes from its key).
+    pub fn from_article(entity: &NamedNode, naming: &ArticleNaming) -> Self {
         let mut out = Naming {
             documents: 1,
             ..Naming::default()
@@ -83,23 +78,30 @@ impl Naming {
         if let Some(kind) = kind_class(entity) {
             out.classes.insert(kind.into_owned(), 1);
         }
-        for (p, o) in triples {
-            match o {
-                Term::Literal(l) if p == vocab::kg::PREFERRED_NAME => {
-                    out.preferred.insert(l.value().to_owned(), 1);
-                    out.forms.insert(l.value().to_owned(), 1);
-                }
-                Term::Literal(l) if p == vocab::schema::NAME => {
-                    out.forms.insert(l.value().to_owned(), 1);
-                }
-                Term::NamedNode(n) if p == vocab::kg::ENTITY_TYPE => {
-                    out.classes.insert(n.clone(), 1);
-                }
-                _ => {}
-            }
+        if let Some(class) = naming.class_iri() {
+            out.classes.insert(class, 1);
+        }
+        out.preferred.insert(naming.name.clone(), 1);
+        out.forms.insert(naming.name.clone(), 1);
+        for form in &naming.forms {
+            out.forms.insert(form.clone(), 1);
         }
         out
     }
+}
+
+/// The namings of an article from the quads of its `kg:namings` literal (from the store or a
+/// transaction: `quads_for_pattern(doc, kg:namings, None, doc's graph)`); empty when it has none.
+pub(crate) fn read_namings(
+    quads: impl Iterator<Item = Result<Quad, StorageError>>,
+) -> Result<Namings, StorageError> {
+    for quad in quads {
+        if let Term::Literal(literal) = quad?.object {
+            return Namings::from_literal(literal.value())
+                .map_err(|e| StorageError::Other(Box::new(e)));
+        }
+    }
+    Ok(Namings::default())
 }
 
 /// The class of an entity's kind, from its key (`person/...` is a `schema:Person`).
@@ -138,8 +140,6 @@ pub struct NameBook {
     /// Sums remembered from the previous run (see [`super::tallies`]), taken into `keys` when
     /// an entity is first loaded.
     remembered: FxHashMap<NamedNode, Naming>,
-    /// [`TALLY_QUERY`], parsed once per run.
-    tally_query: Option<PreparedSparqlQuery>,
 }
 
 impl std::fmt::Debug for NameBook {
@@ -149,13 +149,6 @@ impl std::fmt::Debug for NameBook {
             .finish_non_exhaustive()
     }
 }
-
-/// Every naming of `?entity` in every document graph, summed by predicate and value: the
-/// `kg:denotes` row counts the documents, the others count preferred names, other forms and
-/// classes (each naming writes a value once).
-const TALLY_QUERY: &str = "SELECT ?entity ?p ?v (COUNT(*) AS ?n) WHERE { \
-    GRAPH ?g { ?naming <https://kg.example.org/ns#denotes> ?entity ; ?p ?v } \
-} GROUP BY ?entity ?p ?v";
 
 impl NameBook {
     /// A book that takes the sums of `remembered` entities from there instead of the store
@@ -184,12 +177,10 @@ impl NameBook {
     }
 
     /// Makes sure `entity`'s namings are known, reading them from the committed store the first
-    /// time. Call before the batch's own changes are applied.
-    ///
-    /// The sums come from one aggregate query rather than from reading every naming: Oxigraph
-    /// evaluates it on its encoded terms, so only the distinct names are ever decoded, not the
-    /// naming and graph IRIs of each of the thousands of articles that name "United States"
-    /// (reading those made one more article into a 100 MB store take seconds).
+    /// time: the `kg:namings` of every article that `schema:mentions` it. Call before the
+    /// batch's own changes are applied. An entity thousands of articles name ("United States")
+    /// costs thousands of reads here, once per run: the tally file ([`super::tallies`]) spares
+    /// one more article into a large store from them.
     pub(crate) fn load(&mut self, store: &Store, entity: &NamedNode) -> Result<(), StorageError> {
         if self.keys.contains_key(entity) {
             return Ok(());
@@ -198,67 +189,25 @@ impl NameBook {
             self.keys.insert(entity.clone(), naming.clone());
             return Ok(());
         }
-        // Most entities of a new batch are new to the store: one seek says so.
-        if store
-            .quads_for_pattern(
-                None,
-                Some(vocab::kg::DENOTES),
-                Some(entity.as_ref().into()),
-                None,
-            )
-            .next()
-            .is_none()
-        {
-            self.keys.insert(entity.clone(), Naming::default());
-            return Ok(());
-        }
-        let query = match &self.tally_query {
-            Some(query) => query.clone(),
-            None => {
-                let parsed = SparqlEvaluator::new()
-                    .parse_query(TALLY_QUERY)
-                    .map_err(|e| StorageError::Other(Box::new(e)))?;
-                self.tally_query = Some(parsed.clone());
-                parsed
-            }
-        };
-        let results = query
-            .substitute_variable(Variable::new_unchecked("entity"), entity.clone())
-            .on_store(store)
-            .execute()
-            .map_err(|e| StorageError::Other(Box::new(e)))?;
-        let QueryResults::Solutions(solutions) = results else {
-            return Err(StorageError::Other(
-                "the naming tally is not a SELECT".into(),
-            ));
-        };
+        // Most entities of a new batch are new to the store: the first seek says so.
         let mut total = Naming::default();
-        for solution in solutions {
-            let solution = solution.map_err(|e| StorageError::Other(Box::new(e)))?;
-            let (Some(Term::NamedNode(p)), Some(v), Some(Term::Literal(n))) =
-                (solution.get("p"), solution.get("v"), solution.get("n"))
-            else {
+        for quad in store.quads_for_pattern(
+            None,
+            Some(vocab::schema::MENTIONS),
+            Some(entity.as_ref().into()),
+            None,
+        ) {
+            let NamedOrBlankNode::NamedNode(doc) = quad?.subject else {
                 continue;
             };
-            let n: usize = n.value().parse().unwrap_or(0);
-            match v {
-                Term::NamedNode(_) if p.as_ref() == vocab::kg::DENOTES => total.documents += n,
-                Term::Literal(l) if p.as_ref() == vocab::kg::PREFERRED_NAME => {
-                    *total.preferred.entry(l.value().to_owned()).or_default() += n;
-                    *total.forms.entry(l.value().to_owned()).or_default() += n;
-                }
-                Term::Literal(l) if p.as_ref() == vocab::schema::NAME => {
-                    *total.forms.entry(l.value().to_owned()).or_default() += n;
-                }
-                Term::NamedNode(c) if p.as_ref() == vocab::kg::ENTITY_TYPE => {
-                    *total.classes.entry(c.clone()).or_default() += n;
-                }
-                _ => {}
-            }
-        }
-        if total.documents > 0 {
-            if let Some(kind) = kind_class(entity) {
-                *total.classes.entry(kind.into_owned()).or_default() += total.documents;
+            let namings = read_namings(store.quads_for_pattern(
+                Some(doc.as_ref().into()),
+                Some(vocab::kg::NAMINGS),
+                None,
+                Some(GraphNameRef::NamedNode(doc.as_ref())),
+            ))?;
+            if let Some(naming) = namings.get(entity) {
+                total.apply(&Naming::from_article(entity, naming), false);
             }
         }
         self.keys.insert(entity.clone(), total);
@@ -503,9 +452,10 @@ mod tests {
     fn book_sums_every_documents_naming_from_the_store() {
         let store = Store::new().expect("an in-memory store");
         let entity = iri::entity("place/westmark");
+        let other = iri::entity("place/eastmark");
         let country = NamedNode::new_unchecked("http://schema.org/Country");
         // Three articles name the entity: two prefer "Westmark", one writes "West Mark" and
-        // also "WM"; two of them call it a country.
+        // also "WM"; two of them call it a country. The third also names another place.
         let documents: [(&str, &[&str], bool); 3] = [
             ("Westmark", &[], true),
             ("Westmark", &["WM"], true),
@@ -514,46 +464,32 @@ mod tests {
         let mut expected = Naming::default();
         for (i, (preferred, aliases, is_country)) in documents.iter().enumerate() {
             let graph = NamedNode::new_unchecked(format!("{}{i:016x}", vocab::DOC_NS));
-            let naming =
-                NamedNode::new_unchecked(format!("{}/about/place/westmark", graph.as_str()));
-            let mut quads = vec![
+            let naming = ArticleNaming {
+                name: (*preferred).to_owned(),
+                forms: aliases.iter().map(|a| (*a).to_owned()).collect(),
+                class: is_country.then(|| "Country".to_owned()),
+            };
+            let mut article = BTreeMap::from([("place/westmark".to_owned(), naming.clone())]);
+            if i == 2 {
+                let lowmark = ArticleNaming {
+                    name: "Lowmark".to_owned(),
+                    ..ArticleNaming::default()
+                };
+                article.insert("place/lowmark".to_owned(), lowmark);
+            }
+            let json = serde_json::to_string(&article).expect("namings serialize");
+            let literal = Literal::new_typed_literal(json, vocab::rdf::JSON);
+            let quads = [
                 Quad::new(
-                    naming.clone(),
-                    vocab::kg::DENOTES,
+                    graph.clone(),
+                    vocab::schema::MENTIONS,
                     entity.clone(),
                     graph.clone(),
                 ),
-                Quad::new(
-                    naming.clone(),
-                    vocab::kg::PREFERRED_NAME,
-                    Literal::new_simple_literal(*preferred),
-                    graph.clone(),
-                ),
+                Quad::new(graph.clone(), vocab::kg::NAMINGS, literal, graph.clone()),
             ];
-            for alias in *aliases {
-                quads.push(Quad::new(
-                    naming.clone(),
-                    vocab::schema::NAME,
-                    Literal::new_simple_literal(*alias),
-                    graph.clone(),
-                ));
-            }
-            if *is_country {
-                quads.push(Quad::new(
-                    naming.clone(),
-                    vocab::kg::ENTITY_TYPE,
-                    country.clone(),
-                    graph.clone(),
-                ));
-            }
-            store.extend(quads.clone()).expect("quads stored");
-            expected.apply(
-                &Naming::from_triples(
-                    &entity,
-                    quads.iter().map(|q| (q.predicate.as_ref(), &q.object)),
-                ),
-                false,
-            );
+            store.extend(quads).expect("quads stored");
+            expected.apply(&Naming::from_article(&entity, &naming), false);
         }
         let mut book = NameBook::default();
         book.load(&store, &entity).expect("namings read");
@@ -564,7 +500,6 @@ mod tests {
         assert_eq!(read.forms.get("WM"), Some(&2));
         assert_eq!(read.classes.get(&country), Some(&2));
         // An entity no document names is known to be unnamed.
-        let other = iri::entity("place/eastmark");
         book.load(&store, &other).expect("namings read");
         assert!(!book.is_named(&other));
     }
