@@ -81,15 +81,6 @@ pub fn attestation(doc_id: &str, kind: char, index: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{doc_id}/{kind}{index}", vocab::DOC_NS))
 }
 
-/// The IRI of how one article names one entity (`doc/<id>/about/person/steve-witkoff`).
-pub fn naming(doc_id: &str, key: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!(
-        "{}{doc_id}/about/{}",
-        vocab::DOC_NS,
-        sanitize_path(key)
-    ))
-}
-
 /// The IRI of a stretch of text of a document, by code points.
 pub fn phrase(doc_id: &str, begin: usize, end: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{doc_id}/c{begin}-{end}", vocab::DOC_NS))
