@@ -197,9 +197,16 @@ impl NameBook {
             Some(entity.as_ref().into()),
             None,
         ) {
-            let NamedOrBlankNode::NamedNode(doc) = quad?.subject else {
+            // Only an article's own statement counts (user graphs may say schema:mentions too).
+            let quad = quad?;
+            let (NamedOrBlankNode::NamedNode(doc), GraphName::NamedNode(graph)) =
+                (quad.subject, quad.graph_name)
+            else {
                 continue;
             };
+            if doc != graph {
+                continue;
+            }
             let namings = read_namings(store.quads_for_pattern(
                 Some(doc.as_ref().into()),
                 Some(vocab::kg::NAMINGS),
@@ -491,6 +498,12 @@ mod tests {
             store.extend(quads).expect("quads stored");
             expected.apply(&Naming::from_article(&entity, &naming), false);
         }
+        // A user's graph saying an article mentions it adds no naming.
+        let user = NamedNode::new_unchecked(format!("{}mine", vocab::USER_GRAPH_NS));
+        let first = NamedNode::new_unchecked(format!("{}{:016x}", vocab::DOC_NS, 0));
+        store
+            .insert(&Quad::new(first, vocab::schema::MENTIONS, entity.clone(), user))
+            .expect("inserted");
         let mut book = NameBook::default();
         book.load(&store, &entity).expect("namings read");
         let read = book.get(&entity).expect("the entity is loaded");
