@@ -776,7 +776,10 @@ mod tests {
             .collect();
         assert!(country.len() > 20 && single.len() > country.len());
         assert_eq!(quoted("IN (\n", ')'), vec![single.clone(), single]);
-        assert_eq!(quoted("VALUES ?roleKey {", '}'), vec![country]);
+        assert_eq!(
+            quoted("VALUES ?roleKey {", '}'),
+            vec![country.clone(), country]
+        );
     }
 
     #[test]
