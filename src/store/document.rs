@@ -15,6 +15,10 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 use std::collections::BTreeMap;
 use std::io::Read;
 
+/// The property of the data model before `kg:namings` that linked an article's naming node to
+/// its entity: a graph that has it cannot be read as this model's (its namings would be lost).
+pub(crate) const OLD_NAMING_LINK: &str = "https://kg.example.org/ns#denotes";
+
 /// A document's named graph, ready to be ingested.
 #[derive(Debug, Clone)]
 pub struct DocumentGraph {
@@ -65,6 +69,13 @@ impl DocumentGraph {
                     "<{}> mixed with <{}>",
                     doc.as_str(),
                     quad.graph_name
+                )));
+            }
+            if quad.predicate.as_str() == OLD_NAMING_LINK {
+                return Err(StoreError::NotADocument(format!(
+                    "<{}> was written by an earlier kg (its namings are kg:Naming nodes, before \
+                     kg:namings); extract the article again with this kg",
+                    doc.as_str()
                 )));
             }
             let NamedOrBlankNode::NamedNode(subject) = &quad.subject else {
@@ -324,6 +335,18 @@ mod tests {
         let read: Vec<_> = read_document_graphs(partial.as_bytes()).collect();
         assert!(
             matches!(read.as_slice(), [Err(StoreError::NotADocument(m))] if m.contains("fingerprint"))
+        );
+        // A graph of the model before kg:namings is refused, not read without its namings.
+        let d = "<https://kg.example.org/doc/abc>";
+        let old = format!(
+            "{d} <https://kg.example.org/ns#source> \"a.txt\" {d} .\n\
+             {d} <https://kg.example.org/ns#fingerprint> \"f\" {d} .\n\
+             <https://kg.example.org/doc/abc/about/place/x> <{OLD_NAMING_LINK}> \
+             <https://kg.example.org/id/place/x> {d} .\n"
+        );
+        let read: Vec<_> = read_document_graphs(old.as_bytes()).collect();
+        assert!(
+            matches!(read.as_slice(), [Err(StoreError::NotADocument(m))] if m.contains("earlier kg"))
         );
         // A syntax error stops the reading with the parser's message.
         let read: Vec<_> = read_document_graphs("<oops".as_bytes()).collect();

@@ -104,7 +104,7 @@ impl KgStore {
     /// remove would misread (their namings would count for nothing): one index seek when there are
     /// none.
     fn refuse_old_model(&self, path: &Path) -> Result<(), StoreError> {
-        let denotes = NamedNode::new_unchecked(format!("{}denotes", vocab::KG_NS));
+        let denotes = NamedNode::new_unchecked(document::OLD_NAMING_LINK);
         for quad in self
             .store
             .quads_for_pattern(None, Some(denotes.as_ref()), None, None)

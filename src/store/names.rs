@@ -502,7 +502,12 @@ mod tests {
         let user = NamedNode::new_unchecked(format!("{}mine", vocab::USER_GRAPH_NS));
         let first = NamedNode::new_unchecked(format!("{}{:016x}", vocab::DOC_NS, 0));
         store
-            .insert(&Quad::new(first, vocab::schema::MENTIONS, entity.clone(), user))
+            .insert(&Quad::new(
+                first,
+                vocab::schema::MENTIONS,
+                entity.clone(),
+                user,
+            ))
             .expect("inserted");
         let mut book = NameBook::default();
         book.load(&store, &entity).expect("namings read");
