@@ -51,7 +51,7 @@ pub enum Command {
         max_document_size: u64,
         /// Also store each article's whole text (`nif:isString`), for SPARQL over full texts.
         /// Without it the store keeps the sentences facts were read from, the headline and the
-        /// source path, and is about a fifth smaller. Ingesting again with or without it
+        /// source path, and is 15% smaller. Ingesting again with or without it
         /// rewrites the articles accordingly.
         #[arg(long)]
         keep_text: bool,

@@ -77,7 +77,7 @@ pub struct GraphOptions {
     /// Store the article's whole text (`nif:isString` on the article). Without it the graph
     /// holds the sentences facts were read from (`nif:anchorOf`), the headline and where the
     /// article was read from (`kg:source`): every fact stays traceable to its words, and the
-    /// store is about a fifth smaller (on news, the text costs 0.85 bytes on disk per byte).
+    /// store is 15% smaller (30 MB of news: 147 MB against 174 MB with the text).
     pub keep_text: bool,
 }
 
