@@ -108,7 +108,10 @@ pub(super) fn find_mentions_and_tokens(
                 kind: cand.kind,
                 span: cand.span,
                 text: cand.span.of(text).to_string(),
-                value: cand.value,
+                // An empty value names nothing: the mention stands for its text (a bare
+                // "Senate" stays this article's own body), never for the one entity with an
+                // empty name that every such mention of every article would share.
+                value: cand.value.filter(|v| !v.trim().is_empty()),
                 entity: None,
                 sentence: work.index,
             });

@@ -530,6 +530,23 @@ mod tests {
     }
 
     #[test]
+    fn no_mention_makes_an_entity_without_a_name() {
+        // A body's name broken across lines before another name ("whose Senate\nFinance
+        // Committee") once came out with an empty value: an entity keyed `organization/`.
+        let text = "Budget talks\nSen. Ann Lee (D-Ohio) served in the Senate in 1999.\n\
+                    Sen. Ann Lee, the Ohio Democrat whose Senate\nFinance Committee will \
+                    vote, said so.\n";
+        let found = keys(text);
+        assert!(found.iter().all(|k| !k.ends_with('/')), "{found:?}");
+        assert!(
+            found.iter().any(|k| k.starts_with("organization/senate")),
+            "{found:?}"
+        );
+        // And the plain case stays as it was.
+        assert!(keys("The Senate voted.").iter().all(|k| !k.ends_with('/')));
+    }
+
+    #[test]
     fn a_body_named_bare_is_the_articles_own_organization() {
         let first = "The Senate voted on Tuesday. Later the Senate adjourned.";
         let ids = |text: &str| {
