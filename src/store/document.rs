@@ -121,13 +121,7 @@ impl DocumentGraph {
                     let read = Namings::from_literal(literal.value()).map_err(|e| {
                         StoreError::NotADocument(format!("<{}> has {e}", doc.as_str()))
                     })?;
-                    namings = read
-                        .iter()
-                        .map(|(entity, n)| {
-                            let naming = Naming::from_article(&entity, n);
-                            (entity, naming)
-                        })
-                        .collect();
+                    namings = super::names::per_entity(&read).collect();
                 }
                 continue;
             }

@@ -702,8 +702,7 @@ fn drop_document(
             None,
             Some(graph),
         ))?;
-        for (entity, naming) in namings.iter() {
-            let naming = Naming::from_article(&entity, naming);
+        for (entity, naming) in names::per_entity(&namings) {
             changes.naming_deltas.push((entity, naming, true));
         }
         let attestation_class = Term::NamedNode(vocab::kg::ATTESTATION_CLASS.into_owned());

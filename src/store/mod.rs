@@ -335,7 +335,7 @@ mod tests {
         store
             .insert(&Quad::new(
                 naming,
-                NamedNode::new_unchecked(format!("{}denotes", vocab::KG_NS)),
+                NamedNode::new_unchecked(document::OLD_NAMING_LINK),
                 iri::entity("person/ada-quill"),
                 GraphName::NamedNode(NamedNode::new_unchecked(graph)),
             ))

@@ -90,6 +90,14 @@ impl Naming {
     }
 }
 
+/// Each entity an article names with that article's [`Naming`] of it.
+pub(crate) fn per_entity(namings: &Namings) -> impl Iterator<Item = (NamedNode, Naming)> + '_ {
+    namings.iter().map(|(entity, naming)| {
+        let naming = Naming::from_article(&entity, naming);
+        (entity, naming)
+    })
+}
+
 /// The namings of an article from the quads of its `kg:namings` literal (from the store or a
 /// transaction: `quads_for_pattern(doc, kg:namings, None, doc's graph)`); empty when it has none.
 pub(crate) fn read_namings(
