@@ -352,35 +352,19 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
         Some(bar) => bar.println(line),
         None => eprintln!("{line}"),
     };
-    // Extraction of the next piece (on every core) overlaps the writing: the ingestor takes
-    // pieces, builds their new graphs' files as they come and writes every `batch` documents
-    // (see `Ingestor::queue`). The channel holds no piece: at most two are in memory whole
-    // (being extracted, being handed to the ingestor); a channel of two pieces took as long on
-    // 100 MB of news and needed 0.1 GB more.
+    // Three stages on their own threads, each handing the next what it made: extraction of
+    // pieces (on every core), gathering them into batches (their new graphs' files built as
+    // they come: `BatchBuilder`) and writing batches (entities and facts derived, one
+    // transaction each: `Ingestor::write`). So extraction goes on while a batch is written.
+    // The channels hold nothing: at most one piece waits to be gathered and one batch to be
+    // written; a channel of two pieces took as long on 100 MB of news and needed 0.1 GB more.
     let mut ingestor = Ingestor::new(&store).with_batch_size(options.batch);
+    let mut builder = ingestor.batches()?;
     let mut unreadable = 0usize;
-    let mut account = |written: kg::store::WrittenBatch| match written.outcomes {
-        Ok(outcomes) => {
-            for outcome in outcomes {
-                match outcome {
-                    IngestOutcome::Added => added += 1,
-                    IngestOutcome::Replaced => replaced += 1,
-                    IngestOutcome::Unchanged => unchanged += 1,
-                }
-            }
-        }
-        Err(error) => {
-            failed += written.documents;
-            report(format!(
-                "kg: cannot store a batch of {} documents ({}...): {error}",
-                written.documents,
-                written.first_sources.join(", ")
-            ));
-        }
-    };
-    std::thread::scope(|scope| -> Result<()> {
+    let written: Vec<kg::store::WrittenBatch> = std::thread::scope(|scope| {
         type Extracted = Vec<(usize, Result<DocumentGraph>)>;
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Extracted>(0);
+        let (to_writer, batches_in) = std::sync::mpsc::sync_channel(0);
         let jobs = &jobs;
         let batches = &batches;
         scope.spawn(move || {
@@ -411,6 +395,22 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                 }
             }
         });
+        let ingestor = &mut ingestor;
+        let writer = scope.spawn(move || {
+            let mut written = Vec::new();
+            for batch in batches_in {
+                let batch = ingestor.write(batch);
+                if let Err(error) = &batch.outcomes {
+                    report(format!(
+                        "kg: cannot store a batch of {} documents ({}...): {error}",
+                        batch.documents,
+                        batch.first_sources.join(", ")
+                    ));
+                }
+                written.push(batch);
+            }
+            written
+        });
         for extracted in receiver {
             let mut batch = Vec::with_capacity(extracted.len());
             let mut batch_bytes = 0;
@@ -425,8 +425,10 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                 }
             }
             done_docs += batch.len();
-            if let Some(written) = ingestor.queue(batch) {
-                account(written);
+            if let Some(full) = builder.add(batch) {
+                if to_writer.send(full).is_err() {
+                    break;
+                }
             }
             if let Some(bar) = &progress {
                 bar.inc(batch_bytes);
@@ -438,16 +440,35 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                 ));
             }
         }
-        Ok(())
-    })?;
-    if let Some(written) = ingestor.finish_queue() {
-        account(written);
+        if let Some(last) = builder.finish() {
+            // The writer only stops early by panicking, which the join below reports.
+            let _ = to_writer.send(last);
+        }
+        drop(to_writer);
+        writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    for batch in written {
+        match batch.outcomes {
+            Ok(outcomes) => {
+                for outcome in outcomes {
+                    match outcome {
+                        IngestOutcome::Added => added += 1,
+                        IngestOutcome::Replaced => replaced += 1,
+                        IngestOutcome::Unchanged => unchanged += 1,
+                    }
+                }
+            }
+            Err(_) => failed += batch.documents,
+        }
     }
     failed += unreadable;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     // The ingestor saves its name tallies beside the store as it goes.
+    drop(builder);
     drop(ingestor);
     if added + replaced > 1000 {
         store.flush()?;

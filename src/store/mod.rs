@@ -32,7 +32,7 @@ pub use document::{
 };
 pub use documents::{DocumentError, DocumentSummary};
 pub use error::StoreError;
-pub use ingest::{IngestOutcome, Ingestor, WrittenBatch};
+pub use ingest::{BatchBuilder, IngestOutcome, Ingestor, PendingBatch, WrittenBatch};
 pub use names::NameBook;
 pub(crate) use open::is_info_log;
 pub use query::QueryError;
