@@ -6,6 +6,15 @@
 mod cli;
 mod commands;
 
+/// mimalloc instead of the system's allocator. Why: extraction makes and drops many small
+/// strings and vectors on every core, and the writer holds large maps for a batch; with glibc's
+/// allocator, 30 MB of news took 43.3 / 45.5 s of CPU, with mimalloc 37.9 / 39.9 s (two runs
+/// each, alternating), the same peak memory, which mimalloc gives back once a batch is
+/// written (0.39 against 0.70 GB after the last). RocksDB's own allocations (C++) are not
+/// affected.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 use cli::{
