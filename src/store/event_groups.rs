@@ -15,13 +15,14 @@
 //! attestations' labels. Candidates are found through the facts graph's own indexes (events
 //! attended by a participant, events of a date), never by a scan of all events.
 
+use super::derivation::Derivation;
 use super::{facts, names};
 use crate::rdf::claims::{links_tellings, statement_key, DatedEvent, EventClaim};
 use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{
     GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
-use oxigraph::store::{StorageError, Transaction};
+use oxigraph::store::StorageError;
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -47,7 +48,7 @@ impl Telling {
 /// Links `attestation`, a dated claim, to its event: joins it with the events of its kind and
 /// date that share a participant with it (and what they share with others). Returns its event.
 pub(crate) fn join(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     attestation: &NamedNode,
     dated: &DatedEvent,
     event: &EventClaim,
@@ -74,7 +75,7 @@ pub(crate) fn join(
 
 /// Groups again the attestations `event` has left (after one or more left it): they may now
 /// tell two happenings. An event left without attestations goes.
-pub(crate) fn split(tx: &mut Transaction<'_>, event: &NamedNode) -> Result<(), StorageError> {
+pub(crate) fn split(tx: &mut Derivation<'_, '_>, event: &NamedNode) -> Result<(), StorageError> {
     let Some(dated) = dated_event(tx, event)? else {
         return Ok(());
     };
@@ -84,7 +85,7 @@ pub(crate) fn split(tx: &mut Transaction<'_>, event: &NamedNode) -> Result<(), S
 
 /// Whether `event` is a dated event (grouped here); its kind and date when it is.
 pub(crate) fn dated_event(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     event: &NamedNode,
 ) -> Result<Option<DatedEvent>, StorageError> {
     let facts = iri::facts_graph();
@@ -104,7 +105,7 @@ pub(crate) fn dated_event(
 /// the same kind and date they reach through shared participants, grouped into events and
 /// written (only the triples that change). Returns each event with its attestations.
 fn regroup(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     dated: &DatedEvent,
     seeds: Vec<Telling>,
     mut events: BTreeSet<NamedNode>,
@@ -162,7 +163,7 @@ fn regroup(
 /// attends and the events of the date are read side by side until either list ends, so the
 /// cost is that of the shorter list (a popular company's events, or a busy day's).
 fn candidates(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     dated: &DatedEvent,
     anchor: &NamedNode,
 ) -> Result<Vec<NamedNode>, StorageError> {
@@ -219,7 +220,7 @@ fn subject(quad: Quad) -> Option<NamedNode> {
 }
 
 /// The kind of an event: the lemma group of its first attestation (all of them share it).
-fn group_of(tx: &Transaction<'_>, event: &NamedNode) -> Result<Option<String>, StorageError> {
+fn group_of(tx: &Derivation<'_, '_>, event: &NamedNode) -> Result<Option<String>, StorageError> {
     let facts = iri::facts_graph();
     let facts = Some(GraphNameRef::NamedNode(facts.as_ref()));
     let Some(Term::NamedNode(attestation)) =
@@ -235,7 +236,7 @@ fn group_of(tx: &Transaction<'_>, event: &NamedNode) -> Result<Option<String>, S
     )
 }
 
-fn is_dated_event(tx: &Transaction<'_>, event: &NamedNode) -> Result<bool, StorageError> {
+fn is_dated_event(tx: &Derivation<'_, '_>, event: &NamedNode) -> Result<bool, StorageError> {
     let facts = iri::facts_graph();
     let facts = Some(GraphNameRef::NamedNode(facts.as_ref()));
     Ok(first_object(tx, event, vocab::kg::TIMEX_VALUE, facts)?.is_some())
@@ -243,7 +244,7 @@ fn is_dated_event(tx: &Transaction<'_>, event: &NamedNode) -> Result<bool, Stora
 
 /// The first object of `predicate` on `subject` (in `graph`, or in any), if there is one.
 fn first_object(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     subject: &NamedNode,
     predicate: NamedNodeRef<'_>,
     graph: Option<GraphNameRef<'_>>,
@@ -257,7 +258,7 @@ fn first_object(
 
 /// An attestation read back from its article's graph, its entities made canonical.
 fn read_telling(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     attestation: &NamedNode,
 ) -> Result<Option<Telling>, StorageError> {
     let Some(Claim::Event(event)) = facts::read_claim(tx, attestation, None)? else {
@@ -289,7 +290,7 @@ fn read_telling(
 /// sentence (a reprint tells the same one), else its attestation. `None` when a participant
 /// links it. Read from the article's graph, so that every path to a telling agrees.
 fn told(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     attestation: &NamedNode,
     attendees: &[NamedNode],
 ) -> Result<Option<String>, StorageError> {
@@ -306,7 +307,10 @@ fn told(
 }
 
 /// The label an article gives its telling of an event.
-fn label_of(tx: &Transaction<'_>, attestation: &NamedNode) -> Result<Option<String>, StorageError> {
+fn label_of(
+    tx: &Derivation<'_, '_>,
+    attestation: &NamedNode,
+) -> Result<Option<String>, StorageError> {
     facts::first_literal(tx, attestation, vocab::rdfs::LABEL)
 }
 
@@ -350,7 +354,7 @@ fn components(tellings: Vec<Telling>) -> Vec<Vec<Telling>> {
 /// Replaces `old` events by `groups`: removes the triples no group keeps, inserts those the
 /// store lacks.
 fn write(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     dated: &DatedEvent,
     old: &BTreeSet<NamedNode>,
     groups: &[Vec<Telling>],
@@ -403,7 +407,7 @@ fn write(
         ));
     }
     for quad in stored.difference(&wanted) {
-        tx.remove(quad);
+        tx.remove(quad)?;
     }
     for quad in wanted.difference(&stored) {
         // A group's event may already be stored outside `old` (never when the store is
@@ -413,7 +417,7 @@ fn write(
             _ => continue,
         }) || !tx.contains(quad)?
         {
-            tx.insert(quad);
+            tx.insert(quad)?;
         }
     }
     Ok(out)

@@ -9,18 +9,19 @@
 //! ([`super::event_groups`]): linking or unlinking one of their attestations regroups the events
 //! it touches.
 
+use super::derivation::Derivation;
 use super::{event_groups, names};
 use crate::rdf::{iri, vocab, Claim};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
-use oxigraph::store::{StorageError, Transaction};
+use oxigraph::store::StorageError;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Reads back the claim an attestation states (in `graph`, or wherever it is).
 pub(crate) fn read_claim(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     attestation: &NamedNode,
     graph: Option<GraphNameRef<'_>>,
 ) -> Result<Option<Claim>, StorageError> {
@@ -38,7 +39,7 @@ pub(crate) fn read_claim(
 
 /// The sentence an attestation's `kg:evidence` points to, as written.
 pub(crate) fn statement(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     attestation: &NamedNode,
 ) -> Result<Option<String>, StorageError> {
     let triples: Vec<Quad> = tx
@@ -53,7 +54,10 @@ pub(crate) fn statement(
 }
 
 /// The text of the sentence an attestation's `kg:evidence` points to.
-fn evidence_text(tx: &Transaction<'_>, triples: &[Quad]) -> Result<Option<String>, StorageError> {
+fn evidence_text(
+    tx: &Derivation<'_, '_>,
+    triples: &[Quad],
+) -> Result<Option<String>, StorageError> {
     let Some(sentence) = triples.iter().find_map(|q| match &q.object {
         Term::NamedNode(n) if q.predicate.as_ref() == vocab::kg::EVIDENCE => Some(n.clone()),
         _ => None,
@@ -65,7 +69,7 @@ fn evidence_text(tx: &Transaction<'_>, triples: &[Quad]) -> Result<Option<String
 
 /// The value of the first literal `subject` has for `predicate`, in any graph.
 pub(crate) fn first_literal(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     subject: &NamedNode,
     predicate: NamedNodeRef<'_>,
 ) -> Result<Option<String>, StorageError> {
@@ -84,7 +88,7 @@ pub(crate) fn first_literal(
 /// triples the store lacks are inserted, since every insert, even of a quad already stored, is
 /// six index writes that RocksDB must later flush and compact.
 pub(crate) fn link(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     attestation: &NamedNode,
     claim: &Claim,
     canonical: impl Fn(&NamedNode) -> NamedNode,
@@ -102,15 +106,15 @@ pub(crate) fn link(
         vocab::kg::ATTESTATION,
         attestation,
         GraphNameRef::NamedNode(graph.as_ref()),
-    ));
+    ))?;
     Ok(fact.iri)
 }
 
 /// Inserts the quads of `quads` the store (with this transaction's writes) does not hold.
-fn insert_missing(tx: &mut Transaction<'_>, quads: &[Quad]) -> Result<(), StorageError> {
+fn insert_missing(tx: &mut Derivation<'_, '_>, quads: &[Quad]) -> Result<(), StorageError> {
     for quad in quads {
         if !tx.contains(quad)? {
-            tx.insert(quad);
+            tx.insert(quad)?;
         }
     }
     Ok(())
@@ -118,7 +122,7 @@ fn insert_missing(tx: &mut Transaction<'_>, quads: &[Quad]) -> Result<(), Storag
 
 /// Removes `attestation`'s links; returns the facts it was linked to.
 pub(crate) fn unlink(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     attestation: &NamedNode,
 ) -> Result<Vec<NamedNode>, StorageError> {
     let graph = iri::facts_graph();
@@ -132,7 +136,7 @@ pub(crate) fn unlink(
         .collect::<Result<_, _>>()?;
     let mut facts = Vec::new();
     for quad in links {
-        tx.remove(&quad);
+        tx.remove(&quad)?;
         if let NamedOrBlankNode::NamedNode(f) = quad.subject {
             facts.push(f);
         }
@@ -141,7 +145,7 @@ pub(crate) fn unlink(
 }
 
 fn subject_quads(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     subject: &NamedNode,
     predicate: Option<oxigraph::model::NamedNodeRef<'_>>,
 ) -> Result<Vec<Quad>, StorageError> {
@@ -157,7 +161,7 @@ fn subject_quads(
 
 /// The attestations of a fact.
 pub(crate) fn attestations(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     fact: &NamedNode,
 ) -> Result<Vec<NamedNode>, StorageError> {
     Ok(subject_quads(tx, fact, Some(vocab::kg::ATTESTATION))?
@@ -175,7 +179,7 @@ pub(crate) fn attestations(
 /// so that what it says is always the union of what its attestations state (a dated event's
 /// places, say), never a leftover of an article that is gone. Events get their label again.
 pub(crate) fn settle(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     lost: &BTreeSet<NamedNode>,
     gained: &BTreeMap<NamedNode, Vec<NamedNode>>,
 ) -> Result<(), StorageError> {
@@ -199,7 +203,7 @@ pub(crate) fn settle(
             .is_some();
         if !used {
             for quad in subject_quads(tx, &role, None)? {
-                tx.remove(&quad);
+                tx.remove(&quad)?;
             }
         }
     }
@@ -208,7 +212,7 @@ pub(crate) fn settle(
 
 /// A fact that lost attestations: removed with its last one, otherwise rebuilt from the rest.
 fn settle_lost(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     fact: &NamedNode,
     roles: &mut BTreeSet<NamedNode>,
 ) -> Result<(), StorageError> {
@@ -224,7 +228,7 @@ fn settle_lost(
                     roles.insert(role.clone());
                 }
             }
-            tx.remove(quad);
+            tx.remove(quad)?;
         }
         return Ok(());
     }
@@ -232,7 +236,7 @@ fn settle_lost(
         .iter()
         .filter(|q| q.predicate.as_ref() != vocab::kg::ATTESTATION)
     {
-        tx.remove(quad);
+        tx.remove(quad)?;
     }
     let mut canonical: FxHashMap<NamedNode, NamedNode> = FxHashMap::default();
     for a in &attested {
@@ -249,7 +253,7 @@ fn settle_lost(
             canonical.get(e).cloned().unwrap_or_else(|| e.clone())
         });
         if rebuilt.iri == *fact {
-            tx.extend(&rebuilt.quads);
+            tx.extend(&rebuilt.quads)?;
         }
     }
     if is_event(tx, fact)? {
@@ -263,7 +267,7 @@ fn settle_lost(
 /// new attestations' labels (its label already being the best of the older ones), so a fact
 /// that many articles state is not read in full again for each batch that adds one.
 fn settle_gained(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     fact: &NamedNode,
     arrived: &[NamedNode],
 ) -> Result<(), StorageError> {
@@ -285,7 +289,7 @@ fn settle_gained(
 }
 
 /// Whether `fact` is an event.
-fn is_event(tx: &Transaction<'_>, fact: &NamedNode) -> Result<bool, StorageError> {
+fn is_event(tx: &Derivation<'_, '_>, fact: &NamedNode) -> Result<bool, StorageError> {
     let graph = iri::facts_graph();
     tx.contains(QuadRef::new(
         fact,
@@ -298,7 +302,7 @@ fn is_event(tx: &Transaction<'_>, fact: &NamedNode) -> Result<bool, StorageError
 /// Gives event `fact` the shortest label (then code point order) among `current` and the
 /// labels of `attestations`; writes only when it changes.
 fn relabel(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     fact: &NamedNode,
     current: Option<String>,
     attestations: &[NamedNode],
@@ -327,7 +331,7 @@ fn relabel(
     }
     let graph = iri::facts_graph();
     for quad in subject_quads(tx, fact, Some(vocab::rdfs::LABEL))? {
-        tx.remove(&quad);
+        tx.remove(&quad)?;
     }
     if let Some(label) = best {
         tx.insert(QuadRef::new(
@@ -335,7 +339,7 @@ fn relabel(
             vocab::rdfs::LABEL,
             &oxigraph::model::Literal::new_simple_literal(label),
             GraphNameRef::NamedNode(graph.as_ref()),
-        ));
+        ))?;
     }
     Ok(())
 }

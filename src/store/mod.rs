@@ -13,6 +13,7 @@
 
 #[cfg(feature = "rocksdb")]
 mod compress;
+mod derivation;
 mod document;
 mod documents;
 mod error;

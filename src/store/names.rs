@@ -15,13 +15,14 @@
 //! namings in memory: it reads an entity's namings from the store once per run, then follows
 //! the batches' additions and removals.
 
+use super::derivation::Derivation;
 use crate::extract::{is_surname_only_key, surname_key};
 use crate::rdf::{entity_name_quads, iri, vocab, ArticleNaming, Namings};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
     Term,
 };
-use oxigraph::store::{StorageError, Store, Transaction};
+use oxigraph::store::{StorageError, Store};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -274,7 +275,7 @@ pub(crate) fn short_surname(entity: &NamedNode) -> Option<String> {
 
 /// Full-name people indexed under `surname` in the entities graph (as the transaction sees it).
 pub(crate) fn full_names(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     surname: &str,
 ) -> Result<Vec<NamedNode>, StorageError> {
     let graph = iri::entities_graph();
@@ -295,7 +296,7 @@ pub(crate) fn full_names(
 
 /// What a surname-only person is merged into (`owl:sameAs` in the entities graph), if anything.
 pub(crate) fn merged_into(
-    tx: &Transaction<'_>,
+    tx: &Derivation<'_, '_>,
     short: &NamedNode,
 ) -> Result<Option<NamedNode>, StorageError> {
     let graph = iri::entities_graph();
@@ -314,7 +315,7 @@ pub(crate) fn merged_into(
 
 /// Sets or clears the `kg:surname` index entry of a full-name person.
 pub(crate) fn index_surname(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     entity: &NamedNode,
     surname: &str,
     present: bool,
@@ -328,9 +329,9 @@ pub(crate) fn index_surname(
         GraphNameRef::NamedNode(graph.as_ref()),
     );
     if present {
-        tx.insert(quad);
+        tx.insert(quad)?;
     } else {
-        tx.remove(quad);
+        tx.remove(quad)?;
     }
     Ok(())
 }
@@ -343,7 +344,7 @@ pub(crate) fn index_surname(
 /// States") whose label, classes and names did not change, and rewriting them whole made every
 /// batch delete and re-insert the same quads (six index keys each) through the transaction.
 pub(crate) fn write_entity(
-    tx: &mut Transaction<'_>,
+    tx: &mut Derivation<'_, '_>,
     entity: &NamedNode,
     namings: &[&Naming],
     merged: Option<&NamedNode>,
@@ -359,10 +360,10 @@ pub(crate) fn write_entity(
         .collect::<Result<_, _>>()?;
     let new = entity_quads(entity, namings, merged);
     for quad in old.iter().filter(|q| !new.contains(*q)) {
-        tx.remove(quad);
+        tx.remove(quad)?;
     }
     for quad in new.iter().filter(|q| !old.contains(*q)) {
-        tx.insert(quad);
+        tx.insert(quad)?;
     }
     Ok(())
 }
