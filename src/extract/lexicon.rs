@@ -5,20 +5,18 @@
 //! They are data, not code: tab-separated files under `ontology/lexicon/`, each with a header
 //! saying where its entries come from and under which licence, embedded with `include_str!` and
 //! parsed once into [`Lexicons`]. Every place, organization, demonym and title form goes into
-//! one Aho-Corasick automaton (ASCII case-insensitive), walked anchored from every word start
+//! one trie (ASCII case-insensitive, [`super::form_trie`]), walked from every word start
 //! (a form never starts inside a word, so nothing is lost); [`Lexicons::matches`] then keeps the
 //! matches that end on a word boundary and whose letter case fits the entry: acronyms such as
 //! "US" or "NATO" only as written (so the pronoun "us" is no place), names in title or upper case,
 //! and in lower case only when no word of the name is a common English word ("geneva" yes,
 //! "turkey" no).
 
+use super::form_trie::FormTrie;
 use super::lower::with_lower;
 use super::names::ascii_fold;
 use super::tokens::is_all_caps;
 use crate::text::Span;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -193,10 +191,7 @@ pub struct Lexicons {
     ranks: HashSet<String>,
     surfaces: Vec<Surface>,
     /// Every surface form, ASCII case-insensitive; pattern `i` is `surfaces[i]`.
-    automaton: Option<NFA>,
-    /// The bytes a surface form starts with, in either ASCII case: a walk of the automaton
-    /// from any other byte finds nothing.
-    first_bytes: [bool; 256],
+    forms: Option<FormTrie>,
     given_names: HashSet<String>,
     common_words: HashSet<String>,
     not_names: HashSet<String>,
@@ -265,8 +260,7 @@ impl Lexicons {
             title_by_form: HashMap::default(),
             ranks: HashSet::default(),
             surfaces: Vec::new(),
-            automaton: None,
-            first_bytes: [false; 256],
+            forms: None,
             given_names: rows(GIVEN_NAMES)
                 .filter_map(|r| r.first().map(|w| ascii_fold(w).to_lowercase()))
                 .collect(),
@@ -400,20 +394,7 @@ impl Lexicons {
             }
         }
         lex.add_user_entries(&mut seen);
-        for surface in &lex.surfaces {
-            if let Some(&b) = surface.form.as_bytes().first() {
-                for b in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                    lex.first_bytes[usize::from(b)] = true;
-                }
-            }
-        }
-        let patterns: Vec<&str> = lex.surfaces.iter().map(|s| s.form.as_str()).collect();
-        lex.automaton = NFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(patterns)
-            .ok();
+        lex.forms = FormTrie::new(lex.surfaces.iter().map(|s| s.form.as_str()));
         lex
     }
 
@@ -566,7 +547,7 @@ impl Lexicons {
     /// Every lexicon form in `span` of `text` that sits on word boundaries and fits its letter
     /// case, leftmost-longest and without overlaps.
     pub fn matches(&self, text: &str, span: Span) -> Vec<LexiconMatch> {
-        let Some(automaton) = &self.automaton else {
+        let Some(forms) = &self.forms else {
             return Vec::new();
         };
         let mut found: Vec<LexiconMatch> = Vec::new();
@@ -578,8 +559,8 @@ impl Lexicons {
             let word_start = !prev.is_some_and(char::is_alphanumeric)
                 || c.is_uppercase() && starts_word(text, start);
             prev = Some(c);
-            if word_start && self.first_bytes[usize::from(bytes[start])] {
-                self.matches_at(automaton, text, start, span.end, &mut found);
+            if word_start && forms.starts_with(bytes[start]) {
+                self.matches_at(forms, text, start, span.end, &mut found);
             }
         }
         found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -597,38 +578,27 @@ impl Lexicons {
     /// pattern order.
     fn matches_at(
         &self,
-        automaton: &NFA,
+        forms: &FormTrie,
         text: &str,
         start: usize,
         limit: usize,
         found: &mut Vec<LexiconMatch>,
     ) {
-        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
-            return;
-        };
-        for (end, &byte) in (start + 1..).zip(&text.as_bytes()[start..limit]) {
-            state = automaton.next_state(Anchored::Yes, state, byte);
-            if automaton.is_dead(state) {
+        forms.walk(&text.as_bytes()[start..limit], |length, patterns| {
+            let end = start + length;
+            if !text.is_char_boundary(end) || !ends_word(text, end) {
                 return;
             }
-            if !automaton.is_match(state) || !text.is_char_boundary(end) {
-                continue;
-            }
-            for k in 0..automaton.match_len(state) {
-                let pattern = automaton.match_pattern(state, k);
-                // A state also holds the shorter forms that end here but start later.
-                if automaton.pattern_len(pattern) != end - start {
-                    continue;
-                }
-                let surface = &self.surfaces[pattern.as_usize()];
-                if ends_word(text, end) && Self::accepts(surface, &text[start..end]) {
+            for &pattern in patterns {
+                let surface = &self.surfaces[pattern as usize];
+                if Self::accepts(surface, &text[start..end]) {
                     found.push(LexiconMatch {
                         span: Span::new(start, end),
                         target: surface.target,
                     });
                 }
             }
-        }
+        });
     }
 
     /// The place with this canonical name.

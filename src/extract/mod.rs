@@ -12,6 +12,7 @@
 mod arbitration;
 mod entities;
 mod events;
+mod form_trie;
 mod institutions;
 mod json;
 mod lexicon;

@@ -13,7 +13,7 @@
 //! Only full dates count (day, month and year written out); nothing is guessed from the clock,
 //! from file times, or from a date mentioned in the body.
 
-use super::recognize::{candidates, Pending};
+use super::recognize::{candidates, may_hold_a_day, Pending};
 use super::value::TimeValue;
 use crate::text::{DateOrigin, PublicationDate, Span};
 use jiff::civil::Date;
@@ -125,9 +125,12 @@ static LEAD_VERB_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// A day with its year has at least three digits ("Mar 3, '24"): a line with fewer is skipped
 /// without running the time recognizer, which made this search a quarter of all extraction
 /// time on wire-service text, where the head's short lines are read one by one.
+///
+/// Most such lines hold numbers but no full date: the rules that write full dates are asked
+/// first ([`may_hold_a_day`]), and all of them run only when one finds a day.
 fn full_dates(text: &str, range: Span) -> Vec<(Span, Date)> {
     let slice = range.of(text);
-    if slice.chars().filter(|c| c.is_numeric()).take(3).count() < 3 {
+    if slice.chars().filter(|c| c.is_numeric()).take(3).count() < 3 || !may_hold_a_day(slice) {
         return Vec::new();
     }
     candidates(slice)
