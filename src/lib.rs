@@ -12,7 +12,9 @@
 //!    entities with cross-document keys; facts: memberships (person–role–organization) and events.
 //! 4. [`rdf`]: facts become quads in the public data model (schema.org, W3C ORG, PROV-O, SKOS,
 //!    NIF), one named graph per document, deterministic IRIs.
-//! 5. [`store`]: an on-disk Oxigraph store; one transaction per document; SPARQL.
+//! 5. [`store`]: an on-disk Oxigraph store written in batches (new articles' graphs through
+//!    Oxigraph's bulk loader, entities and facts derived once per batch in one transaction);
+//!    SPARQL. [`pipeline`] runs the stages of a bulk ingest side by side, on every core.
 //! 6. [`export`]: pictures of the graph (Graphviz DOT, SVG, PNG, PDF) read from the store;
 //!    [`analysis`]: why the graph says something, and where articles disagree.
 //!
@@ -38,6 +40,7 @@ pub mod analysis;
 pub mod check;
 pub mod export;
 pub mod extract;
+pub mod pipeline;
 pub mod push;
 pub mod rdf;
 pub mod serve;

@@ -25,11 +25,12 @@ use cli::{
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{ExportOptions, ImageFormat, LayoutEngine, Selection};
+use kg::pipeline::{ingest_articles, Article, IngestObserver, IngestSettings, IngestTally};
 use kg::rdf::GraphOptions;
+use kg::store::Ingestor;
 use kg::store::{write_results_width, Counts, ResultsError, ResultsFormat};
-use kg::store::{DocumentGraph, Ingestor};
-use kg::text::{collect_inputs, read_manifest, DateOrigin, Input, ManifestEntry};
-use kg::{extract, Document, IngestOutcome, KgStore};
+use kg::text::{collect_inputs, read_manifest, Input};
+use kg::{extract, IngestOutcome, KgStore};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 use rayon::prelude::*;
@@ -134,12 +135,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &cli.store,
                 &paths,
                 IngestOptions {
-                    date,
                     manifest: manifest.as_deref(),
                     quiet,
-                    max_document_size,
-                    batch: batch as usize,
-                    graph: GraphOptions { keep_text },
+                    settings: IngestSettings {
+                        date,
+                        max_document_size,
+                        batch: batch as usize,
+                        graph: GraphOptions { keep_text },
+                    },
                 },
             )
         }
@@ -268,42 +271,53 @@ fn open_store_read_only(path: &Path) -> Result<KgStore> {
     Ok(KgStore::open_read_only(path)?)
 }
 
-/// One document to ingest, with the metadata the command line or a manifest gives it.
-struct Job {
-    input: Input,
-    meta: ManifestEntry,
-}
-
 /// How `kg ingest` was asked to run.
 struct IngestOptions<'a> {
-    date: Option<jiff::civil::Date>,
     manifest: Option<&'a Path>,
     quiet: bool,
-    max_document_size: u64,
-    batch: usize,
-    /// What goes into each article's graph besides its facts (--keep-text).
-    graph: GraphOptions,
+    settings: IngestSettings,
 }
 
-/// Text extracted at a time at most, whatever the document count: bounds memory on large files.
-const PIECE_BYTES: u64 = 24 * 1024 * 1024;
+/// The progress bar (articles/s, MB/s, ETA) and the problems printed above it.
+struct Progress {
+    bar: Option<ProgressBar>,
+    articles: usize,
+    done: std::sync::atomic::AtomicUsize,
+    started: std::time::Instant,
+}
 
-/// Documents extracted at a time at most: the extraction's output waits in memory until the
-/// writer takes it (see `Ingestor::queue`), so pieces are smaller than the batches it writes.
-const PIECE_DOCUMENTS: usize = 1000;
+impl IngestObserver for Progress {
+    fn extracted(&self, articles: usize, bytes: u64) {
+        use std::sync::atomic::Ordering;
+        let done = self.done.fetch_add(articles, Ordering::Relaxed) + articles;
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{done}/{} articles, {:.0} articles/s",
+                self.articles,
+                done as f64 / secs
+            ));
+        }
+    }
+
+    fn problem(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(format!("kg: {message}")),
+            None => eprintln!("kg: {message}"),
+        }
+    }
+}
 
 fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> Result<ExitCode> {
-    let mut jobs = Vec::new();
+    let mut articles = Vec::new();
     let mut failed = 0usize;
     let (inputs, errors) = collect_inputs(paths);
     for error in errors {
         eprintln!("kg: {error}");
         failed += 1;
     }
-    jobs.extend(inputs.into_iter().map(|input| Job {
-        input,
-        meta: ManifestEntry::default(),
-    }));
+    articles.extend(inputs.into_iter().map(Article::new));
     if let Some(manifest) = options.manifest {
         let entries = read_manifest(manifest).map_err(|e| UsageError(e.to_string()))?;
         for entry in entries {
@@ -314,21 +328,20 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
                 );
                 continue;
             };
-            jobs.push(Job {
+            articles.push(Article {
                 input: Input::File(path),
                 meta: entry,
             });
         }
     }
 
-    if !jobs.is_empty() {
-        // Meanwhile the store opens and the first documents are read.
+    if !articles.is_empty() {
+        // Meanwhile the store opens and the first articles are read.
         rayon::spawn(kg::extract::warm_up);
     }
     let mut store = open_store(store_path)?;
-    let sizes: Vec<u64> = jobs.iter().map(|j| j.input.size_hint()).collect();
-    let total_bytes: u64 = sizes.iter().sum();
-    let progress = if !options.quiet && io::stderr().is_terminal() && jobs.len() > 5 {
+    let total_bytes: u64 = articles.iter().map(|a| a.input.size_hint()).sum();
+    let bar = (!options.quiet && io::stderr().is_terminal() && articles.len() > 5).then(|| {
         let bar = ProgressBar::new(total_bytes.max(1));
         bar.set_style(
             ProgressStyle::with_template(
@@ -336,175 +349,31 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        Some(bar)
-    } else {
-        None
-    };
-    // Pieces extracted at a time: at most PIECE_DOCUMENTS (or `batch`) documents and
-    // PIECE_BYTES of text each.
-    let piece = options.batch.min(PIECE_DOCUMENTS);
-    let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut start, mut bytes) = (0usize, 0u64);
-    for (i, size) in sizes.iter().enumerate() {
-        if i > start && (i - start >= piece || bytes + size > PIECE_BYTES) {
-            batches.push(start..i);
-            (start, bytes) = (i, 0);
-        }
-        bytes += size;
-    }
-    if start < jobs.len() {
-        batches.push(start..jobs.len());
-    }
-
-    let (mut added, mut replaced, mut unchanged) = (0usize, 0usize, 0usize);
-    let started = std::time::Instant::now();
-    let mut done_docs = 0usize;
-    let report = |line: String| match &progress {
-        Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
-    };
-    // Three stages on their own threads, each handing the next what it made: extraction of
-    // pieces (on every core), gathering them into batches (their new graphs' files built as
-    // they come: `BatchBuilder`) and writing batches (entities and facts derived, one
-    // transaction each: `Ingestor::write`). So extraction goes on while a batch is written.
-    // The channels hold nothing: at most one piece waits to be gathered and one batch to be
-    // written; a channel of two pieces took as long on 100 MB of news and needed 0.1 GB more.
-    let mut ingestor = Ingestor::new(&store).with_batch_size(options.batch);
-    let mut builder = ingestor.batches()?;
-    let mut unreadable = 0usize;
-    let written: Vec<kg::store::WrittenBatch> = std::thread::scope(|scope| {
-        type Extracted = Vec<(usize, Result<DocumentGraph>)>;
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Extracted>(0);
-        let (to_writer, batches_in) = std::sync::mpsc::sync_channel(0);
-        let jobs = &jobs;
-        let batches = &batches;
-        scope.spawn(move || {
-            for range in batches {
-                // Each document's graph is made here, on every core, and its extraction
-                // dropped: the writer needs only the graph.
-                let extracted: Extracted = range
-                    .clone()
-                    .into_par_iter()
-                    .map(|i| {
-                        let job = &jobs[i];
-                        let result = read_document(
-                            &job.input,
-                            &job.meta,
-                            options.date,
-                            options.max_document_size,
-                        )
-                        .and_then(|document| {
-                            let source = document.source.clone();
-                            DocumentGraph::from_extraction(&extract(document), options.graph)
-                                .with_context(|| format!("cannot store {source}"))
-                        });
-                        (i, result)
-                    })
-                    .collect();
-                if sender.send(extracted).is_err() {
-                    break;
-                }
-            }
-        });
-        let ingestor = &mut ingestor;
-        let writer = scope.spawn(move || {
-            let mut written = Vec::new();
-            for batch in batches_in {
-                let batch = ingestor.write(batch);
-                if let Err(error) = &batch.outcomes {
-                    report(format!(
-                        "kg: cannot store a batch of {} documents ({}...): {error}",
-                        batch.documents,
-                        batch.first_sources.join(", ")
-                    ));
-                }
-                written.push(batch);
-            }
-            written
-        });
-        for extracted in receiver {
-            let mut batch = Vec::with_capacity(extracted.len());
-            let mut batch_bytes = 0;
-            for (i, result) in extracted {
-                batch_bytes += sizes[i];
-                match result {
-                    Ok(graph) => batch.push(graph),
-                    Err(error) => {
-                        unreadable += 1;
-                        report(format!("kg: {error:#}"));
-                    }
-                }
-            }
-            done_docs += batch.len();
-            if let Some(full) = builder.add(batch) {
-                if to_writer.send(full).is_err() {
-                    break;
-                }
-            }
-            if let Some(bar) = &progress {
-                bar.inc(batch_bytes);
-                let secs = started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!(
-                    "{done_docs}/{} articles, {:.0} articles/s",
-                    jobs.len(),
-                    done_docs as f64 / secs
-                ));
-            }
-        }
-        if let Some(last) = builder.finish() {
-            // The writer only stops early by panicking, which the join below reports.
-            let _ = to_writer.send(last);
-        }
-        drop(to_writer);
-        writer
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        bar
     });
-    for batch in written {
-        match batch.outcomes {
-            Ok(outcomes) => {
-                for outcome in outcomes {
-                    match outcome {
-                        IngestOutcome::Added => added += 1,
-                        IngestOutcome::Replaced => replaced += 1,
-                        IngestOutcome::Unchanged => unchanged += 1,
-                    }
-                }
-            }
-            Err(_) => failed += batch.documents,
-        }
-    }
-    failed += unreadable;
-    if let Some(bar) = progress {
+    let progress = Progress {
+        bar,
+        articles: articles.len(),
+        done: Default::default(),
+        started: std::time::Instant::now(),
+    };
+    let mut tally = ingest_articles(&mut store, &articles, &options.settings, &progress)?;
+    if let Some(bar) = progress.bar {
         bar.finish_and_clear();
     }
-    // The ingestor saves its name tallies beside the store as it goes.
-    drop(builder);
-    drop(ingestor);
-    if added + replaced > 1000 {
-        store.flush()?;
-    }
-    let tally = Tally {
-        added,
-        replaced,
-        unchanged,
-        failed,
-    };
+    tally.failed += failed;
     finish_ingest(&store, options.quiet, &[], tally)
-}
-
-/// How many documents an ingest added, replaced, left unchanged and failed on.
-struct Tally {
-    added: usize,
-    replaced: usize,
-    unchanged: usize,
-    failed: usize,
 }
 
 /// The end of `kg ingest` (either path): `notes`, the tally and what the store holds (unless
 /// quiet), and exit code 1 when some document failed.
-fn finish_ingest(store: &KgStore, quiet: bool, notes: &[String], tally: Tally) -> Result<ExitCode> {
-    let Tally {
+fn finish_ingest(
+    store: &KgStore,
+    quiet: bool,
+    notes: &[String],
+    tally: IngestTally,
+) -> Result<ExitCode> {
+    let IngestTally {
         added,
         replaced,
         unchanged,
@@ -616,35 +485,13 @@ fn ingest_nquads(
         .iter()
         .map(|graph| format!("skipped <{graph}>: derived again from the documents"))
         .collect();
-    let tally = Tally {
+    let tally = IngestTally {
         added,
         replaced,
         unchanged,
         failed,
     };
     finish_ingest(&store, quiet, &notes, tally)
-}
-
-fn read_document(
-    input: &Input,
-    meta: &ManifestEntry,
-    date: Option<jiff::civil::Date>,
-    max_bytes: u64,
-) -> Result<Document> {
-    let text = input.read_text(max_bytes)?;
-    let mut document = Document::new(input.name(), text);
-    if let Some(d) = date {
-        document = document.with_date(d, DateOrigin::CommandLine);
-    } else if let Some(d) = meta.date {
-        document = document.with_date(d, DateOrigin::Manifest);
-    }
-    if let Some(title) = &meta.title {
-        document.title = Some(title.clone());
-    }
-    if let Some(url) = &meta.url {
-        document.url = Some(url.clone());
-    }
-    Ok(document)
 }
 
 fn print_counts(out: &mut dyn Write, store: &KgStore, counts: &Counts) -> io::Result<()> {
@@ -767,7 +614,7 @@ fn extract_json(
         let results: Vec<Result<Vec<u8>>> = group
             .par_iter()
             .map(|input| {
-                let document = read_document(input, &ManifestEntry::default(), date, max_bytes)?;
+                let document = Article::new(input.clone()).read(date, max_bytes)?;
                 let extraction = extract(document);
                 Ok(match format {
                     ExtractFormat::Json => {
