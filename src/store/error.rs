@@ -73,6 +73,10 @@ pub enum StoreError {
         /// What of the old model was found.
         what: &'static str,
     },
+    /// A batch failed after its files landed and could not be undone, so no later batch of
+    /// this run is written (each would clear the record of what is half-written).
+    #[error("not written: an earlier batch could not be stored nor undone ({0}); run the same `kg ingest` again once the cause is fixed: it drops what that batch left half-written and completes the rest")]
+    Unfinished(String),
     /// An internal query failed (a bug: please report it).
     #[error("internal query failed: {0}")]
     Query(String),

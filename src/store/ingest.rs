@@ -64,6 +64,9 @@ pub struct Ingestor<'s> {
     tallies: TallyFile,
     /// Whether a batch left half-written by a crash was looked for.
     recovered: bool,
+    /// Why a failed batch could not be undone: then nothing more is written (see
+    /// [`StoreError::Unfinished`]).
+    unfinished: Option<String>,
     /// Gathers the documents [`Self::queue`] takes, once the first piece came.
     builder: Option<BatchBuilder<'s>>,
     /// How many documents [`Self::queue`] gathers before it writes them.
@@ -72,6 +75,9 @@ pub struct Ingestor<'s> {
     /// crash there would.
     #[cfg(test)]
     stop_after_derived_load: bool,
+    /// Tests only: after a failed write, do nothing more, as after a crash.
+    #[cfg(test)]
+    crash_on_failure: bool,
 }
 
 /// Gathers documents into batches for an [`Ingestor`] to write: decides which of them are new
@@ -140,10 +146,13 @@ impl<'s> Ingestor<'s> {
             names: NameBook::remembering(tallies.read()),
             tallies,
             recovered: false,
+            unfinished: None,
             builder: None,
             batch_size: DEFAULT_BATCH,
             #[cfg(test)]
             stop_after_derived_load: false,
+            #[cfg(test)]
+            crash_on_failure: false,
         }
     }
 
@@ -239,10 +248,16 @@ impl<'s> Ingestor<'s> {
         let first_sources = first_sources(&prepared.graphs);
         let landed = Arc::clone(&prepared.landed);
         let outcomes = self.try_write(prepared);
-        if outcomes.is_err() {
+        if outcomes.is_err() && self.unfinished.is_none() && !self.crashes_on_failure() {
             // The transaction rolled back: what the book learnt from it is wrong.
             self.names.clear();
             self.tallies.spoil();
+            // The batch's files may have landed: its documents are then in the store without
+            // their fingerprints, entities or facts. They are dropped now, before the next
+            // batch replaces the record of them.
+            if let Err(error) = self.undo_pending() {
+                self.unfinished = Some(error.to_string());
+            }
         }
         landed.fetch_add(1, Ordering::Release);
         WrittenBatch {
@@ -250,6 +265,14 @@ impl<'s> Ingestor<'s> {
             first_sources,
             outcomes,
         }
+    }
+
+    /// Tests only: whether a failed write is to be left as a crash would leave it.
+    fn crashes_on_failure(&self) -> bool {
+        #[cfg(test)]
+        return self.crash_on_failure;
+        #[cfg(not(test))]
+        false
     }
 
     fn try_write(&mut self, prepared: PendingBatch<'s>) -> Result<Vec<IngestOutcome>, StoreError> {
@@ -262,6 +285,9 @@ impl<'s> Ingestor<'s> {
         } = prepared;
         if let Some(error) = failed {
             return Err(error);
+        }
+        if let Some(why) = &self.unfinished {
+            return Err(StoreError::Unfinished(why.clone()));
         }
         let store = &self.store.store;
         if let Some(loader) = loader {
@@ -332,12 +358,20 @@ impl<'s> Ingestor<'s> {
     /// Also removes the files of a batch whose loading was cut short (see
     /// [`remove_unloaded_files`]).
     fn recover(&mut self) -> Result<(), StoreError> {
-        let Some(path) = self.pending_file() else {
-            return Ok(());
-        };
         if let Some(dir) = self.store.path() {
             remove_unloaded_files(dir)?;
         }
+        self.undo_pending()
+    }
+
+    /// Drops the graphs of the documents listed as in flight that have no fingerprint (their
+    /// batch never completed) and settles what they stated, in one transaction. Unlike
+    /// [`Self::recover`], leaves the bulk loader's files alone: a batch being gathered may be
+    /// building them.
+    fn undo_pending(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.pending_file() else {
+            return Ok(());
+        };
         let Ok(listed) = std::fs::read_to_string(&path) else {
             return Ok(());
         };
@@ -949,6 +983,7 @@ mod tests {
         let mut ingestor = Ingestor::new(&crashed);
         ingestor.ingest_documents(first).expect("first batch");
         ingestor.stop_after_derived_load = true;
+        ingestor.crash_on_failure = true;
         let stopped = ingestor.ingest_documents(second.clone());
         assert!(stopped.is_err(), "the write was not stopped");
         drop(ingestor);
@@ -960,5 +995,36 @@ mod tests {
         rerun.ingest_documents(second).expect("rerun");
         drop(rerun);
         assert_eq!(sorted_dump(&crashed), sorted_dump(&clean));
+    }
+
+    #[test]
+    fn a_batch_that_fails_after_its_files_landed_is_undone_before_the_next_one() {
+        let clean_dir = tempfile::tempdir().expect("a temporary directory");
+        let failed_dir = tempfile::tempdir().expect("a temporary directory");
+        let (first, second, third) = (articles(0..90), articles(90..180), articles(180..270));
+
+        let clean = KgStore::open(clean_dir.path()).expect("a store");
+        let mut ingestor = Ingestor::new(&clean);
+        ingestor.ingest_documents(first.clone()).expect("first");
+        ingestor.ingest_documents(third.clone()).expect("third");
+        drop(ingestor);
+
+        // The second batch fails after its graphs and derived quads landed, before its
+        // transaction commits; the same writer goes on with the third.
+        let failed = KgStore::open(failed_dir.path()).expect("a store");
+        let mut ingestor = Ingestor::new(&failed);
+        ingestor.ingest_documents(first).expect("first");
+        ingestor.stop_after_derived_load = true;
+        assert!(ingestor.ingest_documents(second).is_err(), "not stopped");
+        ingestor.stop_after_derived_load = false;
+        ingestor.ingest_documents(third).expect("third");
+        drop(ingestor);
+        let (got, want) = (sorted_dump(&failed), sorted_dump(&clean));
+        let extra: Vec<_> = got.iter().filter(|l| !want.contains(l)).take(5).collect();
+        let missing: Vec<_> = want.iter().filter(|l| !got.contains(l)).take(5).collect();
+        assert!(
+            extra.is_empty() && missing.is_empty(),
+            "left by the failed batch: {extra:#?}\nlost: {missing:#?}"
+        );
     }
 }
