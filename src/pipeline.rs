@@ -35,7 +35,9 @@ const PIECE_ARTICLES: usize = 1000;
 /// about it (date, title, URL).
 #[derive(Debug, Clone)]
 pub struct Article {
+    /// Where the text is read from (a file, or standard input).
     pub input: Input,
+    /// What a manifest row (or nothing) says about the article.
     pub meta: ManifestEntry,
 }
 
@@ -88,10 +90,17 @@ pub struct IngestSettings {
 /// Why one article was not stored. The others go on.
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
+    /// The text could not be read (missing, unreadable, too large, not text).
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// The article's graph could not be made.
     #[error("cannot store {article}: {error}")]
-    Graph { article: String, error: StoreError },
+    Graph {
+        /// Where the article was read from.
+        article: String,
+        /// Why.
+        error: StoreError,
+    },
 }
 
 /// What an ingest reports as it goes, from the gathering and the writing threads.
@@ -115,9 +124,13 @@ impl IngestObserver for ReportProblems {
 /// How many articles an ingest added, replaced, left unchanged and failed on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct IngestTally {
+    /// Articles new to the store.
     pub added: usize,
+    /// Articles that replaced an earlier version from the same source (or new metadata).
     pub replaced: usize,
+    /// Articles stored before exactly as they are now (nothing written).
     pub unchanged: usize,
+    /// Articles that could not be read or stored.
     pub failed: usize,
 }
 
