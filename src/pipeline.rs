@@ -81,7 +81,7 @@ pub struct IngestSettings {
     pub date: Option<jiff::civil::Date>,
     /// Articles above this many bytes are refused (`--max-document-size`).
     pub max_document_size: u64,
-    /// Articles per write (see [`crate::store::DEFAULT_BATCH`]).
+    /// Articles per write (`kg ingest --batch`; 8,000 by default).
     pub batch: usize,
     /// What goes into each article's graph besides its facts (`--keep-text`).
     pub graph: GraphOptions,

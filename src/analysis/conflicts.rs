@@ -8,7 +8,7 @@
 //!    (one article's "U.S. President Ada Quill" places another's "former President Ada Quill");
 //! 2. **the article's country context**, only for a country's single-holder office written as a
 //!    bare title before the name ("President Quill", not "union president Quill" or "Central
-//!    Bank President Quill"), and only on clear evidence (see [`super::context`]): one country
+//!    Bank President Quill"), and only on clear evidence (see `analysis::context`): one country
 //!    whose office it is must stand out, by the seat of its executive that the article names
 //!    (the White House) or, when the article names no other country at all, by officials it
 //!    names. A

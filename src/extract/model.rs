@@ -52,7 +52,7 @@ pub struct Mention {
     /// of a temporal expression.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// Index into [`Extraction::entities`] once resolved.
+    /// Index into [`Extraction::entities`](super::Extraction::entities) once resolved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<usize>,
     /// The sentence it is in (index into the document's sentences).
@@ -98,7 +98,7 @@ pub enum Qualifier {
 /// Person–role–organization: `org:Membership`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Membership {
-    /// The person (index into [`Extraction::entities`]).
+    /// The person (index into [`Extraction::entities`](super::Extraction::entities)).
     pub person: usize,
     /// The role as a title, without qualifiers or organization: "Secretary of State".
     pub role: String,
@@ -131,13 +131,13 @@ pub struct Event {
     /// The TIMEX3 value of the date that attaches to it, when one does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Index into [`Extraction::timexes`] of that date.
+    /// Index into [`Extraction::timexes`](super::Extraction::timexes) of that date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timex: Option<usize>,
-    /// People and organizations taking part (indices into [`Extraction::entities`]).
+    /// People and organizations taking part (indices into [`Extraction::entities`](super::Extraction::entities)).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<usize>,
-    /// Where it happened (index into [`Extraction::entities`]).
+    /// Where it happened (index into [`Extraction::entities`](super::Extraction::entities)).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<usize>,
     /// The sentence it was read from.
