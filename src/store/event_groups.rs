@@ -409,17 +409,9 @@ fn write(
     for quad in stored.difference(&wanted) {
         tx.remove(quad)?;
     }
-    for quad in wanted.difference(&stored) {
-        // A group's event may already be stored outside `old` (never when the store is
-        // consistent): its triples are kept once.
-        if old.contains(match &quad.subject {
-            NamedOrBlankNode::NamedNode(n) => n,
-            _ => continue,
-        }) || !tx.contains(quad)?
-        {
-            tx.insert(quad)?;
-        }
-    }
+    // A group's event may already be stored outside `old` (never when the store is
+    // consistent): its triples are kept once, as `Derivation::insert` skips what is stored.
+    tx.extend(wanted.difference(&stored))?;
     Ok(out)
 }
 

@@ -85,8 +85,9 @@ pub(crate) fn first_literal(
 /// fact's IRI.
 ///
 /// Most facts an archive states are already there (a second article stating them): only the
-/// triples the store lacks are inserted, since every insert, even of a quad already stored, is
-/// six index writes that RocksDB must later flush and compact.
+/// triples the store lacks are inserted ([`Derivation::insert`] skips the others), since every
+/// insert, even of a quad already stored, is six index writes that RocksDB must later flush and
+/// compact.
 pub(crate) fn link(
     tx: &mut Derivation<'_, '_>,
     attestation: &NamedNode,
@@ -99,7 +100,7 @@ pub(crate) fn link(
         }
     }
     let fact = claim.fact(attestation, canonical);
-    insert_missing(tx, &fact.quads)?;
+    tx.extend(&fact.quads)?;
     let graph = iri::facts_graph();
     tx.insert(QuadRef::new(
         &fact.iri,
@@ -108,16 +109,6 @@ pub(crate) fn link(
         GraphNameRef::NamedNode(graph.as_ref()),
     ))?;
     Ok(fact.iri)
-}
-
-/// Inserts the quads of `quads` the store (with this transaction's writes) does not hold.
-fn insert_missing(tx: &mut Derivation<'_, '_>, quads: &[Quad]) -> Result<(), StorageError> {
-    for quad in quads {
-        if !tx.contains(quad)? {
-            tx.insert(quad)?;
-        }
-    }
-    Ok(())
 }
 
 /// Removes `attestation`'s links; returns the facts it was linked to.

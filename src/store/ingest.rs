@@ -103,7 +103,8 @@ pub struct PendingBatch<'s> {
     graphs: Vec<DocumentGraph>,
     /// Which documents the bulk loader writes (their quads were moved into it).
     fresh: Vec<bool>,
-    /// The documents of `fresh`, to keep a text met twice from being loaded twice.
+    /// The documents of `fresh`, to keep a text met twice from being loaded twice; moved to
+    /// the builder's `in_flight` when the batch is handed over (the write does not need it).
     loading: BTreeSet<NamedNode>,
     /// Building the new documents' files; `None` while all go through the transaction.
     loader: Option<BulkLoader<'s>>,
@@ -436,7 +437,6 @@ impl<'s> Ingestor<'s> {
         Ok(removed)
     }
 
-    /// Entities, identities and facts for what the batch touched.
     /// Derives what `changes` touch, then lands it: what the derivation adds through the bulk
     /// loader when `bulk` allows it and it is worth it (see [`Derivation`]), the rest with the
     /// transaction.
@@ -475,6 +475,7 @@ impl<'s> Ingestor<'s> {
         Ok(())
     }
 
+    /// Entities, identities and facts for what the batch touched.
     fn derive(
         &mut self,
         tx: &mut Derivation<'_, '_>,
@@ -679,9 +680,9 @@ impl<'s> BatchBuilder<'s> {
 
     /// The batch being gathered, if it holds any document.
     pub fn finish(&mut self) -> Option<PendingBatch<'s>> {
-        let batch = self.queued.take()?;
+        let mut batch = self.queued.take()?;
         self.in_flight
-            .push_back((self.handed, batch.loading.clone()));
+            .push_back((self.handed, std::mem::take(&mut batch.loading)));
         self.handed += 1;
         Some(batch)
     }
