@@ -287,6 +287,12 @@ struct Progress {
 }
 
 impl IngestObserver for Progress {
+    fn started(&self, _articles: usize, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(bytes.max(1));
+        }
+    }
+
     fn extracted(&self, articles: usize, bytes: u64) {
         use std::sync::atomic::Ordering;
         let done = self.done.fetch_add(articles, Ordering::Relaxed) + articles;
@@ -340,9 +346,9 @@ fn ingest(store_path: &Path, paths: &[PathBuf], options: IngestOptions<'_>) -> R
         rayon::spawn(kg::extract::warm_up);
     }
     let mut store = open_store(store_path)?;
-    let total_bytes: u64 = articles.iter().map(|a| a.input.size_hint()).sum();
     let bar = (!options.quiet && io::stderr().is_terminal() && articles.len() > 5).then(|| {
-        let bar = ProgressBar::new(total_bytes.max(1));
+        // Its length is set when the ingest starts (`Progress::started`).
+        let bar = ProgressBar::new(1);
         bar.set_style(
             ProgressStyle::with_template(
                 "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {wide_msg}",

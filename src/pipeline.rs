@@ -105,6 +105,9 @@ pub enum ArticleError {
 
 /// What an ingest reports as it goes, from the gathering and the writing threads.
 pub trait IngestObserver: Sync {
+    /// The ingest starts: `articles` articles, `bytes` of text in all (as their files'
+    /// sizes say). Called once, before anything else.
+    fn started(&self, _articles: usize, _bytes: u64) {}
     /// A piece of `articles` articles (`bytes` of text) has been extracted and gathered.
     fn extracted(&self, articles: usize, bytes: u64);
     /// An article or a batch could not be stored (the message says which and why).
@@ -149,6 +152,7 @@ pub fn ingest_articles(
     observer: &dyn IngestObserver,
 ) -> Result<IngestTally, StoreError> {
     let sizes: Vec<u64> = articles.iter().map(|a| a.input.size_hint()).collect();
+    observer.started(articles.len(), sizes.iter().sum());
     let pieces = pieces(&sizes, settings.batch.min(PIECE_ARTICLES));
     let mut tally = IngestTally::default();
     let mut ingestor = Ingestor::new(store).with_batch_size(settings.batch);
